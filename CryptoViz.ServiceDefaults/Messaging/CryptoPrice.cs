@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+
+namespace CryptoViz.ServiceDefaults.Messaging;
+
+/// <summary>
+/// The CryptoViz V2 record, field for field (seed contract §2): the value of every message on
+/// <see cref="Topics.RawData"/> and <see cref="Topics.Streaming"/>. Extend only additively.
+/// </summary>
+public sealed record CryptoPrice
+{
+    public const string CurrentSchemaVersion = "2.0";
+
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    [JsonPropertyName("symbol")]
+    public required string Symbol { get; init; }
+
+    /// <summary>USD price.</summary>
+    [JsonPropertyName("price")]
+    public required double Price { get; init; }
+
+    /// <summary>24 h change in %; CoinGecko sends null for some coins.</summary>
+    [JsonPropertyName("percent_change_24h")]
+    public double? PercentChange24h { get; init; }
+
+    [JsonPropertyName("market_cap")]
+    public required double MarketCap { get; init; }
+
+    [JsonPropertyName("source")]
+    public required string Source { get; init; }
+
+    /// <summary>Quote time, UTC, whole seconds on the wire (<c>YYYY-MM-DD HH:MM:SS</c>).</summary>
+    [JsonPropertyName("timestamp")]
+    [JsonConverter(typeof(V2TimestampConverter))]
+    public required DateTime Timestamp { get; init; }
+
+    /// <summary>Publish time, UTC, ISO-8601 without zone as V2 wrote it.</summary>
+    [JsonPropertyName("ingestion_timestamp")]
+    [JsonConverter(typeof(V2IsoTimestampConverter))]
+    public required DateTime IngestionTimestamp { get; init; }
+
+    [JsonPropertyName("producer_id")]
+    public required string ProducerId { get; init; }
+
+    [JsonPropertyName("schema_version")]
+    public string SchemaVersion { get; init; } = CurrentSchemaVersion;
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace CryptoViz.ServiceDefaults.Messaging;
+
+/// <summary>
+/// Parses and checks a record before anyone trusts it. V2 defaulted missing fields to 0 and stored
+/// anything; we reject with a reason that the caller logs, counts and dead-letters (seed contract §8).
+/// </summary>
+public static class CryptoPriceValidator
+{
+    /// <summary>Quotes stamped further ahead than this are clock errors, not data.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    public static bool TryParse(ReadOnlySpan<byte> utf8Json, DateTime utcNow, out CryptoPrice? price, out string? reason)
+    {
+        price = null;
+        if (utf8Json.IsEmpty)
+        {
+            reason = "empty payload";
+            return false;
+        }
+
+        try
+        {
+            price = JsonSerializer.Deserialize(utf8Json, CryptoVizJsonContext.Default.CryptoPrice);
+        }
+        catch (JsonException ex)
+        {
+            reason = $"invalid JSON: {ex.Message}";
+            return false;
+        }
+
+        if (price is null)
+        {
+            reason = "payload is JSON null";
+            return false;
+        }
+
+        reason = Validate(price, utcNow);
+        return reason is null;
+    }
+
+    /// <returns>Why the record is unacceptable, or null when it is fine.</returns>
+    public static string? Validate(CryptoPrice price, DateTime utcNow)
+    {
+        if (string.IsNullOrWhiteSpace(price.Symbol)) return "missing symbol";
+        if (price.Symbol.Length > 20 || !price.Symbol.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
+            return "symbol must be 1-20 upper-case letters or digits";
+        if (string.IsNullOrWhiteSpace(price.Source)) return "missing source";
+        if (string.IsNullOrWhiteSpace(price.Name)) return "missing name";
+        if (!double.IsFinite(price.Price) || price.Price <= 0) return "price must be a positive finite number";
+        if (!double.IsFinite(price.MarketCap) || price.MarketCap < 0) return "market_cap must be a non-negative finite number";
+        if (price.PercentChange24h is { } change && !double.IsFinite(change)) return "percent_change_24h must be finite";
+        if (price.Timestamp > utcNow + MaxClockSkew) return "timestamp is in the future";
+        return null;
+    }
+}
