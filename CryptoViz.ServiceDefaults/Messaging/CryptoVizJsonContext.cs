@@ -4,4 +4,5 @@ namespace CryptoViz.ServiceDefaults.Messaging;
 
 [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(CryptoPrice))]
+[JsonSerializable(typeof(IReadOnlyList<CryptoPrice>))]
 public sealed partial class CryptoVizJsonContext : JsonSerializerContext;

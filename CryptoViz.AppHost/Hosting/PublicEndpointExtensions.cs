@@ -1,0 +1,64 @@
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CryptoViz.AppHost.Hosting;
+
+public static class PublicEndpointExtensions
+{
+    public const string LanSwitch = "--lan";
+    public const string LanKey = "Lan";
+
+    /// <summary>LAN access is opt-in (the seed bound every port on all interfaces); loopback otherwise.</summary>
+    public static bool IsLanEnabled(this IDistributedApplicationBuilder builder, string[] args) =>
+        args.Contains(LanSwitch) || builder.Configuration.GetValue<bool>(LanKey);
+
+    /// <summary>Arguments for Aspire without our own switch, which its command-line configuration cannot parse.</summary>
+    public static string[] WithoutLanSwitch(string[] args) => [.. args.Where(a => a != LanSwitch)];
+
+    /// <summary>
+    /// The port comes from the project's launch profile (the seed's where it had one) unless
+    /// <c>Ports:&lt;resource&gt;</c> overrides it in the AppHost's configuration.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithConfiguredPort(this IResourceBuilder<ProjectResource> project)
+    {
+        if (project.ApplicationBuilder.Configuration.GetValue<int?>($"Ports:{project.Resource.Name}") is { } port)
+        {
+            project.WithEndpoint("http", e => e.Port = port);
+        }
+
+        return project;
+    }
+
+    /// <summary>A public face (Web, Stream): external in publish output, and on every interface with <c>--lan</c>.</summary>
+    public static IResourceBuilder<ProjectResource> AsPublicFace(this IResourceBuilder<ProjectResource> project, bool lan)
+    {
+        project.WithExternalHttpEndpoints();
+        if (!lan) return project;
+
+        project.WithEndpoint("http", e => e.TargetHost = "0.0.0.0");
+        project.OnResourceEndpointsAllocated((resource, e, _) =>
+        {
+            var logger = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
+            foreach (var endpoint in resource.Annotations.OfType<EndpointAnnotation>().Where(a => a.AllocatedEndpoint is not null))
+            {
+                foreach (var address in LanAddresses())
+                {
+                    AppHostLog.LanUrl(logger, resource.Name, $"{endpoint.UriScheme}://{address}:{endpoint.AllocatedEndpoint!.Port}");
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+        return project;
+    }
+
+    private static IEnumerable<string> LanAddresses() =>
+        NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Where(a => a.Address.AddressFamily == AddressFamily.InterNetwork)
+            .Select(a => a.Address.ToString());
+}

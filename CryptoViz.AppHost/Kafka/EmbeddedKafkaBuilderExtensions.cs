@@ -1,0 +1,68 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CryptoViz.AppHost.Kafka;
+
+internal static class EmbeddedKafkaBuilderExtensions
+{
+    /// <summary>
+    /// Client settings the mock cluster needs and a real broker does not: it holds an empty fetch for the full
+    /// fetch.wait.max.ms (500 ms by default) and keeps a departed member's session for session.timeout.ms - 1 s.
+    /// </summary>
+    private static readonly Dictionary<string, string> s_clientTuning = new()
+    {
+        ["Aspire__Confluent__Kafka__Consumer__Config__FetchWaitMaxMs"] = "10",
+        ["Aspire__Confluent__Kafka__Consumer__Config__SessionTimeoutMs"] = "6000",
+        ["Aspire__Confluent__Kafka__Consumer__Config__HeartbeatIntervalMs"] = "1000",
+    };
+
+    public static IResourceBuilder<IResourceWithConnectionString> AddEmbeddedKafka(this IDistributedApplicationBuilder builder,
+        string name, IReadOnlyList<KafkaTopic> topics)
+    {
+        var resource = new EmbeddedKafkaResource(name, topics);
+        var healthKey = $"{name}_check";
+        builder.Services.AddHealthChecks().AddCheck(healthKey, new EmbeddedKafkaHealthCheck(resource));
+
+        builder.Eventing.Subscribe<InitializeResourceEvent>(resource, async (e, ct) =>
+        {
+            await e.Notifications.PublishUpdateAsync(resource, s => s with { State = KnownResourceStates.Starting });
+            var broker = EmbeddedKafkaBroker.Start(topics, e.Logger);
+            resource.Broker = broker;
+            e.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopped.Register(broker.Dispose);
+            EmbeddedKafkaLog.Started(e.Logger, broker.BootstrapServers, string.Join(", ", topics.Select(t => $"{t.Name} ({t.Partitions})")));
+            resource.Bootstrap.SetResult(broker.BootstrapServers);
+            await e.Notifications.PublishUpdateAsync(resource, s => s with
+            {
+                State = KnownResourceStates.Running,
+                StartTimeStamp = TimeProvider.System.GetUtcNow().UtcDateTime,
+                Properties = [.. s.Properties, new("kafka.bootstrap", broker.BootstrapServers), new("kafka.mode", "embedded")],
+            });
+        });
+
+        builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
+        {
+            foreach (var dependent in e.Model.Resources.OfType<IResourceWithEnvironment>().Where(r => r.References(resource)))
+            {
+                dependent.Annotations.Add(new EnvironmentCallbackAnnotation(env =>
+                {
+                    foreach (var (key, value) in s_clientTuning) env.TryAdd(key, value);
+                }));
+            }
+
+            return Task.CompletedTask;
+        });
+
+        return builder.AddResource(resource)
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "Kafka (embedded)",
+                State = KnownResourceStates.NotStarted,
+                Properties = [],
+            })
+            .WithHealthCheck(healthKey);
+    }
+
+    private static bool References(this IResource resource, IResource target) =>
+        resource.Annotations.OfType<ResourceRelationshipAnnotation>().Any(a => a.Resource == target && a.Type == "Reference");
+}

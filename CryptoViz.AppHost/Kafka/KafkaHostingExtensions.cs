@@ -1,0 +1,48 @@
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace CryptoViz.AppHost.Kafka;
+
+/// <summary>
+/// The hosting half of Aspire's Kafka integration (<c>Aspire.Hosting.Kafka</c>, not served here): one resource
+/// whose connection string is <c>host:port</c>, backed by whichever broker this machine can run.
+/// </summary>
+public static class KafkaHostingExtensions
+{
+    public const string ModeKey = "Kafka:Mode";
+
+    public static IResourceBuilder<IResourceWithConnectionString> AddKafka(this IDistributedApplicationBuilder builder,
+        string name, params KafkaTopic[] topics)
+    {
+        var (mode, reason) = ChooseMode(builder, name);
+        using (var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)))
+        {
+            EmbeddedKafkaLog.ModeChosen(loggerFactory.CreateLogger("CryptoViz.AppHost"), mode, reason);
+        }
+
+        return mode switch
+        {
+            KafkaMode.Embedded => builder.AddEmbeddedKafka(name, topics),
+            KafkaMode.Container => builder.AddRedpanda(name, topics),
+            _ => builder.AddConnectionString(name).WithTopicsProvisioned(topics),
+        };
+    }
+
+    private static (KafkaMode Mode, string Reason) ChooseMode(IDistributedApplicationBuilder builder, string name)
+    {
+        if (builder.ExecutionContext.IsPublishMode) return (KafkaMode.Container, "publish mode always ships Redpanda");
+
+        var configured = builder.Configuration.GetValue(ModeKey, KafkaMode.Auto);
+        if (configured != KafkaMode.Auto) return (configured, $"{ModeKey} = {configured}");
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)))
+        {
+            return (KafkaMode.External, $"ConnectionStrings:{name} is configured");
+        }
+
+        return ContainerRuntimeProbe.Answers() is { } runtime
+            ? (KafkaMode.Container, $"{runtime} answers")
+            : (KafkaMode.Embedded, "no container runtime answers");
+    }
+}

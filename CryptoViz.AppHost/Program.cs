@@ -1,0 +1,30 @@
+using CryptoViz.AppHost.Hosting;
+using CryptoViz.AppHost.Kafka;
+using CryptoViz.AppHost.Storage;
+using CryptoViz.AppHost.Supervision;
+using CryptoViz.ServiceDefaults.Messaging;
+
+var builder = DistributedApplication.CreateBuilder(PublicEndpointExtensions.WithoutLanSwitch(args));
+var lan = builder.IsLanEnabled(args);
+builder.AddRestartSupervisor();
+
+var kafka = builder.AddKafka("kafka", [.. Topics.All.Select(topic => new KafkaTopic(topic, Topics.SeedPartitions))]);
+var duckdb = builder.AddDuckDB("duckdb");
+
+builder.AddProject<Projects.CryptoViz_Scraper>("scraper")
+    .WithReference(kafka).WaitFor(kafka)
+    .WithHttpHealthCheck("/health").WithConfiguredPort();
+
+var ingest = builder.AddProject<Projects.CryptoViz_Ingest>("ingest")
+    .WithReference(kafka).WithReference(duckdb).WaitFor(kafka)
+    .WithHttpHealthCheck("/health").WithConfiguredPort();
+
+var stream = builder.AddProject<Projects.CryptoViz_Stream>("stream")
+    .WithReference(kafka).WaitFor(kafka)
+    .WithHttpHealthCheck("/health").WithConfiguredPort().AsPublicFace(lan);
+
+builder.AddProject<Projects.CryptoViz_Web>("web")
+    .WithReference(stream).WithReference(ingest).WaitFor(stream)
+    .WithHttpHealthCheck("/health").WithConfiguredPort().AsPublicFace(lan);
+
+builder.Build().Run();

@@ -1,0 +1,52 @@
+using Confluent.Kafka;
+using CryptoViz.Ingest.Services;
+using CryptoViz.Ingest.Storage;
+using CryptoViz.ServiceDefaults.Messaging;
+
+namespace CryptoViz.Ingest.Extensions;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<IngestOptions>()
+            .BindConfiguration(IngestOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var ingest = builder.Configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new IngestOptions();
+
+        builder.AddKafkaConsumer<string, byte[]>("kafka",
+            settings =>
+            {
+                settings.Config.GroupId = ingest.ConsumerGroup;
+                settings.Config.ClientId = "cryptoviz-ingest";
+                // A new group starts at the beginning: whatever is retained is history worth keeping.
+                settings.Config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
+                settings.Config.EnableAutoCommit = true;
+                settings.Config.EnableAutoOffsetStore = false;
+            },
+            (services, consumer) => consumer
+                .SetPartitionsAssignedHandler((_, partitions) =>
+                    IngestTrace.Assigned(services.GetRequiredService<ILogger<IngestWorker>>(), string.Join(", ", partitions)))
+                .SetPartitionsRevokedHandler((c, partitions) =>
+                {
+                    // Store what is pending while the partitions are still ours; the next owner dedups the rest.
+                    services.GetRequiredService<IngestBatchWriter>().Flush(c, CancellationToken.None);
+                    IngestTrace.Revoked(services.GetRequiredService<ILogger<IngestWorker>>(), string.Join(", ", partitions.Select(p => p.TopicPartition)));
+                }));
+
+        builder.AddKafkaProducer<string, byte[]>("kafka", settings =>
+        {
+            settings.Config.ClientId = "cryptoviz-ingest-dlq";
+            settings.Config.EnableIdempotence = true;
+            settings.Config.Acks = Acks.All;
+        });
+
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, CryptoVizJsonContext.Default));
+        builder.Services.AddSingleton<IngestTelemetry>();
+        builder.Services.AddSingleton<PriceStore>();
+        builder.Services.AddSingleton<DeadLetterPublisher>();
+        builder.Services.AddSingleton<IngestBatchWriter>();
+        builder.Services.AddHostedService<IngestWorker>();
+    }
+}

@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CryptoViz.Ingest;
+
+/// <summary>Configuration section <c>Ingest</c>.</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Ingest";
+
+    /// <summary>Our own group: V2's <c>crypto-batch-consumer-simple</c> may run beside us as a peer.</summary>
+    [Required]
+    public string ConsumerGroup { get; set; } = "cryptoviz-ingest";
+
+    /// <summary>A batch is written when it holds this many records...</summary>
+    [Range(1, 1_000_000)]
+    public int BatchSize { get; set; } = 5_000;
+
+    /// <summary>...or when its first record has waited this long.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+}

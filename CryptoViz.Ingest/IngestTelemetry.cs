@@ -1,0 +1,29 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace CryptoViz.Ingest;
+
+/// <summary>Ingest's spans and instruments, named after the service ("CryptoViz.Ingest").</summary>
+public sealed class IngestTelemetry
+{
+    public const string Name = "CryptoViz.Ingest";
+
+    internal static readonly ActivitySource Source = new(Name);
+
+    public IngestTelemetry(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(Name);
+        Stored = meter.CreateCounter<long>("cryptoviz.ingest.stored", "{row}", "Rows written to crypto_prices");
+        Duplicates = meter.CreateCounter<long>("cryptoviz.ingest.duplicates", "{record}", "Redelivered records dropped by the natural key");
+        Rejected = meter.CreateCounter<long>("cryptoviz.ingest.rejected", "{message}", "Messages sent to the dead-letter topic, by reason");
+        BatchDuration = meter.CreateHistogram<double>("cryptoviz.ingest.batch.duration", "s", "Time to store one batch");
+    }
+
+    public Counter<long> Stored { get; }
+
+    public Counter<long> Duplicates { get; }
+
+    public Counter<long> Rejected { get; }
+
+    public Histogram<double> BatchDuration { get; }
+}

@@ -1,0 +1,54 @@
+using Confluent.Kafka;
+using CryptoViz.ServiceDefaults.Messaging;
+
+namespace CryptoViz.Ingest.Services;
+
+/// <summary>
+/// The consume loop: <c>crypto-raw-data</c> → <see cref="IngestBatchWriter"/> → DuckDB. Runs on its own
+/// thread because <c>Consume</c> blocks. Offsets are stored only after their batch is committed and are
+/// sent to the broker by auto-commit and on <c>Close()</c>: at-least-once delivery, exactly-once rows.
+/// </summary>
+public sealed class IngestWorker(
+    IConsumer<string, byte[]> consumer,
+    IngestBatchWriter writer,
+    ILogger<IngestWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan s_idlePoll = TimeSpan.FromMilliseconds(500);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        consumer.Subscribe(Topics.RawData);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (consumer.Consume(writer.TimeUntilDue(s_idlePoll)) is { IsPartitionEOF: false, Message: not null } result)
+                    {
+                        writer.Add(result);
+                    }
+
+                    if (writer.IsDue) writer.Flush(consumer, stoppingToken);
+                }
+                catch (ConsumeException ex)
+                {
+                    IngestTrace.ConsumeError(logger, ex.Error.Reason);
+                }
+            }
+
+            writer.Flush(consumer, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            // Commits the stored offsets and leaves the group at once instead of after the session timeout.
+            consumer.Close();
+        }
+    }
+}

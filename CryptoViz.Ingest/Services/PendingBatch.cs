@@ -1,0 +1,39 @@
+using Confluent.Kafka;
+using CryptoViz.ServiceDefaults.Messaging;
+
+namespace CryptoViz.Ingest.Services;
+
+/// <summary>Records consumed but not yet stored, and the offsets to commit once they are.</summary>
+internal sealed class PendingBatch
+{
+    private readonly Dictionary<TopicPartition, Offset> _nextOffsets = [];
+
+    public List<CryptoPrice> Prices { get; } = [];
+
+    /// <summary>When each record arrived, to parent its process span on the producer's trace.</summary>
+    public List<(ConsumeResult<string, byte[]> Result, DateTimeOffset ReceivedAt)> Received { get; } = [];
+
+    public DateTimeOffset? OpenedAt { get; private set; }
+
+    public bool IsEmpty => _nextOffsets.Count == 0;
+
+    public IEnumerable<TopicPartitionOffset> OffsetsToCommit =>
+        _nextOffsets.Select(p => new TopicPartitionOffset(p.Key, p.Value));
+
+    public void Add(ConsumeResult<string, byte[]> result, CryptoPrice? price, DateTimeOffset now)
+    {
+        OpenedAt ??= now;
+        _nextOffsets[result.TopicPartition] = result.Offset + 1;
+        if (price is null) return;
+        Prices.Add(price);
+        Received.Add((result, now));
+    }
+
+    public void Clear()
+    {
+        _nextOffsets.Clear();
+        Prices.Clear();
+        Received.Clear();
+        OpenedAt = null;
+    }
+}

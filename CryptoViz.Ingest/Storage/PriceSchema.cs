@@ -1,0 +1,48 @@
+namespace CryptoViz.Ingest.Storage;
+
+/// <summary>
+/// V2's table with V2's columns in V2's order (seed contract §5), so that queries written for V2 still run.
+/// No primary key: DuckDB's ART index costs twice the data and an appender into a keyed table is
+/// all-or-nothing; duplicates are dropped by an anti-join on the natural key (symbol, source, timestamp).
+/// </summary>
+internal static class PriceSchema
+{
+    public const string Columns =
+        "name, symbol, price, percent_change_24h, market_cap, source, \"timestamp\", ingestion_timestamp, producer_id, schema_version";
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS crypto_prices (
+            name VARCHAR,
+            symbol VARCHAR,
+            price DOUBLE,
+            percent_change_24h DOUBLE,
+            market_cap DOUBLE,
+            source VARCHAR,
+            "timestamp" TIMESTAMP,
+            ingestion_timestamp TIMESTAMP,
+            producer_id VARCHAR,
+            schema_version VARCHAR);
+        CREATE TEMP TABLE IF NOT EXISTS stage AS SELECT * FROM crypto_prices LIMIT 0;
+        """;
+
+    /// <summary>
+    /// Moves the staged batch in, skipping keys already stored. Limiting the existing side to
+    /// timestamps at or after the batch's earliest loses nothing (the timestamp is part of the key)
+    /// and keeps the join to the recent row groups.
+    /// </summary>
+    public const string MergeStage = """
+        INSERT INTO crypto_prices
+        SELECT s.* FROM (SELECT DISTINCT ON (symbol, source, "timestamp") * FROM stage) s
+        ANTI JOIN (SELECT symbol, source, "timestamp" FROM crypto_prices
+                   WHERE "timestamp" >= (SELECT min("timestamp") FROM stage)) t
+        USING (symbol, source, "timestamp")
+        """;
+
+    public const string ClearStage = "DELETE FROM stage";
+
+    public const string Latest = $"""
+        SELECT {Columns} FROM crypto_prices
+        QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY "timestamp" DESC) = 1
+        ORDER BY market_cap DESC, symbol, source
+        """;
+}

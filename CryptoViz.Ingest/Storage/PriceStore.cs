@@ -1,0 +1,110 @@
+using System.Data.Common;
+using CryptoViz.ServiceDefaults.Messaging;
+using DuckDB.NET.Data;
+
+namespace CryptoViz.Ingest.Storage;
+
+/// <summary>
+/// The DuckDB file. One writer connection, used only by the ingest loop; every read opens its own
+/// connection on the same database instance, so reads never block the writer (MVCC).
+/// </summary>
+public sealed class PriceStore : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly DuckDBConnection _writer;
+
+    public PriceStore(IConfiguration configuration, ILogger<PriceStore> logger)
+    {
+        _connectionString = configuration.GetConnectionString("duckdb")
+            ?? throw new InvalidOperationException("ConnectionStrings:duckdb is required, e.g. \"DataSource=/var/lib/cryptoviz/crypto_analytics.duckdb\".");
+        var builder = new DuckDBConnectionStringBuilder { ConnectionString = _connectionString };
+        DatabasePath = Path.GetFullPath(builder.DataSource);
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+
+        _writer = new DuckDBConnection(_connectionString);
+        _writer.Open();
+        Execute(_writer, PriceSchema.Create);
+        IngestTrace.StoreReady(logger, DatabasePath, CountRows());
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Stores a batch in one transaction, dropping records whose natural key is already stored.</summary>
+    /// <returns>How many rows were new.</returns>
+    public int Write(IReadOnlyList<CryptoPrice> batch)
+    {
+        if (batch.Count == 0) return 0;
+        using (var appender = _writer.CreateAppender("temp", "main", "stage"))
+        {
+            foreach (var p in batch)
+            {
+                var row = appender.CreateRow()
+                    .AppendValue(p.Name).AppendValue(p.Symbol).AppendValue(p.Price);
+                row = p.PercentChange24h is { } change ? row.AppendValue(change) : row.AppendNullValue();
+                row.AppendValue(p.MarketCap).AppendValue(p.Source)
+                    .AppendValue(p.Timestamp).AppendValue(p.IngestionTimestamp)
+                    .AppendValue(p.ProducerId).AppendValue(p.SchemaVersion)
+                    .EndRow();
+            }
+        }
+
+        using var transaction = _writer.BeginTransaction();
+        var inserted = Execute(_writer, PriceSchema.MergeStage);
+        Execute(_writer, PriceSchema.ClearStage);
+        transaction.Commit();
+        return inserted;
+    }
+
+    public async Task<IReadOnlyList<CryptoPrice>> GetLatestAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = PriceSchema.Latest;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var prices = new List<CryptoPrice>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            prices.Add(ReadPrice(reader));
+        }
+
+        return prices;
+    }
+
+    public long CountRows()
+    {
+        using var command = _writer.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM crypto_prices";
+        return Convert.ToInt64(command.ExecuteScalar());
+    }
+
+    private async Task<DuckDBConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new DuckDBConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    // DuckDB.NET reads TIMESTAMP back as Kind=Unspecified; every time we store is UTC.
+    private static CryptoPrice ReadPrice(DbDataReader r) => new()
+    {
+        Name = r.GetString(0),
+        Symbol = r.GetString(1),
+        Price = r.GetDouble(2),
+        PercentChange24h = r.IsDBNull(3) ? null : r.GetDouble(3),
+        MarketCap = r.GetDouble(4),
+        Source = r.GetString(5),
+        Timestamp = DateTime.SpecifyKind(r.GetDateTime(6), DateTimeKind.Utc),
+        IngestionTimestamp = DateTime.SpecifyKind(r.GetDateTime(7), DateTimeKind.Utc),
+        ProducerId = r.GetString(8),
+        SchemaVersion = r.GetString(9),
+    };
+
+    private static int Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _writer.Dispose();
+}

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Confluent.Kafka;
+using CryptoViz.ServiceDefaults.Messaging;
+
+namespace CryptoViz.Scraper.Publishing;
+
+/// <summary>
+/// Validates a record and publishes it once to each of V2's topics under the key <c>SYMBOL_source</c>.
+/// One span per record is the root of the tick's trace; the producer's publish spans hang under it and
+/// carry it on to Ingest and Stream.
+/// </summary>
+public sealed class PricePublisher(
+    IProducer<string, byte[]> producer,
+    ScraperTelemetry telemetry,
+    TimeProvider time,
+    ILogger<PricePublisher> logger)
+{
+    private static readonly string[] s_topics = [Topics.RawData, Topics.Streaming];
+
+    public bool Publish(CryptoPrice price)
+    {
+        using var activity = ScraperTelemetry.Source.StartActivity("price tick");
+        activity?.SetTag("crypto.symbol", price.Symbol);
+        activity?.SetTag("crypto.source", price.Source);
+
+        if (CryptoPriceValidator.Validate(price, time.GetUtcNow().UtcDateTime) is { } reason)
+        {
+            telemetry.Rejected.Add(1, new("source", price.Source), new("reason", reason));
+            ScraperTrace.Rejected(logger, price.Symbol, price.Source, reason);
+            activity?.SetStatus(ActivityStatusCode.Error, reason);
+            return false;
+        }
+
+        var key = MessageKey.For(price);
+        var value = JsonSerializer.SerializeToUtf8Bytes(price, CryptoVizJsonContext.Default.CryptoPrice);
+        foreach (var topic in s_topics)
+        {
+            try
+            {
+                producer.Produce(topic, new Message<string, byte[]> { Key = key, Value = value }, OnDelivered);
+            }
+            catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                telemetry.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("topic", topic));
+                ScraperTrace.QueueFull(logger, key, topic, ex.Error.Code);
+            }
+        }
+
+        telemetry.Published.Add(1, new KeyValuePair<string, object?>("source", price.Source));
+        return true;
+    }
+
+    private void OnDelivered(DeliveryReport<string, byte[]> report)
+    {
+        if (report.Error.IsError)
+        {
+            telemetry.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("topic", report.Topic));
+            ScraperTrace.DeliveryFailed(logger, report.Key, report.Topic, report.Error.Reason);
+        }
+    }
+}

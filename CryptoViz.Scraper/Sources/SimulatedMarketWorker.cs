@@ -1,0 +1,57 @@
+using CryptoViz.Scraper.Publishing;
+using CryptoViz.ServiceDefaults.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace CryptoViz.Scraper.Sources;
+
+/// <summary>Ticks the offline market on a timer and publishes every coin's quote with <c>source = "simulated"</c>.</summary>
+public sealed class SimulatedMarketWorker(
+    PricePublisher publisher,
+    IOptions<ScraperOptions> options,
+    TimeProvider time,
+    ILogger<SimulatedMarketWorker> logger) : BackgroundService
+{
+    public const string SourceName = "simulated";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value.Simulated;
+        if (!settings.Enabled) return;
+
+        var market = new SimulatedMarket(SimulatedCoin.Defaults, settings.Seed);
+        ScraperTrace.SimulatedStarted(logger, market.Coins.Count, settings.Interval, settings.Seed);
+        using var timer = new PeriodicTimer(settings.Interval, time);
+        do
+        {
+            try
+            {
+                PublishTick(market, settings.Interval, options.Value.ProducerId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                ScraperTrace.TickFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private void PublishTick(SimulatedMarket market, TimeSpan elapsed, string producerId)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var quote in market.Step(elapsed))
+        {
+            publisher.Publish(new CryptoPrice
+            {
+                Name = quote.Coin.Name,
+                Symbol = quote.Coin.Symbol,
+                Price = quote.Price,
+                PercentChange24h = Math.Round(quote.PercentChange24h, 4),
+                MarketCap = Math.Round(quote.MarketCap, 2),
+                Source = SourceName,
+                Timestamp = now,
+                IngestionTimestamp = V2Time.TruncateToMicroseconds(now),
+                ProducerId = producerId,
+            });
+        }
+    }
+}
