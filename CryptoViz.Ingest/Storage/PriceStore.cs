@@ -24,7 +24,7 @@ public sealed class PriceStore : IDisposable
         _writer = new DuckDBConnection(_connectionString);
         _writer.Open();
         Execute(_writer, PriceSchema.Create);
-        IngestTrace.StoreReady(logger, DatabasePath, CountRows());
+        IngestTrace.StoreReady(logger, DatabasePath, CountRowsAsync(CancellationToken.None).GetAwaiter().GetResult());
     }
 
     public string DatabasePath { get; }
@@ -70,11 +70,12 @@ public sealed class PriceStore : IDisposable
         return prices;
     }
 
-    public long CountRows()
+    public async Task<long> CountRowsAsync(CancellationToken cancellationToken)
     {
-        using var command = _writer.CreateCommand();
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM crypto_prices";
-        return Convert.ToInt64(command.ExecuteScalar());
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
     private async Task<DuckDBConnection> OpenReaderAsync(CancellationToken cancellationToken)

@@ -1,0 +1,73 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Tests.Support;
+
+namespace CryptoViz.Tests.EndToEnd;
+
+[Collection(AppHostCollection.Name)]
+public sealed class PipelineTests(AppHostFixture fixture)
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Stream_sends_welcome_then_V2_crypto_updates()
+    {
+        using var http = fixture.CreateHttpClient("stream");
+        using var cts = new CancellationTokenSource(s_timeout);
+        using var response = await http.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
+
+        var types = new List<string>();
+        JsonElement update = default;
+        while (await reader.ReadLineAsync(cts.Token) is { } line)
+        {
+            if (!line.StartsWith("data: ", StringComparison.Ordinal)) continue;
+            using var doc = JsonDocument.Parse(line["data: ".Length..]);
+            var type = doc.RootElement.GetProperty("type").GetString()!;
+            types.Add(type);
+            if (type == "crypto_update")
+            {
+                update = doc.RootElement.Clone();
+                break;
+            }
+        }
+
+        Assert.Equal("welcome", types[0]);
+        var record = update.GetProperty("data");
+        foreach (var field in new[] { "name", "symbol", "price", "percent_change_24h", "market_cap", "source", "timestamp", "ingestion_timestamp", "producer_id", "schema_version" })
+        {
+            Assert.True(record.TryGetProperty(field, out _), $"crypto_update.data lacks {field}");
+        }
+
+        Assert.Equal("redpanda", update.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task Ingest_stores_ticks_for_at_least_ten_coins()
+    {
+        using var http = fixture.CreateHttpClient("ingest");
+
+        var latest = await Eventually.GetAsync(
+            () => http.GetFromJsonAsync("/api/prices/latest", CryptoVizJsonContext.Default.IReadOnlyListCryptoPrice),
+            prices => prices?.Count >= 10, s_timeout, "ten coins stored");
+
+        Assert.All(latest, p => Assert.True(p.Price > 0));
+        Assert.Equal(latest.Count, latest.Select(p => MessageKey.For(p)).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task One_tick_is_one_trace_across_scraper_ingest_and_stream()
+    {
+        var traces = await Eventually.GetAsync(
+            () => Task.FromResult<IReadOnlyList<string>?>(fixture.Telemetry.TracesAcross("scraper", "ingest", "stream")),
+            t => t?.Count > 0, s_timeout, "a trace with spans from scraper, ingest and stream");
+
+        var spans = fixture.Telemetry.Spans.Where(s => s.TraceId == traces[0]).ToList();
+        var root = Assert.Single(spans, s => s.ParentSpanId == "");
+        Assert.Equal("scraper", root.ServiceName);
+        // Every other span hangs off a span of the same trace: children, not links.
+        Assert.All(spans.Where(s => s != root), s => Assert.Contains(spans, p => p.SpanId == s.ParentSpanId));
+    }
+}

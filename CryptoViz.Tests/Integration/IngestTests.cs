@@ -1,0 +1,109 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Confluent.Kafka;
+using CryptoViz.Ingest;
+using CryptoViz.Ingest.Services;
+using CryptoViz.Ingest.Storage;
+using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CryptoViz.Tests.Integration;
+
+/// <summary>
+/// Ingest as a whole: the real service host, a real broker and a real DuckDB file, each new per test
+/// because Ingest always reads the one raw topic.
+/// </summary>
+public sealed class IngestTests : IAsyncLifetime
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(45);
+    private readonly string _directory = Directory.CreateTempSubdirectory("cryptoviz-ingest-").FullName;
+    private readonly EmbeddedKafkaFixture _kafka = new();
+    private WebApplicationFactory<IngestOptions> _ingest = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        // UseSetting, not ConfigureAppConfiguration: Program reads these while it builds, before late sources apply.
+        _ingest = new WebApplicationFactory<IngestOptions>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in _kafka.ServiceConfiguration) web.UseSetting(key, value);
+            web.UseSetting("ConnectionStrings:duckdb", $"DataSource={Path.Combine(_directory, "test.duckdb")}");
+            web.UseSetting("Ingest:ConsumerGroup", $"ingest-{Guid.NewGuid():N}");
+            web.UseSetting("Ingest:BatchWindow", "00:00:00.050");
+        });
+        _ = _ingest.Server; // starts the host and its consume loop
+        return ValueTask.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Stores_every_record_once_even_when_it_is_delivered_twice()
+    {
+        var records = Enumerable.Range(0, 30).Select(i => Record($"C{i % 10}", second: i / 10)).ToList();
+        await ProduceAsync(records.Select(Json));
+        await ProduceAsync(records.Select(Json)); // a redelivery of the whole stream
+        var store = _ingest.Services.GetRequiredService<PriceStore>();
+        using var http = _ingest.CreateClient();
+
+        await Eventually.GetAsync(() => store.CountRowsAsync(TestContext.Current.CancellationToken).ContinueWith(t => (long?)t.Result),
+            rows => rows == 30, s_timeout, "30 stored rows");
+        var latest = await http.GetFromJsonAsync("/api/prices/latest", CryptoVizJsonContext.Default.IReadOnlyListCryptoPrice, TestContext.Current.CancellationToken);
+
+        Assert.Equal(10, latest!.Count);
+        Assert.All(latest, p => Assert.Equal(new DateTime(2025, 9, 4, 18, 0, 2, DateTimeKind.Utc), p.Timestamp));
+        Assert.Equal(30, await store.CountRowsAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Sends_an_invalid_message_to_the_dead_letter_topic_with_reason_and_origin_and_goes_on()
+    {
+        using var dlq = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = _kafka.BootstrapServers, GroupId = $"dlq-{Guid.NewGuid():N}", AutoOffsetReset = AutoOffsetReset.Earliest, FetchWaitMaxMs = 10,
+        }).Build();
+        dlq.Subscribe(Topics.DeadLetter);
+        var garbage = Encoding.UTF8.GetBytes("<html><body>502 Bad Gateway</body></html>");
+
+        await ProduceAsync([garbage, Json(Record("GOOD", second: 0))]);
+
+        using var timeout = new CancellationTokenSource(s_timeout);
+        var dead = dlq.Consume(timeout.Token);
+        Assert.Equal(garbage, dead.Message.Value);
+        Assert.StartsWith("invalid JSON", Header(dead, DeadLetterPublisher.ReasonHeader));
+        Assert.Equal(Topics.RawData, Header(dead, DeadLetterPublisher.OriginTopicHeader));
+        Assert.NotNull(Header(dead, DeadLetterPublisher.OriginOffsetHeader));
+        var store = _ingest.Services.GetRequiredService<PriceStore>();
+        await Eventually.GetAsync(() => store.GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
+            l => l?.Any(p => p.Symbol == "GOOD") == true, s_timeout, "the valid record after the bad one");
+    }
+
+    private static string? Header(ConsumeResult<string, byte[]> r, string name) =>
+        r.Message.Headers.TryGetLastBytes(name, out var v) ? Encoding.UTF8.GetString(v) : null;
+
+    private static CryptoPrice Record(string symbol, int second) => new()
+    {
+        Name = symbol, Symbol = symbol, Price = 100 + second, PercentChange24h = 1.5, MarketCap = 1e9, Source = "test",
+        Timestamp = new DateTime(2025, 9, 4, 18, 0, second, DateTimeKind.Utc),
+        IngestionTimestamp = new DateTime(2025, 9, 4, 18, 0, second, DateTimeKind.Utc),
+        ProducerId = "ingest-tests",
+    };
+
+    private static byte[] Json(CryptoPrice p) => JsonSerializer.SerializeToUtf8Bytes(p, CryptoVizJsonContext.Default.CryptoPrice);
+
+    private async Task ProduceAsync(IEnumerable<byte[]> values)
+    {
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = _kafka.BootstrapServers }).Build();
+        foreach (var value in values)
+        {
+            await producer.ProduceAsync(Topics.RawData, new Message<string, byte[]> { Key = "k", Value = value }, TestContext.Current.CancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _ingest.DisposeAsync();
+        _kafka.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using CryptoViz.ServiceDefaults.Messaging;
+
+namespace CryptoViz.Tests.Unit;
+
+public sealed class CryptoPriceValidatorTests
+{
+    private static readonly DateTime s_now = new(2025, 9, 4, 18, 43, 0, DateTimeKind.Utc);
+
+    private static string Record(string price = "100.5", string symbol = "\"BTC\"", string timestamp = "2025-09-04 18:42:07") =>
+        $$"""{"name":"Bitcoin","symbol":{{symbol}},"price":{{price}},"percent_change_24h":1,"market_cap":1,"source":"coingecko","timestamp":"{{timestamp}}","ingestion_timestamp":"2025-09-04T18:42:09","producer_id":"p","schema_version":"2.0"}""";
+
+    [Theory]
+    [InlineData("0", "price must be a positive finite number")]
+    [InlineData("-3", "price must be a positive finite number")]
+    [InlineData("\"NaN\"", "invalid JSON")]
+    [InlineData("1e400", "price must be a positive finite number")]
+    public void Rejects_prices_that_are_not_positive_finite_numbers(string price, string expectedReason)
+    {
+        Assert.False(CryptoPriceValidator.TryParse(Encoding.UTF8.GetBytes(Record(price: price)), s_now, out _, out var reason));
+        Assert.StartsWith(expectedReason, reason);
+    }
+
+    [Fact]
+    public void Rejects_a_missing_field_instead_of_defaulting_it_to_zero()
+    {
+        var json = """{"name":"Bitcoin","symbol":"BTC","market_cap":1,"source":"coingecko","timestamp":"2025-09-04 18:42:07","ingestion_timestamp":"2025-09-04T18:42:09","producer_id":"p"}""";
+
+        Assert.False(CryptoPriceValidator.TryParse(Encoding.UTF8.GetBytes(json), s_now, out _, out var reason));
+        Assert.Contains("price", reason);
+    }
+
+    [Theory]
+    [InlineData("\"\"", "missing symbol")]
+    [InlineData("\"btc\"", "symbol must be")]
+    [InlineData("\"<b>BTC</b>\"", "symbol must be")]
+    public void Rejects_bad_symbols(string symbol, string expectedReason)
+    {
+        Assert.False(CryptoPriceValidator.TryParse(Encoding.UTF8.GetBytes(Record(symbol: symbol)), s_now, out _, out var reason));
+        Assert.StartsWith(expectedReason, reason);
+    }
+
+    [Fact]
+    public void Rejects_timestamps_far_in_the_future()
+    {
+        Assert.False(CryptoPriceValidator.TryParse(Encoding.UTF8.GetBytes(Record(timestamp: "2025-09-04 19:42:07")), s_now, out _, out var reason));
+        Assert.Equal("timestamp is in the future", reason);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("<html><body>502 Bad Gateway</body></html>")]
+    [InlineData("null")]
+    [InlineData("[1,2]")]
+    public void Rejects_payloads_that_are_not_a_record(string payload)
+    {
+        Assert.False(CryptoPriceValidator.TryParse(Encoding.UTF8.GetBytes(payload), s_now, out var price, out var reason));
+        Assert.Null(price);
+        Assert.False(string.IsNullOrEmpty(reason));
+    }
+
+    [Fact]
+    public void Accepts_a_valid_record()
+    {
+        Assert.True(CryptoPriceValidator.TryParse(Encoding.UTF8.GetBytes(Record()), s_now, out var price, out var reason), reason);
+        Assert.Equal(100.5, price!.Price);
+    }
+}

@@ -1,0 +1,61 @@
+using CryptoViz.Scraper.Sources;
+
+namespace CryptoViz.Tests.Unit;
+
+public sealed class SimulatedMarketTests
+{
+    [Fact]
+    public void Same_seed_gives_the_same_market()
+    {
+        var a = new SimulatedMarket(SimulatedCoin.Defaults, seed: 7);
+        var b = new SimulatedMarket(SimulatedCoin.Defaults, seed: 7);
+
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.Equal(a.Step(TimeSpan.FromSeconds(1)).Select(q => q.Price), b.Step(TimeSpan.FromSeconds(1)).Select(q => q.Price));
+        }
+    }
+
+    [Fact]
+    public void Prices_move_stay_positive_and_near_their_level()
+    {
+        var market = new SimulatedMarket(SimulatedCoin.Defaults, seed: 1);
+        IReadOnlyList<SimulatedQuote> last = [];
+        for (var i = 0; i < 3600; i++) last = market.Step(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(20, last.Count);
+        Assert.All(last, q =>
+        {
+            Assert.True(q.Price > 0);
+            Assert.NotEqual(q.Coin.StartPrice, q.Price);
+            // An hour of 50-100 % annual volatility moves a coin by about 1 %, never by half.
+            Assert.InRange(q.Price / q.Coin.StartPrice, 0.8, 1.25);
+            Assert.Equal(q.Price * q.Coin.CirculatingSupply, q.MarketCap, 6);
+        });
+    }
+
+    [Fact]
+    public void Coins_move_together_through_the_market_factor()
+    {
+        var market = new SimulatedMarket(SimulatedCoin.Defaults, seed: 3);
+        var previous = market.Step(TimeSpan.FromSeconds(1));
+        var btc = new List<double>();
+        var eth = new List<double>();
+        for (var i = 0; i < 2000; i++)
+        {
+            var next = market.Step(TimeSpan.FromSeconds(1));
+            btc.Add(Math.Log(next[0].Price / previous[0].Price));
+            eth.Add(Math.Log(next[1].Price / previous[1].Price));
+            previous = next;
+        }
+
+        Assert.InRange(Correlation(btc, eth), 0.6, 0.9);
+    }
+
+    private static double Correlation(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        double mx = x.Average(), my = y.Average();
+        var cov = x.Zip(y, (a, b) => (a - mx) * (b - my)).Sum();
+        return cov / Math.Sqrt(x.Sum(a => (a - mx) * (a - mx)) * y.Sum(b => (b - my) * (b - my)));
+    }
+}
