@@ -15,12 +15,36 @@ public sealed class SupervisorTests(AppHostFixture fixture)
         await notifications.WaitForResourceHealthyAsync("scraper", cts.Token);
         var before = Pid(await notifications.WaitForResourceAsync("scraper", e => Pid(e) is not null, cts.Token));
 
-        Process.GetProcessById(before!.Value).Kill(); // SIGKILL: a crash, not a stop
+        // executable.pid is the `dotnet run` wrapper DCP started; the service is its child. SIGKILL the service:
+        // a crash, not a stop. (Killing the wrapper instead would orphan the service.)
+        Process.GetProcessById(ChildOf(before!.Value)).Kill();
 
         var restarted = await notifications.WaitForResourceAsync("scraper",
             e => e.Snapshot.State?.Text == KnownResourceStates.Running && Pid(e) is { } pid && pid != before, cts.Token);
         await notifications.WaitForResourceHealthyAsync("scraper", cts.Token);
         Assert.NotEqual(before, Pid(restarted));
+    }
+
+    private static int ChildOf(int parent) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0)
+            .FirstOrDefault(pid => ParentOf(pid) == parent) is var child and > 0
+            ? child
+            : throw new InvalidOperationException($"process {parent} has no child");
+
+    private static int? ParentOf(int pid)
+    {
+        try
+        {
+            // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so split after its ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static int? Pid(ResourceEvent e) =>

@@ -1,38 +1,28 @@
 using Confluent.Kafka;
+using CryptoViz.AppHost.Kafka;
 using CryptoViz.ServiceDefaults.Messaging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CryptoViz.Tests.Support;
 
 /// <summary>
-/// An in-process Kafka broker (librdkafka's mock cluster) for one test class or collection. It lives as long as
-/// the fixture's anchoring client; its data and topics go with it. CryptoViz's topics exist from the start, as
-/// the AppHost creates them; create others with <see cref="CreateTopic"/>: auto-creation would give 4
-/// partitions, and AdminClient topic calls are unsupported by the mock.
+/// The AppHost's embedded broker (librdkafka's mock cluster) in the test process: the real Kafka wire
+/// protocol on 127.0.0.1, with CryptoViz's topics created as the AppHost creates them. It lives as long
+/// as the fixture. Share it per class or collection and use a fresh group id per test: a group a test
+/// left behind delays the next join by the session timeout.
 /// </summary>
 public sealed class EmbeddedKafkaFixture : IDisposable
 {
-    private readonly IProducer<Null, Null> _anchor;
-    private readonly IntPtr _cluster;
-
-    public EmbeddedKafkaFixture()
-    {
-        var config = new ProducerConfig { BootstrapServers = "unused:9092" };
-        config.Set("test.mock.num.brokers", "1");
-        _anchor = new ProducerBuilder<Null, Null>(config).SetLogHandler((_, _) => { }).Build();
-        _cluster = MockCluster.Of(_anchor.Handle);
-        BootstrapServers = MockCluster.Bootstraps(_cluster);
-        // The mock's default makes the first member of every new group wait 3 s.
-        MockCluster.SetInitialRebalanceDelay(_cluster, TimeSpan.Zero);
-        foreach (var topic in Topics.All) CreateTopic(topic, Topics.SeedPartitions);
-    }
+    private readonly EmbeddedKafkaBroker _broker =
+        EmbeddedKafkaBroker.Start([.. Topics.All.Select(t => new KafkaTopic(t, Topics.SeedPartitions))], NullLogger.Instance);
 
     /// <summary><c>127.0.0.1:&lt;port&gt;</c>, what <c>ConnectionStrings:kafka</c> should say.</summary>
-    public string BootstrapServers { get; }
+    public string BootstrapServers => _broker.BootstrapServers;
 
     /// <summary>
     /// Configuration that points a service at this broker with the client settings the mock needs: it holds an
-    /// empty fetch for the whole <c>fetch.wait.max.ms</c>, and a group member that left blocks the next join for
-    /// the session timeout less a second.
+    /// empty fetch for the whole <c>fetch.wait.max.ms</c>, and a member that left blocks the next join for the
+    /// session timeout less a second.
     /// </summary>
     public IEnumerable<KeyValuePair<string, string?>> ServiceConfiguration =>
     [
@@ -42,17 +32,13 @@ public sealed class EmbeddedKafkaFixture : IDisposable
         new("Aspire:Confluent:Kafka:Consumer:Config:HeartbeatIntervalMs", "1000"),
     ];
 
-    /// <summary>Creates a topic; one that already exists is left as it is.</summary>
-    public void CreateTopic(string topic, int partitions)
-    {
-        var error = MockCluster.CreateTopic(_cluster, topic, partitions);
-        if (error is not (ErrorCode.NoError or ErrorCode.TopicAlreadyExists)) throw new KafkaException(error);
-    }
+    /// <summary>Creates a topic; one that already exists is left as it is (the mock's admin API cannot do this).</summary>
+    public void CreateTopic(string name, int partitions = Topics.SeedPartitions) => _broker.CreateTopic(new KafkaTopic(name, partitions));
 
     public IProducer<TKey, TValue> CreateProducer<TKey, TValue>() =>
         new ProducerBuilder<TKey, TValue>(new ProducerConfig { BootstrapServers = BootstrapServers, LingerMs = 5 })
             .SetLogHandler((_, _) => { })
             .Build();
 
-    public void Dispose() => _anchor.Dispose();
+    public void Dispose() => _broker.Dispose();
 }

@@ -1,0 +1,142 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CryptoViz.Stream.Apis;
+
+/// <summary>
+/// One client's <c>/stream</c> session. Written by hand rather than with <c>TypedResults.ServerSentEvents</c>:
+/// each update's frame is rendered once for all clients and copied here, and the headers are V2's exactly.
+/// </summary>
+public sealed class EventStreamResult : IResult
+{
+    private readonly ClientFilter _filter;
+    private readonly long? _lastEventId;
+    private readonly StreamServices _services;
+
+    internal EventStreamResult(ClientFilter filter, long? lastEventId, StreamServices services)
+    {
+        _filter = filter;
+        _lastEventId = lastEventId;
+        _services = services;
+    }
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        httpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
+
+        var hub = _services.Hub;
+        var registration = hub.Register(_filter, _lastEventId);
+        var client = registration.Client;
+        StreamTrace.ClientConnected(_services.Logger, client.Id, _filter.ToString(), registration.Initial.Count, registration.Resumed);
+
+        // An evicted client's writer may be stuck in a flush to a peer that reads nothing: only an abort frees it.
+        using var abortOnEviction = client.Evicted.Register(static c => ((HttpContext)c!).Abort(), httpContext);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(
+            httpContext.RequestAborted, _services.Lifetime.ApplicationStopping, client.Evicted);
+        try
+        {
+            await RunAsync(response.BodyWriter, registration, stop.Token);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The client left, was evicted, or the server is stopping.
+        }
+        catch (IOException)
+        {
+            // The connection broke mid-write.
+        }
+        finally
+        {
+            hub.Unregister(client);
+            StreamTrace.ClientLeft(_services.Logger, client.Id);
+        }
+    }
+
+    private async Task RunAsync(PipeWriter output, ClientRegistration registration, CancellationToken stop)
+    {
+        var (options, time) = (_services.Options.Value, _services.Time);
+        var client = registration.Client;
+        using var json = new Utf8JsonWriter(output);
+
+        if (_filter.WantsWelcome)
+        {
+            Envelopes.WriteWelcome(output, json, options.ReconnectDelay, client.Position, client.Id, time.GetUtcNow().UtcDateTime);
+        }
+        else
+        {
+            Envelopes.WriteRetry(output, options.ReconnectDelay);
+        }
+
+        if (!await FlushAsync(output, stop)) return;
+        foreach (var update in registration.Initial)
+        {
+            if (!await SendAsync(output, client, update, stop)) return;
+        }
+
+        var idle = new CancellationTokenSource(options.HeartbeatInterval, time);
+        try
+        {
+            while (true)
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop, idle.Token);
+                try
+                {
+                    if (!await client.Queue.WaitAsync(wait.Token)) return;
+                }
+                catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+                {
+                    WriteIdleEvent(output, json, client);
+                    if (!await FlushAsync(output, stop)) return;
+                    idle.Dispose();
+                    idle = new CancellationTokenSource(options.HeartbeatInterval, time);
+                    continue;
+                }
+
+                while (client.Queue.TryDequeue(out var update))
+                {
+                    if (!await SendAsync(output, client, update, stop)) return;
+                }
+
+                idle.CancelAfter(options.HeartbeatInterval);
+            }
+        }
+        finally
+        {
+            idle.Dispose();
+        }
+    }
+
+    private void WriteIdleEvent(PipeWriter output, Utf8JsonWriter json, StreamClient client)
+    {
+        if (!_filter.WantsHeartbeats)
+        {
+            Envelopes.WriteKeepAlive(output);
+            return;
+        }
+
+        var counters = _services.Hub.ReadCounters();
+        Envelopes.WriteHeartbeat(output, json, client.Position, _services.Time.GetUtcNow().UtcDateTime,
+            counters.ConnectedClients, counters.MessagesSent, _services.Consumer.StatusText);
+    }
+
+    private async ValueTask<bool> SendAsync(PipeWriter output, StreamClient client, StreamEvent update, CancellationToken stop)
+    {
+        output.Write(update.Frame.Span);
+        if (!await FlushAsync(output, stop)) return false;
+        _services.Hub.Delivered(client, update);
+        return true;
+    }
+
+    /// <returns>False once the client has gone.</returns>
+    private static async ValueTask<bool> FlushAsync(PipeWriter output, CancellationToken stop)
+    {
+        var result = await output.FlushAsync(stop);
+        return !result.IsCompleted && !result.IsCanceled;
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace CryptoViz.Stream.Apis;
+
+/// <summary>V2's <c>/health</c> (seed contract §4), now reflecting the real broker and consumer.</summary>
+public sealed record HealthResponse(
+    [property: JsonPropertyName("backend")] string Backend,
+    [property: JsonPropertyName("clients")] int Clients,
+    [property: JsonPropertyName("redpanda")] string Redpanda,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("streaming")] string Streaming,
+    [property: JsonPropertyName("timestamp")] string Timestamp);

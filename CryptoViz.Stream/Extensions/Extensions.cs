@@ -1,0 +1,42 @@
+using Confluent.Kafka;
+using CryptoViz.Stream.Apis;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+
+namespace CryptoViz.Stream.Extensions;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        // A group of its own per instance: sharing one would split the partitions between instances (and
+        // with V2's server, seed contract §1). Partitions are assigned by hand and nothing is committed.
+        var groupId = $"cryptoviz-stream-{Guid.NewGuid():N}";
+        builder.AddKafkaConsumer<string, byte[]>("kafka", settings =>
+        {
+            settings.Config.GroupId = groupId;
+            settings.Config.EnableAutoCommit = false;
+            settings.Config.EnableAutoOffsetStore = false;
+            settings.Config.AutoOffsetReset = AutoOffsetReset.Latest;
+        });
+
+        builder.Services.AddOptions<StreamOptions>()
+            .BindConfiguration(StreamOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddCors();
+        builder.Services.AddOptions<CorsOptions>().Configure<IOptions<StreamOptions>>((cors, stream) =>
+            cors.AddPolicy(StreamApi.CorsPolicy, policy => policy
+                .WithOrigins(stream.Value.AllowedOrigins)
+                .WithMethods(HttpMethods.Get)
+                .WithHeaders("Cache-Control", "Last-Event-ID")));
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, StreamJsonContext.Default));
+
+        builder.Services.AddSingleton<StreamTelemetry>();
+        builder.Services.AddSingleton(new ConsumerState(groupId));
+        builder.Services.AddSingleton<StreamHub>();
+        builder.Services.AddHostedService<KafkaStreamWorker>();
+    }
+}

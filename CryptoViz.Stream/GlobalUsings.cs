@@ -1,0 +1,3 @@
+global using CryptoViz.ServiceDefaults.Messaging;
+global using CryptoViz.Stream.Services;
+global using Microsoft.Extensions.Options;

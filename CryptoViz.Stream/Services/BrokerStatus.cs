@@ -1,0 +1,9 @@
+namespace CryptoViz.Stream.Services;
+
+/// <summary>V2's <c>redpanda_status</c>.</summary>
+public enum BrokerStatus
+{
+    Disconnected,
+    Connected,
+    Error,
+}

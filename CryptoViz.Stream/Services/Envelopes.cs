@@ -1,0 +1,108 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+
+namespace CryptoViz.Stream.Services;
+
+/// <summary>
+/// V2's three envelopes as unnamed SSE events (seed contract §3): an <c>id:</c> line, one <c>data:</c> line and a
+/// blank line, never an <c>event:</c> line, which would stop a plain <c>onmessage</c> handler from firing.
+/// </summary>
+internal static class Envelopes
+{
+    public const string Backend = "redpanda";
+    public const string WelcomeMessage = "Streaming CryptoViz Redpanda connecté";
+
+    private static ReadOnlySpan<byte> RetryField => "retry: "u8;
+    private static ReadOnlySpan<byte> IdField => "id: "u8;
+    private static ReadOnlySpan<byte> DataField => "data: "u8;
+    private static ReadOnlySpan<byte> KeepAliveComment => ": keep-alive\n\n"u8;
+
+    /// <summary>Renders a <c>crypto_update</c> frame once for all clients; <paramref name="record"/> goes out verbatim.</summary>
+    public static byte[] RenderUpdate(long id, ReadOnlySpan<byte> record, UpdateOrigin origin, DateTime nowUtc)
+    {
+        var buffer = new ArrayBufferWriter<byte>(record.Length + 160);
+        WriteField(buffer, IdField, id);
+        buffer.Write(DataField);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", ClientFilter.UpdateType);
+            json.WritePropertyName("data");
+            // Already parsed by the validator, so it is one JSON value; re-validating would only cost time.
+            json.WriteRawValue(OnOneLine(record), skipInputValidation: true);
+            json.WriteString("timestamp", V2Time.FormatIso(nowUtc));
+            json.WriteString("source", origin == UpdateOrigin.TestEndpoint ? "test-endpoint" : Backend);
+            json.WriteEndObject();
+        }
+
+        buffer.Write("\n\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The client's first event, led by the <c>retry:</c> line.</summary>
+    public static void WriteWelcome(IBufferWriter<byte> output, Utf8JsonWriter json, TimeSpan reconnectDelay, long id,
+        string clientId, DateTime nowUtc)
+    {
+        WriteRetry(output, reconnectDelay);
+        WriteField(output, IdField, id);
+        output.Write(DataField);
+        json.Reset(output);
+        json.WriteStartObject();
+        json.WriteString("type", ClientFilter.WelcomeType);
+        json.WriteString("message", WelcomeMessage);
+        json.WriteString("client_id", clientId);
+        json.WriteString("timestamp", V2Time.FormatIso(nowUtc));
+        json.WriteString("backend", Backend);
+        json.WriteEndObject();
+        json.Flush();
+        output.Write("\n\n"u8);
+    }
+
+    public static void WriteHeartbeat(IBufferWriter<byte> output, Utf8JsonWriter json, long id, DateTime nowUtc,
+        int connectedClients, long messagesSent, string brokerStatus)
+    {
+        WriteField(output, IdField, id);
+        output.Write(DataField);
+        json.Reset(output);
+        json.WriteStartObject();
+        json.WriteString("type", ClientFilter.HeartbeatType);
+        json.WriteString("timestamp", V2Time.FormatIso(nowUtc));
+        json.WriteString("backend", Backend);
+        json.WriteStartObject("stats");
+        json.WriteNumber("connected_clients", connectedClients);
+        json.WriteNumber("messages_sent", messagesSent);
+        json.WriteString("redpanda_status", brokerStatus);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.Flush();
+        output.Write("\n\n"u8);
+    }
+
+    /// <summary>For a client that filtered out welcome: the <c>retry:</c> line alone dispatches no event.</summary>
+    public static void WriteRetry(IBufferWriter<byte> output, TimeSpan reconnectDelay) =>
+        WriteField(output, RetryField, (long)reconnectDelay.TotalMilliseconds);
+
+    /// <summary>For a client that filtered out heartbeats: a comment keeps proxies and dead-peer detection busy, unseen by EventSource.</summary>
+    public static void WriteKeepAlive(IBufferWriter<byte> output) => output.Write(KeepAliveComment);
+
+    private static void WriteField(IBufferWriter<byte> output, ReadOnlySpan<byte> field, long value)
+    {
+        output.Write(field);
+        var span = output.GetSpan(21);
+        value.TryFormat(span, out var written, provider: CultureInfo.InvariantCulture);
+        span[written++] = (byte)'\n';
+        output.Advance(written);
+    }
+
+    // A raw line break would split the data line into two SSE lines. In valid JSON a CR or LF can only be
+    // whitespace between tokens, so a space in its place leaves the value unchanged.
+    private static ReadOnlySpan<byte> OnOneLine(ReadOnlySpan<byte> record)
+    {
+        if (record.IndexOfAny((byte)'\r', (byte)'\n') < 0) return record;
+        var copy = record.ToArray();
+        copy.AsSpan().Replace((byte)'\r', (byte)' ');
+        copy.AsSpan().Replace((byte)'\n', (byte)' ');
+        return copy;
+    }
+}

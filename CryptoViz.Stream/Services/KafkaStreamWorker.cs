@@ -1,0 +1,156 @@
+using Confluent.Kafka;
+using CryptoViz.ServiceDefaults.Kafka;
+
+namespace CryptoViz.Stream.Services;
+
+/// <summary>
+/// Reads <see cref="Topics.Streaming"/> and hands each valid record to the hub. Partitions are assigned by hand,
+/// not through a group, because every Stream instance must see every event; the first assignment starts at
+/// the partitions' current ends, read explicitly so that anything produced once <c>/health</c> is green is seen.
+/// <c>Consume</c> blocks, so the loop owns a dedicated thread.
+/// </summary>
+internal sealed class KafkaStreamWorker(
+    IConsumer<string, byte[]> consumer,
+    StreamHub hub,
+    ConsumerState state,
+    IOptions<StreamOptions> options,
+    TimeProvider time,
+    StreamTelemetry telemetry,
+    ILogger<KafkaStreamWorker> logger) : BackgroundService
+{
+    private const string Topic = Topics.Streaming;
+
+    // Bounds how long shutdown and a metadata refresh wait for the blocking Consume call.
+    private static readonly TimeSpan s_pollTimeout = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan s_brokerTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(1);
+
+    private readonly HashSet<int> _assigned = [];
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+        long lastRefresh = 0;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var refreshEvery = _assigned.Count == 0 ? s_retryDelay : options.Value.MetadataRefreshInterval;
+                if (lastRefresh == 0 || time.GetElapsedTime(lastRefresh) >= refreshEvery)
+                {
+                    RefreshAssignment(admin);
+                    lastRefresh = time.GetTimestamp();
+                }
+
+                if (_assigned.Count == 0)
+                {
+                    Wait(s_retryDelay, stoppingToken);
+                    continue;
+                }
+
+                ConsumeResult<string, byte[]>? result;
+                try
+                {
+                    result = consumer.Consume(s_pollTimeout);
+                }
+                catch (ConsumeException ex)
+                {
+                    state.Failed();
+                    telemetry.Failed.Add(1);
+                    StreamTrace.ConsumeFailed(logger, ex.Error.Code, ex.Error.Reason);
+                    Wait(s_retryDelay, stoppingToken);
+                    continue;
+                }
+
+                if (result?.Message is null) continue;
+                state.Receiving();
+                Process(result);
+            }
+        }
+        finally
+        {
+            state.Stopped();
+            consumer.Close();
+        }
+    }
+
+    private void RefreshAssignment(IAdminClient admin)
+    {
+        try
+        {
+            var topic = admin.GetMetadata(Topic, s_brokerTimeout).Topics.SingleOrDefault(t => t.Topic == Topic);
+            if (topic is null || topic.Error.IsError || topic.Partitions.Count == 0)
+            {
+                if (ReportFailure()) StreamTrace.TopicUnavailable(logger, Topic, topic?.Error.Reason ?? "not in metadata");
+                return;
+            }
+
+            var added = topic.Partitions.Select(p => p.PartitionId).Where(p => !_assigned.Contains(p)).Order().ToList();
+            if (added.Count > 0)
+            {
+                var first = _assigned.Count == 0;
+                // Partitions that appear later hold only events produced after this instance started.
+                consumer.IncrementalAssign(added.Select(p => new TopicPartition(Topic, p)).Select(tp =>
+                    new TopicPartitionOffset(tp, first ? consumer.QueryWatermarkOffsets(tp, s_brokerTimeout).High : Offset.Beginning)));
+                _assigned.UnionWith(added);
+                StreamTrace.PartitionsAssigned(logger, Topic, added.Count, _assigned.Count, state.GroupId);
+            }
+
+            state.Assigned(_assigned.Count);
+        }
+        catch (KafkaException ex)
+        {
+            if (ReportFailure()) StreamTrace.MetadataFailed(logger, Topic, ex.Error.Reason);
+        }
+    }
+
+    // Retries run every second while nothing is assigned: log the change to "error", not every retry.
+    private bool ReportFailure()
+    {
+        var changed = state.Status != BrokerStatus.Error;
+        state.Failed();
+        return changed;
+    }
+
+    private void Process(ConsumeResult<string, byte[]> result)
+    {
+        using var activity = KafkaTelemetry.StartProcess(result, state.GroupId);
+        try
+        {
+            if (!CryptoPriceValidator.TryParse(result.Message.Value, time.GetUtcNow().UtcDateTime, out var price, out var reason))
+            {
+                telemetry.Invalid.Add(1);
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
+                StreamTrace.InvalidRecord(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason ?? "invalid");
+                return;
+            }
+
+            telemetry.Received.Add(1);
+            hub.Publish(price!.Symbol, price.Source, result.Message.Value, UpdateOrigin.Broker);
+        }
+        catch (Exception ex)
+        {
+            telemetry.Failed.Add(1);
+            activity?.AddException(ex);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
+            StreamTrace.ProcessingFailed(logger, ex, result.Topic, result.Partition.Value, result.Offset.Value);
+        }
+    }
+
+    private void Wait(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            // The token stops the wait, not the delay, so shutdown surfaces as one exception type.
+            Task.Delay(delay, time, CancellationToken.None).Wait(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: the loop condition ends the thread.
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CryptoViz.Stream;
+
+/// <summary>
+/// Settings of the SSE server, bound from <c>Stream</c>. Public so that tests can name it as
+/// <c>WebApplicationFactory</c>'s entry point: every service's <c>Program</c> is <c>global::Program</c>.
+/// </summary>
+public sealed class StreamOptions
+{
+    public const string SectionName = "Stream";
+
+    /// <summary>Idle time after which a client gets a <c>heartbeat</c> (V2: 30 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sent as the <c>retry:</c> line: how long an EventSource waits before reconnecting.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Distinct (symbol, source) updates a client may have pending before it is disconnected.</summary>
+    [Range(1, 1_000_000)]
+    public int ClientQueueCapacity { get; set; } = 1024;
+
+    /// <summary>How long a client may take no event at all while events wait for it before it is disconnected.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan SlowClientTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Recent events kept for clients that reconnect with <c>Last-Event-ID</c>.</summary>
+    [Range(1, 1_000_000)]
+    public int ReplayBufferSize { get; set; } = 4096;
+
+    /// <summary>Connections beyond this get 503, so that a flood cannot exhaust memory.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxClients { get; set; } = 10_000;
+
+    /// <summary>How often the consumer re-reads topic metadata to pick up added partitions and notice a lost broker.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Maps V2's <c>/test</c> broadcast; ignored in Production (seed contract §8).</summary>
+    public bool EnableTestEndpoint { get; set; }
+
+    /// <summary>Browser origins allowed to read the stream cross-origin; none by default.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+}

@@ -1,0 +1,103 @@
+using CryptoViz.Stream.Services;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CryptoViz.Tests.Stream;
+
+public sealed class ClientQueueTests
+{
+    private static readonly TimeSpan s_stallTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public void A_newer_tick_replaces_the_pending_one_for_its_key_and_moves_behind_the_others()
+    {
+        var queue = new ClientQueue(10, s_stallTimeout, _time);
+
+        Assert.Equal(EnqueueResult.Enqueued, queue.Enqueue(Update(1, "BTC")));
+        Assert.Equal(EnqueueResult.Enqueued, queue.Enqueue(Update(2, "ETH")));
+        Assert.Equal(EnqueueResult.Conflated, queue.Enqueue(Update(3, "BTC")));
+
+        Assert.Equal([2, 3], Drain(queue));
+    }
+
+    [Fact]
+    public void More_distinct_keys_than_the_capacity_overflow_but_known_keys_still_conflate()
+    {
+        var queue = new ClientQueue(2, s_stallTimeout, _time);
+        queue.Enqueue(Update(1, "BTC"));
+        queue.Enqueue(Update(2, "ETH"));
+
+        Assert.Equal(EnqueueResult.Overflow, queue.Enqueue(Update(3, "SOL")));
+        Assert.Equal(EnqueueResult.Conflated, queue.Enqueue(Update(4, "ETH")));
+        Assert.Equal([1, 4], Drain(queue));
+    }
+
+    [Fact]
+    public void A_client_that_takes_nothing_past_the_timeout_is_stalled_even_while_conflating()
+    {
+        var queue = new ClientQueue(10, s_stallTimeout, _time);
+        queue.Enqueue(Update(1, "BTC"));
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(EnqueueResult.Conflated, queue.Enqueue(Update(2, "BTC")));
+        Assert.Equal(TimeSpan.FromSeconds(1.5), queue.Lag);
+
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(EnqueueResult.Stalled, queue.Enqueue(Update(3, "BTC")));
+    }
+
+    [Fact]
+    public void Taking_an_event_restarts_the_stall_clock()
+    {
+        var queue = new ClientQueue(10, s_stallTimeout, _time);
+        queue.Enqueue(Update(1, "BTC"));
+        queue.Enqueue(Update(2, "ETH"));
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+        Assert.True(queue.TryDequeue(out _));
+        _time.Advance(TimeSpan.FromSeconds(1.5));
+
+        Assert.Equal(EnqueueResult.Enqueued, queue.Enqueue(Update(3, "SOL")));
+        Assert.True(queue.TryDequeue(out _));
+        Assert.True(queue.TryDequeue(out _));
+        Assert.Equal(TimeSpan.Zero, queue.Lag);
+    }
+
+    [Fact]
+    public async Task A_waiting_reader_wakes_when_an_update_arrives()
+    {
+        var queue = new ClientQueue(10, s_stallTimeout, _time);
+        var wait = queue.WaitAsync(TestContext.Current.CancellationToken).AsTask();
+        Assert.False(wait.IsCompleted);
+
+        queue.Enqueue(Update(1, "BTC"));
+
+        Assert.True(await wait);
+        Assert.True(queue.TryDequeue(out var update));
+        Assert.Equal(1, update.Id);
+    }
+
+    [Fact]
+    public async Task Closing_discards_what_is_pending_and_ends_the_reader()
+    {
+        var queue = new ClientQueue(10, s_stallTimeout, _time);
+        queue.Enqueue(Update(1, "BTC"));
+        queue.Enqueue(Update(2, "ETH"));
+
+        Assert.Equal(2, queue.Close());
+        Assert.Equal(EnqueueResult.Closed, queue.Enqueue(Update(3, "SOL")));
+        while (await queue.WaitAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.False(queue.TryDequeue(out _));
+        }
+    }
+
+    internal static StreamEvent Update(long id, string symbol, string source = "coingecko", UpdateOrigin origin = UpdateOrigin.Broker) =>
+        new(id, $"{symbol}_{source}", symbol, source, origin, new byte[] { (byte)'x' });
+
+    private static List<long> Drain(ClientQueue queue)
+    {
+        var ids = new List<long>();
+        while (queue.TryDequeue(out var update)) ids.Add(update.Id);
+        return ids;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text;
+using CryptoViz.Stream;
+using CryptoViz.Stream.Services;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CryptoViz.Tests.Stream;
+
+public sealed class StreamHubTests : IDisposable
+{
+    private static readonly byte[] s_record = Encoding.UTF8.GetBytes("""{"symbol":"X"}""");
+
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 9, 4, 18, 42, 9, TimeSpan.Zero));
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    [Fact]
+    public void Ids_start_from_the_start_time_so_an_earlier_run_cannot_match()
+    {
+        var hub = CreateHub();
+
+        hub.Publish("BTC", "coingecko", s_record, UpdateOrigin.Broker);
+        var client = hub.Register(ClientFilter.All, null).Client;
+        hub.Publish("ETH", "coingecko", s_record, UpdateOrigin.Broker);
+
+        Assert.True(client.Queue.TryDequeue(out var update));
+        Assert.Equal(_time.GetUtcNow().ToUnixTimeMilliseconds() * 1000 + 2, update.Id);
+    }
+
+    [Fact]
+    public void The_snapshot_holds_the_latest_broker_tick_per_key_in_id_order()
+    {
+        var hub = CreateHub();
+        hub.Publish("BTC", "coingecko", s_record, UpdateOrigin.Broker);
+        hub.Publish("ETH", "coingecko", s_record, UpdateOrigin.Broker);
+        hub.Publish("BTC", "coingecko", s_record, UpdateOrigin.Broker);
+        hub.Publish("TEST", "test", s_record, UpdateOrigin.TestEndpoint);
+
+        var registration = hub.Register(ClientFilter.All, null);
+
+        Assert.False(registration.Resumed);
+        Assert.Equal(["ETH", "BTC"], registration.Initial.Select(u => u.Symbol));
+        Assert.True(registration.Initial[0].Id < registration.Initial[1].Id);
+    }
+
+    [Fact]
+    public void A_buffered_Last_Event_ID_replays_what_followed_it_through_the_filter()
+    {
+        var hub = CreateHub();
+        var first = Publish(hub, "BTC");
+        Publish(hub, "ETH");
+        Publish(hub, "SOL");
+        Assert.True(ClientFilter.TryParse("SOL,BTC", null, null, out var filter, out _));
+
+        var registration = hub.Register(filter, first);
+
+        Assert.True(registration.Resumed);
+        Assert.Equal(first, registration.Client.Position);
+        Assert.Equal(["SOL"], registration.Initial.Select(u => u.Symbol));
+    }
+
+    [Fact]
+    public void An_id_that_left_the_buffer_or_was_never_issued_falls_back_to_the_snapshot()
+    {
+        var hub = CreateHub(new StreamOptions { ReplayBufferSize = 2 });
+        var first = Publish(hub, "BTC");
+        Publish(hub, "ETH");
+        Publish(hub, "SOL");
+        var last = Publish(hub, "ADA");
+
+        Assert.False(hub.Register(ClientFilter.All, first).Resumed);
+        Assert.True(hub.Register(ClientFilter.All, first + 1).Resumed);
+        Assert.False(hub.Register(ClientFilter.All, last + 1).Resumed);
+        var upToDate = hub.Register(ClientFilter.All, last);
+        Assert.True(upToDate.Resumed);
+        Assert.Empty(upToDate.Initial);
+    }
+
+    [Fact]
+    public void Client_ids_keep_V2_shape_and_stay_unique_within_one_millisecond()
+    {
+        var hub = CreateHub();
+
+        var ids = Enumerable.Range(0, 3).Select(_ => hub.Register(ClientFilter.All, null).Client.Id).ToList();
+
+        var ms = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        Assert.Equal([$"client_{ms}", $"client_{ms + 1}", $"client_{ms + 2}"], ids);
+    }
+
+    [Fact]
+    public async Task A_client_past_its_capacity_is_evicted_and_counted_while_others_get_the_update()
+    {
+        var hub = CreateHub(new StreamOptions { ClientQueueCapacity = 1 });
+        var slow = hub.Register(ClientFilter.All, null).Client;
+        var other = hub.Register(ClientFilter.All, null).Client;
+        Publish(hub, "BTC");
+        Assert.True(other.Queue.TryDequeue(out _));
+
+        var notified = hub.Publish("ETH", "coingecko", s_record, UpdateOrigin.Broker);
+
+        Assert.Equal(1, notified);
+        Assert.Equal(1, hub.ConnectedClients);
+        var counters = hub.ReadCounters();
+        Assert.Equal(1, counters.SlowClientsDisconnected);
+        Assert.Equal(1, counters.DroppedEvents);
+        await WaitForCancellationAsync(slow.Evicted);
+        Assert.True(other.Queue.TryDequeue(out var update));
+        Assert.Equal("ETH", update.Symbol);
+    }
+
+    [Fact]
+    public void Messages_sent_counts_deliveries_per_client_and_last_data_only_broker_records()
+    {
+        var hub = CreateHub();
+        var a = hub.Register(ClientFilter.All, null).Client;
+        var b = hub.Register(ClientFilter.All, null).Client;
+        hub.Publish("TEST", "test", s_record, UpdateOrigin.TestEndpoint);
+        Assert.Null(hub.ReadCounters().LastDataReceived);
+
+        Publish(hub, "BTC");
+        foreach (var client in new[] { a, b })
+        {
+            while (client.Queue.TryDequeue(out var update)) hub.Delivered(client, update);
+        }
+
+        var counters = hub.ReadCounters();
+        Assert.Equal(4, counters.MessagesSent);
+        Assert.Equal(_time.GetUtcNow(), counters.LastDataReceived);
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    private StreamHub CreateHub(StreamOptions? options = null) =>
+        new(Options.Create(options ?? new StreamOptions()), _time,
+            new StreamTelemetry(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger<StreamHub>.Instance);
+
+    private static long Publish(StreamHub hub, string symbol)
+    {
+        var probe = hub.Register(ClientFilter.All, null).Client;
+        hub.Publish(symbol, "coingecko", s_record, UpdateOrigin.Broker);
+        Assert.True(probe.Queue.TryDequeue(out var update));
+        hub.Unregister(probe);
+        return update.Id;
+    }
+
+    private static Task WaitForCancellationAsync(CancellationToken token)
+    {
+        var cancelled = new TaskCompletionSource();
+        token.Register(() => cancelled.TrySetResult());
+        return cancelled.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+    }
+}
