@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Web.Feed;
+using CryptoViz.Web.Markets;
+
+namespace CryptoViz.Tests.Web;
+
+public sealed class MarketBoardTests
+{
+    private static readonly TimeSpan s_highlight = TimeSpan.FromSeconds(1);
+    private static readonly DateTimeOffset s_now = new(2025, 9, 4, 18, 42, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void New_quotes_add_rows_ranked_by_market_cap_within_their_source()
+    {
+        var board = new MarketBoard(s_highlight);
+
+        var added = board.Apply(Snapshot(
+            Quotes.Price("ETH", 4000, marketCap: 5e11),
+            Quotes.Price("BTC", 100000, marketCap: 2e12),
+            Quotes.Price("BNB", 800, "coingecko", marketCap: 1e11),
+            Quotes.Price("BTC", 100100, "coingecko", marketCap: 2e12)), s_now);
+
+        Assert.True(added);
+        var ranks = board.Rows.ToDictionary(r => r.Key, r => r.Rank);
+        Assert.Equal(1, ranks[new QuoteKey("BTC", "coinmarketcap")]);
+        Assert.Equal(2, ranks[new QuoteKey("ETH", "coinmarketcap")]);
+        Assert.Equal(1, ranks[new QuoteKey("BTC", "coingecko")]);
+        Assert.Equal(2, ranks[new QuoteKey("BNB", "coingecko")]);
+        Assert.All(board.Rows, r => Assert.Equal(PriceMove.None, r.MoveAt(s_now)));
+    }
+
+    [Fact]
+    public void A_price_change_highlights_the_row_for_the_highlight_duration()
+    {
+        var board = new MarketBoard(s_highlight);
+        board.Apply(Snapshot(Quotes.Price("BTC", 100), Quotes.Price("ETH", 50)), s_now);
+
+        var added = board.Apply(Snapshot(Quotes.Price("BTC", 101), Quotes.Price("ETH", 49)), s_now);
+
+        Assert.False(added);
+        var btc = board.Rows.Single(r => r.Key.Symbol == "BTC");
+        var eth = board.Rows.Single(r => r.Key.Symbol == "ETH");
+        Assert.Equal(101, btc.Price.Price);
+        Assert.Equal(PriceMove.Up, btc.MoveAt(s_now));
+        Assert.Equal(PriceMove.Down, eth.MoveAt(s_now + s_highlight - TimeSpan.FromTicks(1)));
+        Assert.True(board.HasMovesAt(s_now));
+        Assert.Equal(PriceMove.None, btc.MoveAt(s_now + s_highlight));
+        Assert.False(board.HasMovesAt(s_now + s_highlight));
+    }
+
+    [Fact]
+    public void A_new_record_with_the_same_price_does_not_highlight()
+    {
+        var board = new MarketBoard(s_highlight);
+        board.Apply(Snapshot(Quotes.Price("BTC", 100, marketCap: 1)), s_now);
+
+        board.Apply(Snapshot(Quotes.Price("BTC", 100, marketCap: 2)), s_now);
+
+        var row = Assert.Single(board.Rows);
+        Assert.Equal(2, row.Price.MarketCap);
+        Assert.Equal(PriceMove.None, row.MoveAt(s_now));
+    }
+
+    private static ImmutableDictionary<QuoteKey, CryptoPrice> Snapshot(params CryptoPrice[] prices) =>
+        prices.ToImmutableDictionary(p => new QuoteKey(p.Symbol, p.Source));
+}

@@ -1,0 +1,85 @@
+using CryptoViz.Web.Feed;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CryptoViz.Tests.Web;
+
+/// <summary>The feed against a real SSE socket, wired exactly as the Web server wires it.</summary>
+public sealed class MarketFeedTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Goes_live_and_keeps_the_latest_quote_per_symbol_and_source()
+    {
+        await using var stream = await FakeStreamServer.StartAsync();
+        using var host = await FeedHost.StartAsync(stream.Address);
+        var feed = host.Services.GetRequiredService<MarketFeed>();
+
+        Assert.Null(await stream.NextConnectionAsync(s_timeout));
+        await feed.WaitUntilAsync(f => f.State == FeedConnectionState.Live);
+        stream.Publish(Quotes.Price("BTC", 100));
+        stream.Publish(Quotes.Price("BTC", 101, "coingecko"));
+        stream.Publish(Quotes.Price("BTC", 102));
+        await feed.WaitUntilAsync(f => f.Quotes.Count == 2 && f.Quotes[new QuoteKey("BTC", "coinmarketcap")].Price == 102);
+
+        Assert.Equal(101, feed.Quotes[new QuoteKey("BTC", "coingecko")].Price);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Skips_unreadable_and_unknown_events_and_stays_live()
+    {
+        await using var stream = await FakeStreamServer.StartAsync();
+        using var host = await FeedHost.StartAsync(stream.Address);
+        var feed = host.Services.GetRequiredService<MarketFeed>();
+        await stream.NextConnectionAsync(s_timeout);
+
+        stream.Send("not json");
+        stream.Send("""{"type": "crypto_update", "data": {"symbol": "BAD"}}""");
+        stream.Send("""{"type": "prediction", "data": {"symbol": "BTC"}}""");
+        stream.Send("""{"type": "heartbeat", "timestamp": "2025-09-04T18:42:39.166480"}""");
+        stream.Publish(Quotes.Price("ETH", 4000));
+        await feed.WaitUntilAsync(f => f.Quotes.ContainsKey(new QuoteKey("ETH", "coinmarketcap")));
+
+        Assert.Single(feed.Quotes);
+        Assert.Equal(FeedConnectionState.Live, feed.State);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Reconnects_after_the_server_ends_the_stream_and_sends_Last_Event_ID()
+    {
+        await using var stream = await FakeStreamServer.StartAsync();
+        using var host = await FeedHost.StartAsync(stream.Address);
+        var feed = host.Services.GetRequiredService<MarketFeed>();
+        await stream.NextConnectionAsync(s_timeout);
+        var lastId = stream.Publish(Quotes.Price("BTC", 100));
+        await feed.WaitUntilAsync(f => f.Quotes.Count == 1);
+        var states = new List<FeedConnectionState>();
+        feed.StateChanged += () => states.Add(feed.State);
+
+        stream.DropClients();
+        var resumedFrom = await stream.NextConnectionAsync(s_timeout);
+        stream.Publish(Quotes.Price("BTC", 105));
+        await feed.WaitUntilAsync(f => f.Quotes[new QuoteKey("BTC", "coinmarketcap")].Price == 105);
+
+        Assert.Equal(lastId, resumedFrom);
+        Assert.Equal([FeedConnectionState.Reconnecting, FeedConnectionState.Live], states);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public async Task Reports_reconnecting_while_the_server_is_down()
+    {
+        await using var stream = await FakeStreamServer.StartAsync();
+        using var host = await FeedHost.StartAsync(stream.Address);
+        var feed = host.Services.GetRequiredService<MarketFeed>();
+        await feed.WaitUntilAsync(f => f.State == FeedConnectionState.Live);
+
+        await stream.DisposeAsync();
+        await feed.WaitUntilAsync(f => f.State == FeedConnectionState.Reconnecting);
+
+        Assert.Equal(FeedConnectionState.Reconnecting, feed.State);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using CryptoViz.Web.Feed;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CryptoViz.Tests.Web;
+
+/// <summary>The Web app on a real Kestrel port (a browser needs a socket), reading its prices from <paramref name="stream"/>.</summary>
+internal sealed class WebAppFactory(Uri stream) : WebApplicationFactory<StreamFeedOptions>
+{
+    /// <summary>Starts Kestrel and returns the base address, with a trailing slash.</summary>
+    public string Start()
+    {
+        UseKestrel(0);
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features
+            .GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/";
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(FeedHost.Settings(stream)));
+}

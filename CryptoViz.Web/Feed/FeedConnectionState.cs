@@ -1,0 +1,9 @@
+namespace CryptoViz.Web.Feed;
+
+public enum FeedConnectionState
+{
+    /// <summary>Before the first event of the first connection.</summary>
+    Connecting,
+    Live,
+    Reconnecting,
+}

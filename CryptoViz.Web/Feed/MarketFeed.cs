@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Web.Markets;
+using Microsoft.Extensions.Options;
+
+namespace CryptoViz.Web.Feed;
+
+/// <summary>
+/// The Web server's one SSE connection to Stream, shared by every circuit: keeps the latest quote per
+/// (symbol, source) and raises events that pages throttle into renders.
+/// </summary>
+public sealed class MarketFeed(
+    IServiceScopeFactory scopeFactory,
+    CandleStore candles,
+    IOptions<StreamFeedOptions> options,
+    TimeProvider timeProvider,
+    MarketFeedMetrics metrics,
+    ILogger<MarketFeed> logger) : BackgroundService
+{
+    private ImmutableDictionary<QuoteKey, CryptoPrice> _quotes = ImmutableDictionary<QuoteKey, CryptoPrice>.Empty;
+    private volatile FeedConnectionState _state = FeedConnectionState.Connecting;
+    private string? _lastEventId;
+
+    /// <summary>Raised on the feed's thread after each applied quote; handlers must return quickly.</summary>
+    public event Action? QuotesChanged;
+
+    /// <summary>Raised on the feed's thread when <see cref="State"/> changes.</summary>
+    public event Action? StateChanged;
+
+    /// <summary>An immutable snapshot, safe to read from any thread.</summary>
+    public ImmutableDictionary<QuoteKey, CryptoPrice> Quotes => Volatile.Read(ref _quotes);
+
+    public FeedConnectionState State => _state;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var failedAttempts = 0;
+        while (true)
+        {
+            using var idle = new CancellationTokenSource(settings.IdleTimeout, timeProvider);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, idle.Token);
+            Exception? failure = null;
+            try
+            {
+                // A typed client is transient: take a fresh one per connection so handler rotation (DNS) still applies.
+                await using var scope = scopeFactory.CreateAsyncScope();
+                var client = scope.ServiceProvider.GetRequiredService<StreamClient>();
+                await foreach (var item in client.ReadAsync(_lastEventId, linked.Token))
+                {
+                    idle.CancelAfter(settings.IdleTimeout);
+                    if (_state != FeedConnectionState.Live)
+                    {
+                        failedAttempts = 0;
+                        MarketFeedTrace.Connected(logger);
+                        SetState(FeedConnectionState.Live);
+                    }
+
+                    Handle(item);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // Whatever broke the connection, the feed must outlive it: the next attempt decides.
+                failure = exception;
+            }
+
+            var delay = ReconnectBackoff.Delay(failedAttempts++, settings.InitialReconnectDelay, settings.MaxReconnectDelay);
+            if (idle.IsCancellationRequested)
+            {
+                MarketFeedTrace.StreamIdle(logger, settings.IdleTimeout, delay);
+            }
+            else if (failure is HttpRequestException or IOException)
+            {
+                // Expected while Stream is down or restarting: the message says enough, a stack per retry is noise.
+                MarketFeedTrace.StreamUnreachable(logger, failure.Message, delay);
+            }
+            else if (failure is not null)
+            {
+                MarketFeedTrace.StreamFailed(logger, failure, delay);
+            }
+            else
+            {
+                MarketFeedTrace.StreamEnded(logger, delay);
+            }
+
+            if (_state == FeedConnectionState.Live)
+            {
+                metrics.ConnectionLost();
+            }
+
+            SetState(FeedConnectionState.Reconnecting);
+            try
+            {
+                await Task.Delay(delay, timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private void Handle(SseItem<string> item)
+    {
+        if (!string.IsNullOrEmpty(item.EventId))
+        {
+            _lastEventId = item.EventId;
+        }
+
+        StreamMessage message;
+        try
+        {
+            message = StreamMessageParser.Parse(item.Data);
+        }
+        catch (JsonException exception)
+        {
+            metrics.EventRejected();
+            MarketFeedTrace.EventRejected(logger, exception, item.EventId);
+            return;
+        }
+
+        if (message.Price is { } price)
+        {
+            // Single writer (this loop), many readers: publishing a new immutable map needs no lock.
+            Volatile.Write(ref _quotes, _quotes.SetItem(new QuoteKey(price.Symbol, price.Source), price));
+            candles.Add(price);
+            metrics.UpdateApplied();
+            QuotesChanged?.Invoke();
+        }
+    }
+
+    private void SetState(FeedConnectionState state)
+    {
+        if (_state == state)
+        {
+            return;
+        }
+
+        _state = state;
+        StateChanged?.Invoke();
+    }
+}

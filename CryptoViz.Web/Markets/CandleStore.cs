@@ -1,0 +1,69 @@
+using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Web.Feed;
+
+namespace CryptoViz.Web.Markets;
+
+/// <summary>
+/// Candles built from the live ticks since the server started, per (symbol, source): sources are never
+/// mixed. Stands in until Ingest serves stored candles.
+/// </summary>
+public sealed class CandleStore
+{
+    /// <summary>V2 scrapes every 120 s, so shorter bars would mostly be single ticks.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
+
+    /// <summary>24 h of bars.</summary>
+    public const int Capacity = 288;
+
+    private readonly Dictionary<QuoteKey, List<Candle>> _series = [];
+    private readonly Lock _gate = new();
+
+    /// <summary>Raised on the feed's thread with the bar that changed (the last one of its series).</summary>
+    public event Action<QuoteKey, Candle>? Updated;
+
+    public void Add(CryptoPrice price)
+    {
+        var key = new QuoteKey(price.Symbol, price.Source);
+        var time = new DateTimeOffset(DateTime.SpecifyKind(price.Timestamp, DateTimeKind.Utc)).ToUnixTimeSeconds();
+        var bucket = time - time % (long)Interval.TotalSeconds;
+        Candle candle;
+        lock (_gate)
+        {
+            if (!_series.TryGetValue(key, out var series))
+            {
+                series = [];
+                _series.Add(key, series);
+            }
+
+            if (series.Count > 0 && series[^1].Time > bucket)
+            {
+                // The chart can only extend its last bar; a late tick for an older bar is dropped.
+                return;
+            }
+
+            if (series.Count > 0 && series[^1].Time == bucket)
+            {
+                candle = series[^1] = series[^1].With(price.Price);
+            }
+            else
+            {
+                candle = new Candle(bucket, price.Price, price.Price, price.Price, price.Price);
+                series.Add(candle);
+                if (series.Count > Capacity)
+                {
+                    series.RemoveAt(0);
+                }
+            }
+        }
+
+        Updated?.Invoke(key, candle);
+    }
+
+    public IReadOnlyList<Candle> History(QuoteKey key)
+    {
+        lock (_gate)
+        {
+            return _series.TryGetValue(key, out var series) ? [.. series] : [];
+        }
+    }
+}

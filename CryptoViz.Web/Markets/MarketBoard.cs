@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Web.Feed;
+
+namespace CryptoViz.Web.Markets;
+
+/// <summary>A circuit's view of the market: rows kept in step with <see cref="MarketFeed.Quotes"/> snapshots.</summary>
+public sealed class MarketBoard(TimeSpan highlight)
+{
+    private readonly Dictionary<QuoteKey, MarketRow> _rows = [];
+    private ImmutableDictionary<QuoteKey, CryptoPrice>? _applied;
+
+    public IReadOnlyCollection<MarketRow> Rows => _rows.Values;
+
+    /// <summary>Copies a snapshot into the rows.</summary>
+    /// <returns>True when rows were added, so the grid must query again.</returns>
+    public bool Apply(ImmutableDictionary<QuoteKey, CryptoPrice> quotes, DateTimeOffset now)
+    {
+        if (ReferenceEquals(quotes, _applied))
+        {
+            return false;
+        }
+
+        var added = false;
+        foreach (var (key, price) in quotes)
+        {
+            if (_rows.TryGetValue(key, out var row))
+            {
+                if (!ReferenceEquals(row.Price, price))
+                {
+                    row.Update(price, now, highlight);
+                }
+            }
+            else
+            {
+                _rows.Add(key, new MarketRow(price));
+                added = true;
+            }
+        }
+
+        _applied = quotes;
+        Rerank();
+        return added;
+    }
+
+    /// <summary>True while some highlight is showing: the page must render again to clear it.</summary>
+    public bool HasMovesAt(DateTimeOffset now) => _rows.Values.Any(r => r.MoveAt(now) != PriceMove.None);
+
+    private void Rerank()
+    {
+        foreach (var source in _rows.Values.GroupBy(r => r.Key.Source))
+        {
+            var rank = 1;
+            foreach (var row in source.OrderByDescending(r => r.Price.MarketCap).ThenBy(r => r.Key.Symbol, StringComparer.Ordinal))
+            {
+                row.Rank = rank++;
+            }
+        }
+    }
+}

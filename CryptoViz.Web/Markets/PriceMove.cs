@@ -1,0 +1,8 @@
+namespace CryptoViz.Web.Markets;
+
+public enum PriceMove
+{
+    None,
+    Up,
+    Down,
+}
