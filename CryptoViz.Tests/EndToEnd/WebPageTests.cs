@@ -1,0 +1,37 @@
+using Aspire.Hosting.Testing;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CryptoViz.Tests.EndToEnd;
+
+/// <summary>The whole pipeline as a user sees it: the Web page of the running app model in Debian's Chromium.</summary>
+[Collection(AppHostCollection.Name)]
+public sealed class WebPageTests(AppHostFixture fixture)
+{
+    private static readonly string s_screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    [Fact]
+    public async Task The_markets_page_shows_simulated_coins_whose_prices_change()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        SetDefaultExpectTimeout(30_000);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+
+        await page.GotoAsync(fixture.App.GetEndpoint("web").ToString());
+
+        var prices = page.Locator("[data-testid=price][data-source=simulated]");
+        await Expect(page.Locator("[data-testid=price][data-source=simulated][data-symbol=SUI]")).ToBeVisibleAsync();
+        Assert.True(await prices.CountAsync() >= 10, "at least ten coins on the page");
+        var btc = page.Locator("[data-testid=price][data-source=simulated][data-symbol=BTC]");
+        var first = await btc.InnerTextAsync();
+        await Expect(btc).Not.ToHaveTextAsync(first);
+        Directory.CreateDirectory(s_screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "e2e-markets.png") });
+    }
+}
