@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CryptoViz.AppHost.Hosting;
 
@@ -41,10 +42,15 @@ public static class PublicEndpointExtensions
         project.WithEndpoint("http", e => e.TargetHost = "0.0.0.0");
         project.OnResourceEndpointsAllocated((resource, e, _) =>
         {
-            var logger = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
+            // Printed where the user looks first (the AppHost's console) and kept in the resource's own log.
+            ILogger[] loggers =
+            [
+                e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CryptoViz.AppHost"),
+                e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource),
+            ];
             foreach (var endpoint in resource.Annotations.OfType<EndpointAnnotation>().Where(a => a.AllocatedEndpoint is not null))
             {
-                foreach (var address in LanAddresses())
+                foreach (var (logger, address) in loggers.SelectMany(l => LanAddresses().Select(a => (l, a))))
                 {
                     AppHostLog.LanUrl(logger, resource.Name, $"{endpoint.UriScheme}://{address}:{endpoint.AllocatedEndpoint!.Port}");
                 }
