@@ -14,39 +14,13 @@ internal sealed class TracingProducer<TKey, TValue>(IProducer<TKey, TValue> inne
 
     public string Name => inner.Name;
 
-    public async Task<DeliveryResult<TKey, TValue>> ProduceAsync(string topic, Message<TKey, TValue> message,
-        CancellationToken cancellationToken = default)
-    {
-        using var activity = Begin(topic, message);
-        try
-        {
-            var result = await inner.ProduceAsync(topic, message, cancellationToken).ConfigureAwait(false);
-            Delivered(activity, result.TopicPartitionOffset);
-            return result;
-        }
-        catch (Exception ex)
-        {
-            activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
-            throw;
-        }
-    }
+    public Task<DeliveryResult<TKey, TValue>> ProduceAsync(string topic, Message<TKey, TValue> message,
+        CancellationToken cancellationToken = default) =>
+        TracedAsync(topic, message, () => inner.ProduceAsync(topic, message, cancellationToken));
 
-    public async Task<DeliveryResult<TKey, TValue>> ProduceAsync(TopicPartition topicPartition,
-        Message<TKey, TValue> message, CancellationToken cancellationToken = default)
-    {
-        using var activity = Begin(topicPartition.Topic, message);
-        try
-        {
-            var result = await inner.ProduceAsync(topicPartition, message, cancellationToken).ConfigureAwait(false);
-            Delivered(activity, result.TopicPartitionOffset);
-            return result;
-        }
-        catch (Exception ex)
-        {
-            activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
-            throw;
-        }
-    }
+    public Task<DeliveryResult<TKey, TValue>> ProduceAsync(TopicPartition topicPartition,
+        Message<TKey, TValue> message, CancellationToken cancellationToken = default) =>
+        TracedAsync(topicPartition.Topic, message, () => inner.ProduceAsync(topicPartition, message, cancellationToken));
 
     public void Produce(string topic, Message<TKey, TValue> message, Action<DeliveryReport<TKey, TValue>>? deliveryHandler = null)
     {
@@ -61,6 +35,24 @@ internal sealed class TracingProducer<TKey, TValue>(IProducer<TKey, TValue> inne
         inner.Produce(topicPartition, message, deliveryHandler);
     }
 
+    private static async Task<DeliveryResult<TKey, TValue>> TracedAsync(string topic, Message<TKey, TValue> message,
+        Func<Task<DeliveryResult<TKey, TValue>>> produce)
+    {
+        using var activity = Begin(topic, message);
+        try
+        {
+            var result = await produce().ConfigureAwait(false);
+            activity?.SetTag("messaging.destination.partition.id", result.Partition.Value.ToString());
+            activity?.SetTag("messaging.kafka.offset", result.Offset.Value);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+    }
+
     private static Activity? Begin(string topic, Message<TKey, TValue> message)
     {
         var activity = KafkaTelemetry.StartPublish(topic, message.Key);
@@ -71,12 +63,6 @@ internal sealed class TracingProducer<TKey, TValue>(IProducer<TKey, TValue> inne
         }
 
         return activity;
-    }
-
-    private static void Delivered(Activity? activity, TopicPartitionOffset tpo)
-    {
-        activity?.SetTag("messaging.destination.partition.id", tpo.Partition.Value.ToString());
-        activity?.SetTag("messaging.kafka.offset", tpo.Offset.Value);
     }
 
     public int Poll(TimeSpan timeout) => inner.Poll(timeout);
