@@ -1,0 +1,61 @@
+using CryptoViz.Stream.Services;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using CryptoViz.ServiceDefaults.Messaging;
+
+namespace CryptoViz.Bench.Micro;
+
+/// <summary>The per-message work every record costs: parse + validate (Ingest, Stream), serialize (Scraper), envelope (Stream).</summary>
+[MemoryDiagnoser]
+public class MessageBenchmarks
+{
+    private readonly DateTime _now = new(2025, 6, 1, 12, 0, 0, DateTimeKind.Utc);
+    private CryptoPrice _price = null!;
+    private byte[] _record = [];
+
+    /// <summary>
+    /// In-process: a separate benchmark process would rebuild the whole project graph (AppHost included),
+    /// which takes minutes on the 2-core machine for no gain in accuracy at these sizes.
+    /// </summary>
+    public static int Run(string[] args)
+    {
+        var quick = args.Contains("--quick");
+        var job = (quick ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance);
+        var config = DefaultConfig.Instance
+            .AddJob(job)
+            .WithArtifactsPath(Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts"));
+        var summary = BenchmarkRunner.Run<MessageBenchmarks>(config, [.. args.Where(a => a != "--quick")]);
+        return summary.HasCriticalValidationErrors ? 1 : 0;
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _price = new CryptoPrice
+        {
+            Name = "Bitcoin",
+            Symbol = "BTC",
+            Price = 67_234.125,
+            PercentChange24h = -1.8342,
+            MarketCap = 1_324_567_890_123.45,
+            Source = "coingecko",
+            Timestamp = _now.AddSeconds(-2),
+            IngestionTimestamp = _now.AddSeconds(-1).AddTicks(1234560),
+            ProducerId = "scraper-coingecko-1",
+        };
+        _record = JsonSerializer.SerializeToUtf8Bytes(_price, CryptoVizJsonContext.Default.CryptoPrice);
+    }
+
+    [Benchmark(Description = "CryptoPriceValidator.TryParse")]
+    public bool ValidatorTryParse() => CryptoPriceValidator.TryParse(_record, _now, out _, out _);
+
+    [Benchmark(Description = "Serialize CryptoPrice (source-generated)")]
+    public byte[] SerializeCryptoPrice() => JsonSerializer.SerializeToUtf8Bytes(_price, CryptoVizJsonContext.Default.CryptoPrice);
+
+    [Benchmark(Description = "Envelopes.RenderUpdate (SSE crypto_update)")]
+    public byte[] RenderUpdateEnvelope() => Envelopes.RenderUpdate(42, _record, UpdateOrigin.Broker, _now);
+}

@@ -1,0 +1,25 @@
+using CryptoViz.Bench;
+using CryptoViz.Bench.Ingest;
+using CryptoViz.Bench.Micro;
+using CryptoViz.Bench.Stream;
+
+var options = new BenchArgs(args.Skip(1).ToArray());
+return args.FirstOrDefault() switch
+{
+    "ingest" => await IngestBenchmark.RunAsync(options),
+    "stream" => await StreamBenchmark.RunAsync(options),
+    "micro" => MessageBenchmarks.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: dotnet run -c Release --project bench/CryptoViz.Bench -- <command> [options]
+          ingest [--records 300000]                               consume vs consume+DuckDB store rate
+          stream [--rate 10000] [--clients 100] [--seconds 20]    producer -> SSE client latency vs broker floor
+          micro  [--quick] [BenchmarkDotNet args, e.g. --filter *Parse*]
+        See bench/README.md.
+        """);
+    return 2;
+}
