@@ -60,14 +60,21 @@ public sealed class PipelineTests(AppHostFixture fixture)
     [Fact]
     public async Task One_tick_is_one_trace_across_scraper_ingest_and_stream()
     {
-        var traces = await Eventually.GetAsync(
-            () => Task.FromResult<IReadOnlyList<string>?>(fixture.Telemetry.TracesAcross("scraper", "ingest", "stream")),
-            t => t?.Count > 0, s_timeout, "a trace with spans from scraper, ingest and stream");
+        // Spans reach the receiver in export batches: wait for a trace whose spans have all arrived, i.e. one
+        // scraper root and every other span parented (not linked) on a span of the same trace.
+        var trace = await Eventually.GetAsync(
+            () => Task.FromResult(fixture.Telemetry.TracesAcross("scraper", "ingest", "stream")
+                .Select(id => fixture.Telemetry.Spans.Where(s => s.TraceId == id).ToList())
+                .FirstOrDefault(IsOneConnectedTrace)),
+            t => t is not null, s_timeout, "a trace with spans from scraper, ingest and stream joined parent to child");
 
-        var spans = fixture.Telemetry.Spans.Where(s => s.TraceId == traces[0]).ToList();
-        var root = Assert.Single(spans, s => s.ParentSpanId == "");
+        var root = Assert.Single(trace, s => s.ParentSpanId == "");
         Assert.Equal("scraper", root.ServiceName);
-        // Every other span hangs off a span of the same trace: children, not links.
-        Assert.All(spans.Where(s => s != root), s => Assert.Contains(spans, p => p.SpanId == s.ParentSpanId));
+        Assert.Contains(trace, s => s.ServiceName == "ingest" && s.Name == "crypto-raw-data process");
+        Assert.Contains(trace, s => s.ServiceName == "stream" && s.Name == "crypto-streaming process");
     }
+
+    private static bool IsOneConnectedTrace(IReadOnlyList<ReceivedSpan> spans) =>
+        spans.Count(s => s.ParentSpanId == "") == 1
+        && spans.Where(s => s.ParentSpanId != "").All(s => spans.Any(p => p.SpanId == s.ParentSpanId));
 }
