@@ -1,5 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CryptoViz.AppHost.Kafka;
@@ -16,10 +17,12 @@ public static class KafkaHostingExtensions
         string name, params KafkaTopic[] topics)
     {
         var (mode, reason) = ChooseMode(builder, name);
-        using (var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true)))
+        // Said through the AppHost's own logging, once the app runs, so it reads like every other start-up line.
+        builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
         {
-            EmbeddedKafkaLog.ModeChosen(loggerFactory.CreateLogger("CryptoViz.AppHost"), mode, reason);
-        }
+            EmbeddedKafkaLog.ModeChosen(e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CryptoViz.AppHost"), mode, reason);
+            return Task.CompletedTask;
+        });
 
         return mode switch
         {
