@@ -40,6 +40,8 @@ internal static class PriceSchema
 
     public const string ClearStage = "DELETE FROM stage";
 
+    public const string CountRows = "SELECT count(*) FROM crypto_prices";
+
     public const string Latest = $"""
         SELECT {Columns} FROM crypto_prices
         QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY "timestamp" DESC) = 1

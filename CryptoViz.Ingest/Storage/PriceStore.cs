@@ -24,7 +24,12 @@ public sealed class PriceStore : IDisposable
         _writer = new DuckDBConnection(_connectionString);
         _writer.Open();
         Execute(_writer, PriceSchema.Create);
-        IngestTrace.StoreReady(logger, DatabasePath, CountRowsAsync(CancellationToken.None).GetAwaiter().GetResult());
+        using (var count = _writer.CreateCommand())
+        {
+            // Nothing else uses the writer yet, so the start-up count needs no reader connection of its own.
+            count.CommandText = PriceSchema.CountRows;
+            IngestTrace.StoreReady(logger, DatabasePath, Convert.ToInt64(count.ExecuteScalar()));
+        }
     }
 
     public string DatabasePath { get; }
@@ -74,7 +79,7 @@ public sealed class PriceStore : IDisposable
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM crypto_prices";
+        command.CommandText = PriceSchema.CountRows;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
