@@ -119,12 +119,12 @@ public sealed class StreamHub
         return notified;
     }
 
-    /// <summary>Counts one <c>crypto_update</c> written to a client (V2's <c>messages_sent</c>).</summary>
-    internal void Delivered(StreamClient client, StreamEvent update)
+    /// <summary>Counts <paramref name="count"/> updates written to a client, the last being <paramref name="last"/> (V2's <c>messages_sent</c>).</summary>
+    internal void Delivered(StreamClient client, StreamEvent last, int count)
     {
-        client.Position = update.Id;
-        Interlocked.Increment(ref _messagesSent);
-        _telemetry.Delivered.Add(1);
+        client.Position = last.Id;
+        Interlocked.Add(ref _messagesSent, count);
+        _telemetry.Delivered.Add(count);
     }
 
     internal StreamCounters ReadCounters()

@@ -122,7 +122,7 @@ public sealed class StreamHubTests : IDisposable
         Publish(hub, "BTC");
         foreach (var client in new[] { a, b })
         {
-            while (client.Queue.TryDequeue(out var update)) hub.Delivered(client, update);
+            while (client.Queue.TryDequeue(out var update)) hub.Delivered(client, update, 1);
         }
 
         var counters = hub.ReadCounters();
