@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
 {
     "ingest" => await IngestBenchmark.RunAsync(options),
     "stream" => await StreamBenchmark.RunAsync(options),
+    "fanout" => await FanOutBenchmark.RunAsync(options),
     "micro" => MessageBenchmarks.Run(args[1..]),
     _ => Usage(),
 };
@@ -18,6 +19,8 @@ static int Usage()
         usage: dotnet run -c Release --project bench/CryptoViz.Bench -- <command> [options]
           ingest [--records 300000]                               consume vs consume+DuckDB store rate
           stream [--rate 10000] [--clients 100] [--seconds 20]    producer -> SSE client latency vs broker floor
+          fanout [--rate 1000] [--p99-ms 100] [--from 100]        most SSE clients within the p99 bound
+            stream/fanout also take --url <sse url> --broker <host:port> --topic <name> to measure any V2-style server
           micro  [--quick] [BenchmarkDotNet args, e.g. --filter *Parse*]
         See bench/README.md.
         """);
