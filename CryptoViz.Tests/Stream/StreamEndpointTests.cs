@@ -245,6 +245,25 @@ public sealed partial class StreamEndpointTests(EmbeddedKafkaFixture kafka) : IC
     }
 
     [Fact]
+    public async Task Clients_beyond_the_limit_get_503_until_a_place_frees()
+    {
+        await using var app = StreamAppFactory.Start(kafka.BootstrapServers, new Dictionary<string, string?> { ["Stream:MaxClients"] = "2" });
+        using var http = app.CreateHttpClient();
+        var first = await SseConnection.OpenAsync(http);
+        await using var second = await SseConnection.OpenAsync(http);
+
+        using var refused = await http.GetAsync("/stream", HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+
+        await first.DisposeAsync();
+        await Eventually.GetAsync(async () => (int?)(await http.GetJsonAsync("/stats")).GetProperty("connected_clients").GetInt32(),
+            n => n == 1, TimeSpan.FromSeconds(15), "the first client to leave");
+        await using var third = await SseConnection.OpenAsync(http);
+        Assert.Equal("welcome", (await third.ReadAsync()).Type);
+    }
+
+    [Fact]
     public async Task Test_endpoint_broadcasts_a_fake_crypto_update_in_development()
     {
         await using var app = StreamAppFactory.Start(kafka.BootstrapServers);
