@@ -17,6 +17,7 @@ public sealed class IngestTelemetry
         Duplicates = meter.CreateCounter<long>("cryptoviz.ingest.duplicates", "{record}", "Redelivered records dropped by the natural key");
         Rejected = meter.CreateCounter<long>("cryptoviz.ingest.rejected", "{message}", "Messages sent to the dead-letter topic, by reason");
         BatchDuration = meter.CreateHistogram<double>("cryptoviz.ingest.batch.duration", "s", "Time to store one batch");
+        RetentionDeleted = meter.CreateCounter<long>("cryptoviz.ingest.retention.deleted", "{row}", "Rows removed by retention, by reason (expired, downsampled)");
     }
 
     public Counter<long> Stored { get; }
@@ -26,4 +27,6 @@ public sealed class IngestTelemetry
     public Counter<long> Rejected { get; }
 
     public Histogram<double> BatchDuration { get; }
+
+    public Counter<long> RetentionDeleted { get; }
 }

@@ -25,4 +25,19 @@ internal static partial class IngestTrace
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "A dead letter was not delivered: {Reason}")]
     public static partial void DeadLetterFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Retention on {Path}: deleted {Expired} rows older than {ExpireBefore:o}, downsampled away {Downsampled} rows before {DownsampleBefore:o}, checkpointed: {Checkpointed}, in {Elapsed} ms")]
+    public static partial void RetentionApplied(ILogger logger, string path, long expired, DateTime expireBefore, long downsampled, DateTime downsampleBefore, bool checkpointed, double elapsed);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Retention met a write-write conflict and rolled back; retrying in {Interval}: {Reason}")]
+    public static partial void RetentionConflict(ILogger logger, string reason, TimeSpan interval);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Error, Message = "Retention failed and rolled back; retrying in {Interval}")]
+    public static partial void RetentionFailed(ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Information, Message = "Retention checkpoint skipped (DuckDB checkpoints on its own later): {Reason}")]
+    public static partial void CheckpointSkipped(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Information, Message = "Retention is disabled (Ingest:Retention:Enabled = false)")]
+    public static partial void RetentionDisabled(ILogger logger);
 }

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Messaging;
@@ -11,6 +12,10 @@ public static class Extensions
     {
         builder.Services.AddOptions<IngestOptions>()
             .BindConfiguration(IngestOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var ingest = builder.Configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new IngestOptions();
@@ -42,11 +47,17 @@ public static class Extensions
             settings.Config.Acks = Acks.All;
         });
 
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, CryptoVizJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, CryptoVizJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestJsonContext.Default);
+        });
         builder.Services.AddSingleton<IngestTelemetry>();
         builder.Services.AddSingleton<PriceStore>();
+        builder.Services.AddSingleton<PriceQueries>();
         builder.Services.AddSingleton<DeadLetterPublisher>();
         builder.Services.AddSingleton<IngestBatchWriter>();
         builder.Services.AddHostedService<IngestWorker>();
+        builder.Services.AddHostedService<RetentionService>();
     }
 }

@@ -47,4 +47,18 @@ internal static class PriceSchema
         QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY "timestamp" DESC) = 1
         ORDER BY market_cap DESC, symbol, source
         """;
+
+    /// <summary>Retention: rows older than the raw window go.</summary>
+    public const string DeleteExpired = """
+        DELETE FROM crypto_prices WHERE "timestamp" < $before
+        """;
+
+    /// <summary>Retention: before the cut-off, only the last row of each hour per (symbol, source) stays.</summary>
+    public const string Downsample = """
+        DELETE FROM crypto_prices WHERE rowid IN (
+            SELECT rowid FROM crypto_prices
+            WHERE "timestamp" < $before
+            QUALIFY row_number() OVER (PARTITION BY symbol, source, date_trunc('hour', "timestamp")
+                                       ORDER BY "timestamp" DESC, ingestion_timestamp DESC) > 1)
+        """;
 }

@@ -83,10 +83,18 @@ public sealed class PriceStore : IDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
-    private async Task<DuckDBConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    internal async Task<DuckDBConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         var connection = new DuckDBConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    /// <summary>A connection of its own on the same database instance, for background work beside the writer.</summary>
+    internal DuckDBConnection OpenConnection()
+    {
+        var connection = new DuckDBConnection(_connectionString);
+        connection.Open();
         return connection;
     }
 

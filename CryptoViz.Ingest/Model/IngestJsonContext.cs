@@ -1,0 +1,12 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CryptoViz.Ingest.Model;
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(IReadOnlyList<CoinSummary>))]
+[JsonSerializable(typeof(CandleSeries))]
+[JsonSerializable(typeof(IReadOnlyList<Tick>))]
+[JsonSerializable(typeof(SourceSpread))]
+[JsonSerializable(typeof(StoreStats))]
+public sealed partial class IngestJsonContext : JsonSerializerContext;

@@ -1,0 +1,4 @@
+namespace CryptoViz.Ingest.Model;
+
+/// <summary>The newest price of a coin from one source.</summary>
+public sealed record SourceQuote(string Source, double Price, DateTime Timestamp);

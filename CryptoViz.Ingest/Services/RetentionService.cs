@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using CryptoViz.Ingest.Storage;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
+
+namespace CryptoViz.Ingest.Services;
+
+/// <summary>
+/// V2's retention on a schedule (seed contract §5): delete rows older than <see cref="RetentionOptions.RawDays"/>,
+/// downsample whole hours older than <see cref="RetentionOptions.DownsampleAfter"/> to the last row per
+/// (symbol, source), then CHECKPOINT to give the space back. It works in one transaction on its own
+/// connection: DuckDB's MVCC lets the ingest writer append meanwhile, and the deletes touch only old rows.
+/// Should they ever conflict with another writer, the transaction rolls back and the next interval retries.
+/// </summary>
+public sealed class RetentionService(
+    PriceStore store,
+    IOptions<RetentionOptions> options,
+    IngestTelemetry telemetry,
+    TimeProvider time,
+    ILogger<RetentionService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            IngestTrace.RetentionDisabled(logger);
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    Apply();
+                }
+                catch (DuckDBException ex) when (IsConflict(ex))
+                {
+                    IngestTrace.RetentionConflict(logger, ex.Message, options.Value.Interval);
+                }
+                catch (DuckDBException ex)
+                {
+                    IngestTrace.RetentionFailed(logger, ex, options.Value.Interval);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One retention run, relative to the time provider's now.</summary>
+    public RetentionResult Apply()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var now = time.GetUtcNow().UtcDateTime;
+        var expireBefore = now.AddDays(-options.Value.RawDays);
+        // Whole hours only: an hour is reduced once all of it is old enough, so its kept row really is its last.
+        var downsampleBefore = TruncateToHour(now - options.Value.DownsampleAfter);
+
+        using var connection = store.OpenConnection();
+        long expired, downsampled;
+        using (var transaction = connection.BeginTransaction())
+        {
+            expired = Execute(connection, PriceSchema.DeleteExpired, ("before", expireBefore));
+            downsampled = Execute(connection, PriceSchema.Downsample, ("before", downsampleBefore));
+            transaction.Commit();
+        }
+
+        var checkpointed = TryCheckpoint(connection);
+        telemetry.RetentionDeleted.Add(expired, new KeyValuePair<string, object?>("reason", "expired"));
+        telemetry.RetentionDeleted.Add(downsampled, new KeyValuePair<string, object?>("reason", "downsampled"));
+        IngestTrace.RetentionApplied(logger, store.DatabasePath, expired, expireBefore, downsampled, downsampleBefore, checkpointed,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new RetentionResult(expired, downsampled, checkpointed);
+    }
+
+    // A plain CHECKPOINT refuses to run while another write transaction is open (the ingest's batch); DuckDB
+    // then checkpoints on its own when the WAL grows. FORCE CHECKPOINT would abort the ingest's transaction.
+    private bool TryCheckpoint(DuckDBConnection connection)
+    {
+        try
+        {
+            Execute(connection, "CHECKPOINT");
+            return true;
+        }
+        catch (DuckDBException ex)
+        {
+            IngestTrace.CheckpointSkipped(logger, ex.Message);
+            return false;
+        }
+    }
+
+    private static bool IsConflict(DuckDBException ex) => ex.Message.Contains("conflict", StringComparison.OrdinalIgnoreCase);
+
+    private static DateTime TruncateToHour(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerHour, DateTimeKind.Utc);
+
+    private static int Execute(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
+        return command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,7 @@
+namespace CryptoViz.Ingest.Storage;
+
+public enum ExportFormat
+{
+    Csv,
+    Parquet,
+}

@@ -1,0 +1,180 @@
+using System.Data.Common;
+using CryptoViz.Ingest.Model;
+using DuckDB.NET.Data;
+
+namespace CryptoViz.Ingest.Storage;
+
+/// <summary>
+/// The analytics reads behind Ingest's query API. Each call opens its own connection on the store's
+/// database (never the writer's), so queries run beside ingestion without blocking it (MVCC).
+/// Every value from a request reaches DuckDB as a parameter; times go in and come out as UTC wall-clock.
+/// </summary>
+public sealed class PriceQueries(PriceStore store)
+{
+    private const string Coins = """
+        WITH latest AS (
+            SELECT symbol, name, source, price, market_cap, "timestamp",
+                   "timestamp" - INTERVAL 1 HOUR AS ts_1h, "timestamp" - INTERVAL 24 HOUR AS ts_24h
+            FROM crypto_prices
+            QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY "timestamp" DESC) = 1),
+        with_1h AS (
+            SELECT l.*, h.price AS price_1h FROM latest l
+            ASOF LEFT JOIN crypto_prices h ON l.symbol = h.symbol AND l.source = h.source AND l.ts_1h >= h."timestamp")
+        SELECT l.symbol, l.name, l.source, l.price, l.market_cap, l."timestamp",
+               (l.price - l.price_1h) / l.price_1h * 100, (l.price - d.price) / d.price * 100
+        FROM with_1h l
+        ASOF LEFT JOIN crypto_prices d ON l.symbol = d.symbol AND l.source = d.source AND l.ts_24h >= d."timestamp"
+        ORDER BY l.market_cap DESC, l.symbol, l.source
+        """;
+
+    private const string FirstSource = """
+        SELECT min(source) FROM crypto_prices
+        WHERE symbol = $symbol AND "timestamp" >= $from AND "timestamp" < $to
+        """;
+
+    private const string Candles = """
+        SELECT time_bucket(to_microseconds($bucket), "timestamp") AS bucket,
+               arg_min(price, "timestamp"), max(price), min(price), arg_max(price, "timestamp"), count(*)
+        FROM crypto_prices
+        WHERE symbol = $symbol AND source = $source AND "timestamp" >= $from AND "timestamp" < $to
+        GROUP BY bucket ORDER BY bucket
+        """;
+
+    private const string TickColumns =
+        "\"timestamp\", symbol, name, source, price, percent_change_24h, market_cap, ingestion_timestamp, producer_id";
+
+    private const string SourceLatest = """
+        SELECT source, price, "timestamp" FROM crypto_prices
+        WHERE symbol = $symbol
+        QUALIFY row_number() OVER (PARTITION BY source ORDER BY "timestamp" DESC) = 1
+        ORDER BY source
+        """;
+
+    private const string Stats = """
+        SELECT count(*), count(DISTINCT symbol), count(DISTINCT source), min("timestamp"), max("timestamp") FROM crypto_prices
+        """;
+
+    public string DatabasePath => store.DatabasePath;
+
+    public async Task<IReadOnlyList<CoinSummary>> GetCoinsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = Command(connection, Coins);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var coins = new List<CoinSummary>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            coins.Add(new CoinSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4), Utc(r, 5),
+                NullableDouble(r, 6), NullableDouble(r, 7)));
+        }
+
+        return coins;
+    }
+
+    /// <summary>The alphabetically first source with rows for the symbol in [from, to); null when there is none.</summary>
+    public async Task<string?> FindFirstSourceAsync(string symbol, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = Command(connection, FirstSource, ("symbol", symbol), ("from", from), ("to", to));
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    public async Task<IReadOnlyList<Candle>> GetCandlesAsync(
+        string symbol, string source, TimeSpan bucket, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = Command(connection, Candles,
+            ("bucket", (long)(bucket.Ticks / TimeSpan.TicksPerMicrosecond)), ("symbol", symbol), ("source", source), ("from", from), ("to", to));
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var candles = new List<Candle>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            candles.Add(new Candle(Utc(r, 0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetInt64(5)));
+        }
+
+        return candles;
+    }
+
+    /// <summary>Raw rows, newest first.</summary>
+    public async Task<IReadOnlyList<Tick>> GetTicksAsync(
+        string symbol, string? source, DateTime from, DateTime to, int limit, CancellationToken cancellationToken)
+    {
+        var sql = $"""
+            SELECT {TickColumns} FROM crypto_prices
+            WHERE symbol = $symbol {(source is null ? "" : "AND source = $source")} AND "timestamp" >= $from AND "timestamp" < $to
+            ORDER BY "timestamp" DESC, source
+            LIMIT $limit
+            """;
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = Command(connection, sql, ("symbol", symbol), ("from", from), ("to", to), ("limit", (long)limit));
+        if (source is not null) command.Parameters.Add(new DuckDBParameter("source", source));
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var ticks = new List<Tick>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            ticks.Add(new Tick(Utc(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), NullableDouble(r, 5),
+                r.GetDouble(6), Utc(r, 7), r.GetString(8)));
+        }
+
+        return ticks;
+    }
+
+    /// <summary>The newest price of the symbol from each source, by source name.</summary>
+    public async Task<IReadOnlyList<SourceQuote>> GetSourceQuotesAsync(string symbol, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = Command(connection, SourceLatest, ("symbol", symbol));
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var quotes = new List<SourceQuote>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            quotes.Add(new SourceQuote(r.GetString(0), r.GetDouble(1), Utc(r, 2)));
+        }
+
+        return quotes;
+    }
+
+    public async Task<(long Rows, long Coins, long Sources, DateTime? Oldest, DateTime? Newest)> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = Command(connection, Stats);
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        await r.ReadAsync(cancellationToken);
+        return (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? null : Utc(r, 3), r.IsDBNull(4) ? null : Utc(r, 4));
+    }
+
+    /// <summary>
+    /// Writes the rows of [from, to), optionally of one symbol, to <paramref name="path"/> in CSV (with header) or Parquet.
+    /// </summary>
+    public async Task ExportAsync(string path, ExportFormat format, string? symbol, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        // COPY's target is not an expression, so it cannot be a parameter. The path is ours (a GUID under the temp
+        // directory), never the caller's; the quote doubling only guards a temp directory with a quote in its name.
+        // The format comes from an enum. The inner SELECT keeps every request value a parameter.
+        var target = path.Replace("'", "''", StringComparison.Ordinal);
+        var options = format == ExportFormat.Parquet ? "FORMAT parquet" : "FORMAT csv, HEADER true";
+        var sql = $"""
+            COPY (SELECT {PriceSchema.Columns} FROM crypto_prices
+                  WHERE "timestamp" >= $from AND "timestamp" < $to {(symbol is null ? "" : "AND symbol = $symbol")}
+                  ORDER BY "timestamp", symbol, source)
+            TO '{target}' ({options})
+            """;
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = Command(connection, sql, ("from", from), ("to", to));
+        if (symbol is not null) command.Parameters.Add(new DuckDBParameter("symbol", symbol));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DuckDBCommand Command(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
+        return command;
+    }
+
+    // DuckDB.NET reads TIMESTAMP back as Kind=Unspecified; every time we store is UTC.
+    private static DateTime Utc(DbDataReader r, int i) => DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc);
+
+    private static double? NullableDouble(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+}

@@ -1,0 +1,76 @@
+using CryptoViz.Ingest;
+using CryptoViz.Ingest.Storage;
+using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CryptoViz.Tests.Integration;
+
+/// <summary>
+/// One Ingest host over a temp DuckDB file seeded with a hand-made history through <see cref="PriceStore.Write"/>,
+/// shared by the read-only API tests. The clock is fixed at <see cref="Now"/> so that default ranges are known.
+/// Nothing is produced to the broker, so the ingest loop never writes beside the seeding.
+/// </summary>
+public sealed class IngestApiFixture : IAsyncLifetime
+{
+    public static readonly DateTime Now = new(2025, 9, 5, 10, 30, 0, DateTimeKind.Utc);
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("cryptoviz-ingest-api-").FullName;
+    private readonly EmbeddedKafkaFixture _kafka = new();
+
+    public WebApplicationFactory<IngestOptions> Factory { get; private set; } = null!;
+
+    /// <summary>The seeded rows: BTC from sources alpha and beta, ETH from alpha.</summary>
+    public static IReadOnlyList<CryptoPrice> Seed { get; } =
+    [
+        // BTC/alpha, minute 10:00: O 100 H 105 L 95 C 101; minute 10:01: O 102 H 102 L 99 C 99.
+        Price("BTC", "alpha", At(4, 10, 0, 0), 100),
+        Price("BTC", "alpha", At(4, 10, 0, 20), 105),
+        Price("BTC", "alpha", At(4, 10, 0, 40), 95),
+        Price("BTC", "alpha", At(4, 10, 0, 50), 101),
+        Price("BTC", "alpha", At(4, 10, 1, 10), 102),
+        Price("BTC", "alpha", At(4, 10, 1, 30), 99),
+        // A day later: 88 one hour before the latest 110, 90 within that hour.
+        Price("BTC", "alpha", At(5, 9, 0, 0), 88),
+        Price("BTC", "alpha", At(5, 9, 30, 0), 90),
+        Price("BTC", "alpha", At(5, 10, 0, 0), 110),
+        // BTC/beta: far off alpha inside minute 10:00, so a mixed series would show; latest 112.
+        Price("BTC", "beta", At(4, 10, 0, 30), 200),
+        Price("BTC", "beta", At(5, 10, 0, 0), 112),
+        Price("ETH", "alpha", At(5, 8, 0, 0), 3000),
+    ];
+
+    public static DateTime At(int day, int hour, int minute, int second) => new(2025, 9, day, hour, minute, second, DateTimeKind.Utc);
+
+    public ValueTask InitializeAsync()
+    {
+        Factory = new WebApplicationFactory<IngestOptions>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in _kafka.ServiceConfiguration) web.UseSetting(key, value);
+            web.UseSetting("ConnectionStrings:duckdb", $"DataSource={Path.Combine(_directory, "api.duckdb")}");
+            web.UseSetting("Ingest:ConsumerGroup", $"ingest-api-{Guid.NewGuid():N}");
+            web.UseSetting("Aspire:Confluent:Kafka:Consumer:Config:StatisticsIntervalMs", "200");
+            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(Now))));
+        });
+        var written = Factory.Services.GetRequiredService<PriceStore>().Write(Seed);
+        Assert.Equal(Seed.Count, written);
+        return ValueTask.CompletedTask;
+    }
+
+    private static CryptoPrice Price(string symbol, string source, DateTime at, double price) => new()
+    {
+        Name = symbol == "BTC" ? "Bitcoin" : "Ethereum", Symbol = symbol, Price = price, PercentChange24h = 1.5,
+        MarketCap = symbol == "BTC" ? 2e12 : 4e11, Source = source, Timestamp = at, IngestionTimestamp = at.AddSeconds(1),
+        ProducerId = "ingest-api-tests",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        _kafka.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
