@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CryptoViz.Scraper;
 
 /// <summary>Configuration section <c>Scraper</c>.</summary>
-public sealed class ScraperOptions
+public sealed class ScraperOptions : IValidatableObject
 {
     public const string SectionName = "Scraper";
 
@@ -11,6 +11,43 @@ public sealed class ScraperOptions
     [Required]
     public string ProducerId { get; set; } = "cryptoviz-scraper";
 
+    /// <summary>
+    /// How long the Scraper waits for a real provider's first valid quote (and, later, how late a provider's
+    /// next valid quote may be past its interval) before the simulated market takes over in <c>auto</c> mode.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan FallbackAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    [Required]
+    public PriceProviderOptions CoinGecko { get; set; } = new()
+    {
+        BaseUrl = new("https://api.coingecko.com/"),
+        Interval = TimeSpan.FromSeconds(60),
+    };
+
+    [Required]
+    public PriceProviderOptions CoinMarketCap { get; set; } = new()
+    {
+        BaseUrl = new("https://pro-api.coinmarketcap.com/"),
+        // The free plan's 10,000 credits a month last at one call every five minutes.
+        Interval = TimeSpan.FromMinutes(5),
+    };
+
     [Required]
     public SimulatedMarketOptions Simulated { get; set; } = new();
+
+    /// <summary>Data annotations do not descend into nested objects: validate the sections here.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, section) in new (string, object)[]
+                 { (nameof(CoinGecko), CoinGecko), (nameof(CoinMarketCap), CoinMarketCap), (nameof(Simulated), Simulated) })
+        {
+            var results = new List<ValidationResult>();
+            Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true);
+            foreach (var result in results)
+            {
+                yield return new ValidationResult(result.ErrorMessage, [.. result.MemberNames.Select(m => $"{name}.{m}")]);
+            }
+        }
+    }
 }

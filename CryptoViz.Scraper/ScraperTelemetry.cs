@@ -15,6 +15,9 @@ public sealed class ScraperTelemetry
         var meter = meterFactory.Create(Name);
         Published = meter.CreateCounter<long>("cryptoviz.scraper.published", "{record}", "Records published (once per record, to every topic)");
         Rejected = meter.CreateCounter<long>("cryptoviz.scraper.rejected", "{record}", "Records rejected before publishing, by source and reason");
+        Fetches = meter.CreateCounter<long>("cryptoviz.scraper.fetches", "{call}", "Calls to a real provider, by source and outcome");
+        FetchDuration = meter.CreateHistogram<double>("cryptoviz.scraper.fetch.duration", "s", "Time of a call to a real provider, retries included");
+        LastSuccess = meter.CreateGauge<long>("cryptoviz.scraper.last_success", "s", "Unix time of a provider's last call that brought a valid quote");
         DeliveryFailures = meter.CreateCounter<long>("cryptoviz.scraper.delivery_failures", "{message}", "Messages the broker did not acknowledge");
     }
 
@@ -23,4 +26,10 @@ public sealed class ScraperTelemetry
     public Counter<long> Rejected { get; }
 
     public Counter<long> DeliveryFailures { get; }
+
+    public Counter<long> Fetches { get; }
+
+    public Histogram<double> FetchDuration { get; }
+
+    public Gauge<long> LastSuccess { get; }
 }

@@ -10,12 +10,33 @@ internal static partial class ScraperTrace
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "Broker did not take {Key} on {Topic}: {Reason}")]
     public static partial void DeliveryFailed(ILogger logger, string key, string topic, string reason);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Simulated market started: {Coins} coins every {Interval}, seed {Seed}; records say source \"simulated\"")]
-    public static partial void SimulatedStarted(ILogger logger, int coins, TimeSpan interval, int seed);
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Simulated market ready ({Mode}): {Coins} coins every {Interval}, seed {Seed}; records say source \"simulated\"")]
+    public static partial void SimulatedStarted(ILogger logger, SourceMode mode, int coins, TimeSpan interval, int seed);
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Publishing a tick failed; the next tick goes on")]
     public static partial void TickFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Producer queue full; dropped {Key} for {Topic}")]
     public static partial void QueueFull(ILogger logger, string key, string topic, ErrorCode code);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Source {Source} polls {BaseUrl} every {Interval} for the top {TopN}")]
+    public static partial void SourceStarted(ILogger logger, string source, Uri baseUrl, TimeSpan interval, int topN);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Source {Source} is off: {Reason}")]
+    public static partial void SourceDisabled(ILogger logger, string source, string reason);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "Source {Source}: {Items} items, {Published} published, {Unchanged} unchanged, {Rejected} rejected")]
+    public static partial void Fetched(ILogger logger, string source, int items, long published, long unchanged, long rejected);
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Fetch from {Source} rejected: {Reason} ({Detail})")]
+    public static partial void FetchRejected(ILogger logger, string source, string reason, string detail);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Source {Source} skips this cycle: rate limited until {Until:O}")]
+    public static partial void CycleSkipped(ILogger logger, string source, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Fallback: simulated. {Why}; the simulated market publishes, its records say source \"simulated\"")]
+    public static partial void FallbackOn(ILogger logger, string why);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "Real provider(s) {Sources} deliver again; the simulated market stops publishing")]
+    public static partial void FallbackOff(ILogger logger, string sources);
 }

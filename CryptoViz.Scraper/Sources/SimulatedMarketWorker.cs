@@ -4,9 +4,13 @@ using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Sources;
 
-/// <summary>Ticks the offline market on a timer and publishes every coin's quote with <c>source = "simulated"</c>.</summary>
+/// <summary>
+/// Ticks the offline market on a timer and publishes every coin's quote with <c>source = "simulated"</c> whenever
+/// <see cref="SourceSupervisor.ShouldSimulate"/> says so (always, never, or as the fallback for the real providers).
+/// </summary>
 public sealed class SimulatedMarketWorker(
     PricePublisher publisher,
+    SourceSupervisor supervisor,
     IOptions<ScraperOptions> options,
     TimeProvider time,
     ILogger<SimulatedMarketWorker> logger) : BackgroundService
@@ -16,16 +20,16 @@ public sealed class SimulatedMarketWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value.Simulated;
-        if (!settings.Enabled) return;
+        if (settings.Mode == SourceMode.Off) return;
 
         var market = new SimulatedMarket(SimulatedCoin.Defaults, settings.Seed);
-        ScraperTrace.SimulatedStarted(logger, market.Coins.Count, settings.Interval, settings.Seed);
+        ScraperTrace.SimulatedStarted(logger, settings.Mode, market.Coins.Count, settings.Interval, settings.Seed);
         using var timer = new PeriodicTimer(settings.Interval, time);
         do
         {
             try
             {
-                PublishTick(market, settings.Interval, options.Value.ProducerId);
+                if (supervisor.ShouldSimulate()) PublishTick(market, settings.Interval, options.Value.ProducerId);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

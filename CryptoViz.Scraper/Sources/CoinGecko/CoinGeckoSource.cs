@@ -1,0 +1,67 @@
+using System.Text.Json;
+using CryptoViz.ServiceDefaults.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace CryptoViz.Scraper.Sources.CoinGecko;
+
+/// <summary>
+/// CoinGecko v3 <c>GET /api/v3/coins/markets</c>: the top <see cref="PriceProviderOptions.TopN"/> coins by market cap
+/// in USD. Free; an optional demo key (<c>CoinGecko:ApiKey</c>) goes in the <c>x-cg-demo-api-key</c> header.
+/// </summary>
+public sealed class CoinGeckoSource(
+    HttpClient http,
+    IOptions<ScraperOptions> options,
+    IOptionsMonitor<ProviderKeyOptions> keys,
+    TimeProvider time) : HttpPriceSource(http, time)
+{
+    public const string SourceName = "coingecko";
+    public const string DemoKeyHeader = "x-cg-demo-api-key";
+
+    public override string Name => SourceName;
+
+    public override PriceProviderOptions Settings => options.Value.CoinGecko;
+
+    public override string? DisabledReason => Settings.Enabled ? null : "disabled in configuration";
+
+    public override async Task<PriceFetch> FetchAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            $"api/v3/coins/markets?vs_currency=usd&order=market_cap_desc&per_page={Settings.TopN}&page=1");
+        if (keys.Get(ProviderKeyOptions.CoinGecko) is { HasKey: true, ApiKey: { } key })
+        {
+            request.Headers.TryAddWithoutValidation(DemoKeyHeader, key);
+        }
+
+        using var document = await GetJsonAsync(request, cancellationToken).ConfigureAwait(false);
+        if (document.RootElement.ValueKind != JsonValueKind.Array)
+        {
+            throw UnexpectedShape($"expected a JSON array of coins, got {document.RootElement.ValueKind}");
+        }
+
+        var now = Time.GetUtcNow().UtcDateTime;
+        var producerId = options.Value.ProducerId;
+        return MapItems(document.RootElement, ProviderJsonContext.Default.CoinGeckoMarket, m => Map(m, now, producerId));
+    }
+
+    /// <summary>Seed contract §2, except that the name is CoinGecko's own (V2's fixed id map was a quirk).</summary>
+    internal static (CryptoPrice? Price, string? Reason) Map(CoinGeckoMarket market, DateTime now, string producerId)
+    {
+        if (string.IsNullOrWhiteSpace(market.Symbol)) return (null, "missing symbol");
+        if (string.IsNullOrWhiteSpace(market.Name)) return (null, "missing name");
+        if (market.CurrentPrice is not { } price) return (null, "missing current_price");
+        if (market.MarketCap is not { } marketCap) return (null, "missing market_cap");
+
+        return (new CryptoPrice
+        {
+            Name = market.Name,
+            Symbol = market.Symbol.Trim().ToUpperInvariant(),
+            Price = price,
+            PercentChange24h = market.PriceChangePercentage24h,
+            MarketCap = marketCap,
+            Source = SourceName,
+            Timestamp = market.LastUpdated?.UtcDateTime ?? now,
+            IngestionTimestamp = V2Time.TruncateToMicroseconds(now),
+            ProducerId = producerId,
+        }, null);
+    }
+}

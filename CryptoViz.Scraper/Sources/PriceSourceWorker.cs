@@ -1,0 +1,146 @@
+using CryptoViz.Scraper.Publishing;
+using CryptoViz.ServiceDefaults.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace CryptoViz.Scraper.Sources;
+
+/// <summary>
+/// Polls one real provider every <see cref="PriceProviderOptions.Interval"/>, publishes what is new and valid, and
+/// survives anything the provider sends. After a 429 it skips cycles until the Retry-After time. Retries, jitter,
+/// timeouts and the circuit breaker are the HttpClient's standard resilience handler.
+/// </summary>
+/// <remarks>The typed client is resolved per cycle from a scope, so the factory can rotate its handlers.</remarks>
+public sealed class PriceSourceWorker<TSource>(
+    IServiceScopeFactory scopes,
+    SourceSupervisor supervisor,
+    PricePublisher publisher,
+    ScraperTelemetry telemetry,
+    TimeProvider time,
+    ILogger<PriceSourceWorker<TSource>> logger) : BackgroundService
+    where TSource : class, IPriceSource
+{
+    private readonly Dictionary<string, DateTime> _lastPublished = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        string name;
+        PriceProviderOptions settings;
+        using (var scope = scopes.CreateScope())
+        {
+            var source = scope.ServiceProvider.GetRequiredService<TSource>();
+            (name, settings) = (source.Name, source.Settings);
+            if (supervisor.StateOf(name) is null)
+            {
+                ScraperTrace.SourceDisabled(logger, name, source.DisabledReason ?? "disabled");
+                return;
+            }
+        }
+
+        var state = supervisor.StateOf(name)!;
+        ScraperTrace.SourceStarted(logger, name, settings.BaseUrl!, settings.Interval, settings.TopN);
+        using var timer = new PeriodicTimer(settings.Interval, time);
+        do
+        {
+            if (state.PausedUntil is { } until && time.GetUtcNow() < until)
+            {
+                state.SkippedCycle();
+                ScraperTrace.CycleSkipped(logger, name, until);
+                continue;
+            }
+
+            await RunCycleAsync(name, state, stoppingToken).ConfigureAwait(false);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task RunCycleAsync(string name, SourceState state, CancellationToken stoppingToken)
+    {
+        var sourceTag = new KeyValuePair<string, object?>("source", name);
+        var started = time.GetTimestamp();
+        PriceFetch fetch;
+        try
+        {
+            using var scope = scopes.CreateScope();
+            fetch = await scope.ServiceProvider.GetRequiredService<TSource>().FetchAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            var (reason, detail, retryAfter) = Describe(ex);
+            telemetry.Fetches.Add(1, sourceTag, new("outcome", reason));
+            telemetry.FetchDuration.Record(time.GetElapsedTime(started).TotalSeconds, sourceTag);
+            var pausedUntil = retryAfter is { } wait ? time.GetUtcNow() + wait : (DateTimeOffset?)null;
+            state.Failed(reason, 0, pausedUntil);
+            ScraperTrace.FetchRejected(logger, name, reason, detail);
+            return;
+        }
+
+        telemetry.FetchDuration.Record(time.GetElapsedTime(started).TotalSeconds, sourceTag);
+        var (published, unchanged, rejected) = Publish(name, fetch);
+        if (published + unchanged > 0)
+        {
+            telemetry.Fetches.Add(1, sourceTag, new("outcome", "ok"));
+            telemetry.LastSuccess.Record(time.GetUtcNow().ToUnixTimeSeconds(), sourceTag);
+            state.Succeeded(time.GetUtcNow(), published, unchanged, rejected);
+            ScraperTrace.Fetched(logger, name, fetch.Quotes.Count + fetch.Rejected.Count, published, unchanged, rejected);
+        }
+        else
+        {
+            telemetry.Fetches.Add(1, sourceTag, new("outcome", "no-valid-quote"));
+            state.Failed("no valid quote in the response", rejected);
+            ScraperTrace.FetchRejected(logger, name, "no-valid-quote", $"{rejected} items rejected");
+        }
+    }
+
+    private (long Published, long Unchanged, long Rejected) Publish(string name, PriceFetch fetch)
+    {
+        long published = 0, unchanged = 0, rejected = 0;
+        foreach (var item in fetch.Rejected)
+        {
+            rejected++;
+            telemetry.Rejected.Add(1, new("source", name), new("reason", item.Reason));
+            ScraperTrace.Rejected(logger, item.Item, name, item.Detail is null ? item.Reason : $"{item.Reason} ({item.Detail})");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var quote in fetch.Quotes)
+        {
+            var key = MessageKey.For(quote);
+            if (!seen.Add(key))
+            {
+                rejected++;
+                telemetry.Rejected.Add(1, new("source", name), new("reason", "duplicate symbol"));
+                ScraperTrace.Rejected(logger, quote.Symbol, name, "duplicate symbol in one response; the first (larger market cap) is kept");
+                continue;
+            }
+
+            if (_lastPublished.TryGetValue(key, out var last) && last == quote.Timestamp)
+            {
+                unchanged++;
+                continue;
+            }
+
+            if (publisher.Publish(quote))
+            {
+                _lastPublished[key] = quote.Timestamp;
+                published++;
+            }
+            else
+            {
+                rejected++;
+            }
+        }
+
+        return (published, unchanged, rejected);
+    }
+
+    private static (string Reason, string Detail, TimeSpan? RetryAfter) Describe(Exception ex) => ex switch
+    {
+        PriceFetchException fetch => (fetch.Reason, fetch.Detail, fetch.Reason == "rate-limited" ? fetch.RetryAfter ?? TimeSpan.Zero : null),
+        HttpRequestException http => ("unreachable", http.HttpRequestError + ": " + http.Message, null),
+        Polly.Timeout.TimeoutRejectedException => ("timeout", ex.Message, null),
+        Polly.CircuitBreaker.BrokenCircuitException => ("circuit-open", ex.Message, null),
+        TaskCanceledException => ("timeout", ex.Message, null),
+        _ => ("error", $"{ex.GetType().Name}: {ex.Message}", null),
+    };
+
+}

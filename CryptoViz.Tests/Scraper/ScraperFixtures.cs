@@ -1,0 +1,18 @@
+using System.Runtime.CompilerServices;
+
+namespace CryptoViz.Tests.Scraper;
+
+/// <summary>
+/// The recorded payloads in <c>Scraper/Fixtures/</c> (see its ATTRIBUTION.md), read from beside this source file so
+/// that the test project needs no copy-to-output item.
+/// </summary>
+internal static class ScraperFixtures
+{
+    public const string CoinGeckoMarkets = "coins_markets_usd_top100_2023-01-08.json";
+    public const string CoinGecko429 = "error_429_rate_limit_2022-09-29.json";
+    public const string CoinMarketCapListings = "listings_latest_top20_usd_2024-09-17T16-00Z.json";
+
+    public static string Read(string name) => File.ReadAllText(Path.Combine(Directory(), "Fixtures", name));
+
+    private static string Directory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+}

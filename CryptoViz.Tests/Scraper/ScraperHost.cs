@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Confluent.Kafka;
+using CryptoViz.Scraper;
+using CryptoViz.Scraper.Sources;
+using CryptoViz.ServiceDefaults.Messaging;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using CryptoViz.Tests.Support;
+
+namespace CryptoViz.Tests.Scraper;
+
+/// <summary>
+/// The Scraper against the embedded broker, on a <see cref="FakeTimeProvider"/> (its schedules move only when a test
+/// advances the clock), with every log entry captured. Real providers and the simulated market are off unless the
+/// test's settings turn them on; <c>producer_id</c> is unique per host, so a test reads back only its own records.
+/// </summary>
+internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
+{
+    public static readonly DateTimeOffset Start = new(2024, 9, 17, 16, 5, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public ScraperHost(EmbeddedKafkaFixture kafka, IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:kafka"] = kafka.BootstrapServers,
+            ["Scraper:ProducerId"] = ProducerId,
+            ["Scraper:CoinGecko:Enabled"] = "false",
+            ["Scraper:CoinMarketCap:Enabled"] = "false",
+            ["Scraper:Simulated:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings) _settings[key] = value;
+    }
+
+    public string ProducerId { get; } = $"scraper-test-{Guid.NewGuid():N}";
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public SourceSupervisor Supervisor => Services.GetRequiredService<SourceSupervisor>();
+
+    public SourceState State(string source) => Supervisor.StateOf(source) ?? throw new InvalidOperationException($"{source} is not running");
+
+    public async Task<HealthReportEntry> SourcesHealthAsync() =>
+        (await Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(TestContext.Current.CancellationToken)).Entries["sources"];
+
+    /// <summary>Waits until <paramref name="condition"/> holds, advancing the fake clock by <paramref name="step"/> between looks when given.</summary>
+    public async Task UntilAsync(Func<bool> condition, string what, TimeSpan? step = null, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        while (!condition())
+        {
+            if (cts.IsCancellationRequested) throw new TimeoutException($"Timed out waiting for {what}");
+            if (step is { } s) Time.Advance(s);
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>Reads <see cref="Topics.RawData"/> from the start until <paramref name="enough"/> of this host's records have come.</summary>
+    public async Task<List<CryptoPrice>> ConsumeAsync(EmbeddedKafkaFixture kafka, Func<List<CryptoPrice>, bool> enough, Action? whileWaiting = null)
+    {
+        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = kafka.BootstrapServers,
+            GroupId = $"scraper-tests-{Guid.NewGuid():N}",
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            FetchWaitMaxMs = 10,
+        }).SetLogHandler((_, _) => { }).Build();
+        consumer.Subscribe(Topics.RawData);
+        var mine = new List<CryptoPrice>();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            while (!enough(mine))
+            {
+                cts.Token.ThrowIfCancellationRequested();
+                var result = await Task.Run(() => consumer.Consume(TimeSpan.FromMilliseconds(200)), cts.Token);
+                if (result?.Message?.Value is not { } value)
+                {
+                    whileWaiting?.Invoke();
+                    continue;
+                }
+
+                var price = JsonSerializer.Deserialize(value, CryptoVizJsonContext.Default.CryptoPrice);
+                if (price?.ProducerId == ProducerId) mine.Add(price);
+            }
+        }
+        finally
+        {
+            consumer.Close();
+        }
+
+        return mine;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging =>
+        {
+            logging.AddProvider(Logs);
+            logging.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace);
+        });
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+}
