@@ -36,7 +36,9 @@ public static class Extensions
                 .SetPartitionsRevokedHandler((c, partitions) =>
                 {
                     // Store what is pending while the partitions are still ours; the next owner dedups the rest.
-                    services.GetRequiredService<IngestBatchWriter>().Flush(c, CancellationToken.None);
+                    var writer = services.GetRequiredService<IngestBatchWriter>();
+                    writer.Submit(c, CancellationToken.None);
+                    writer.Drain();
                     IngestTrace.Revoked(services.GetRequiredService<ILogger<IngestWorker>>(), string.Join(", ", partitions.Select(p => p.TopicPartition)));
                 }));
 

@@ -32,7 +32,7 @@ public sealed class IngestWorker(
                         writer.Add(result);
                     }
 
-                    if (writer.IsDue) writer.Flush(consumer, stoppingToken);
+                    if (writer.IsDue) writer.Submit(consumer, stoppingToken);
                 }
                 catch (ConsumeException ex)
                 {
@@ -40,7 +40,8 @@ public sealed class IngestWorker(
                 }
             }
 
-            writer.Flush(consumer, CancellationToken.None);
+            writer.Submit(consumer, CancellationToken.None);
+            writer.Drain();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

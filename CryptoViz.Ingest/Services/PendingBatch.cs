@@ -15,6 +15,9 @@ internal sealed class PendingBatch
 
     public DateTimeOffset? OpenedAt { get; private set; }
 
+    /// <summary>Messages of this batch sent to the dead-letter topic, which must be delivered before its offsets are stored.</summary>
+    public int DeadLettered { get; set; }
+
     public bool IsEmpty => _nextOffsets.Count == 0;
 
     public IEnumerable<TopicPartitionOffset> OffsetsToCommit =>
@@ -27,13 +30,5 @@ internal sealed class PendingBatch
         if (price is null) return;
         Prices.Add(price);
         Received.Add((result, now));
-    }
-
-    public void Clear()
-    {
-        _nextOffsets.Clear();
-        Prices.Clear();
-        Received.Clear();
-        OpenedAt = null;
     }
 }

@@ -34,7 +34,7 @@ internal static class ConsumeRuns
         return new ConsumeRun(clock.Count, elapsed);
     }
 
-    /// <summary>IngestWorker's loop, verbatim: validate, batch, store in DuckDB, then store the offsets.</summary>
+    /// <summary>IngestWorker's loop: validate and batch here while the writer stores earlier batches, then their offsets.</summary>
     public static ConsumeRun Store(string bootstrap, string topic, int expected, IngestBatchWriter writer)
     {
         var idle = TimeSpan.FromMilliseconds(500);
@@ -49,11 +49,12 @@ internal static class ConsumeRuns
                 clock.Tick();
             }
 
-            if (writer.IsDue) writer.Flush(consumer, CancellationToken.None);
+            if (writer.IsDue) writer.Submit(consumer, CancellationToken.None);
             clock.ThrowIfStalled();
         }
 
-        writer.Flush(consumer, CancellationToken.None);
+        writer.Submit(consumer, CancellationToken.None);
+        writer.Drain();
         var elapsed = clock.Elapsed;
         consumer.Close();
         return new ConsumeRun(clock.Count, elapsed);
