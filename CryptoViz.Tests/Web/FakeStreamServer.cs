@@ -32,7 +32,17 @@ internal sealed class FakeStreamServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapGet("/stream", ServeAsync);
+        _app.MapGet("/stats", () => Results.Text(StatsJson, "application/json"));
+        _app.MapGet("/health", () => Results.Text(HealthJson, "application/json", statusCode: HealthStatusCode));
     }
+
+    /// <summary>What <c>/stats</c> answers.</summary>
+    public string StatsJson { get; set; } = CannedJson.StreamStats;
+
+    /// <summary>What <c>/health</c> answers, with <see cref="HealthStatusCode"/>.</summary>
+    public string HealthJson { get; set; } = CannedJson.StreamHealthy;
+
+    public int HealthStatusCode { get; set; } = StatusCodes.Status200OK;
 
     public Uri Address { get; private set; } = null!;
 

@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CryptoViz.Tests.Web;
 
 /// <summary>The Web app on a real Kestrel port (a browser needs a socket), reading its prices from <paramref name="stream"/>.</summary>
-internal sealed class WebAppFactory(Uri stream) : WebApplicationFactory<StreamFeedOptions>
+/// <remarks>Without <paramref name="ingest"/>, Ingest is unreachable, as when it is down.</remarks>
+internal sealed class WebAppFactory(Uri stream, Uri? ingest = null) : WebApplicationFactory<StreamFeedOptions>
 {
     /// <summary>Starts Kestrel and returns the base address, with a trailing slash.</summary>
     public string Start()
@@ -22,5 +23,12 @@ internal sealed class WebAppFactory(Uri stream) : WebApplicationFactory<StreamFe
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(FeedHost.Settings(stream)));
+        builder.ConfigureAppConfiguration(config =>
+        {
+            config.AddInMemoryCollection(FeedHost.Settings(stream));
+            if (ingest is not null)
+            {
+                config.AddInMemoryCollection([new("services:ingest:http:0", ingest.ToString())]);
+            }
+        });
 }

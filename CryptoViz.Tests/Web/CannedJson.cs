@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace CryptoViz.Tests.Web;
+
+/// <summary>Ingest's and Stream's answers as they put them on the wire (Ingest camelCase, Stream V2's snake_case).</summary>
+internal static class CannedJson
+{
+    public const string StreamStats = """
+        {"backend":"redpanda","connected_clients":3,"last_data_received":"2025-09-04T18:42:09.731011","messages_sent":34,
+         "redpanda_status":"connected","uptime":"2025-09-04T18:30:00.112233","uptime_seconds":729.42,
+         "events_per_second":12.5,"dropped_events":0,"slow_clients_disconnected":0,"slowest_client_lag":0.2}
+        """;
+
+    public const string StreamHealthy = """
+        {"backend":"redpanda","clients":3,"redpanda":"ok","status":"healthy","streaming":"active","timestamp":"2025-09-04T18:43:01.529911"}
+        """;
+
+    public const string StreamUnhealthy = """
+        {"backend":"redpanda","clients":0,"redpanda":"error","status":"unhealthy","streaming":"inactive","timestamp":"2025-09-04T18:43:01.529911"}
+        """;
+
+    public static string Stats(DateTime newest) => $$"""
+        {"rows":123456,"coins":10,"sources":2,"databaseBytes":52428800,"oldest":"2025-09-01T00:00:00","newest":"{{Iso(newest)}}","consumerLag":7}
+        """;
+
+    /// <summary>BTC and ETH from CoinMarketCap (stored <paramref name="cmc"/>) and BTC from CoinGecko (stored <paramref name="gecko"/>).</summary>
+    public static string Coins(DateTime cmc, DateTime gecko) => $$"""
+        [{"symbol":"BTC","name":"Bitcoin","source":"coinmarketcap","price":111842.37,"marketCap":2.227e12,"timestamp":"{{Iso(cmc)}}","changePercent1h":0.1,"changePercent24h":1.38},
+         {"symbol":"BTC","name":"Bitcoin","source":"coingecko","price":111790.12,"marketCap":2.226e12,"timestamp":"{{Iso(gecko)}}","changePercent1h":null,"changePercent24h":1.31},
+         {"symbol":"ETH","name":"Ethereum","source":"coinmarketcap","price":4312.08,"marketCap":5.2e11,"timestamp":"{{Iso(cmc)}}","changePercent1h":-0.2,"changePercent24h":-0.42}]
+        """;
+
+    /// <summary><paramref name="count"/> rows per source, two minutes apart, newest first (as Ingest sorts them).</summary>
+    public static string Ticks(string symbol, double price, DateTime newest, int count, params string[] sources)
+    {
+        var rows = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            foreach (var (source, n) in sources.Select((s, n) => (s, n)))
+            {
+                var value = price * (1 + 0.004 * Math.Sin((i + 3 * n) / 6.0) + 0.0005 * n);
+                rows.Add($$"""{"timestamp":"{{Iso(newest.AddMinutes(-2 * i))}}","symbol":"{{symbol}}","name":"{{symbol}}","source":"{{source}}","price":{{value.ToString("R", CultureInfo.InvariantCulture)}},"percentChange24h":1.2,"marketCap":1e9,"ingestionTimestamp":"{{Iso(newest.AddMinutes(-2 * i))}}","producerId":"test"}""");
+            }
+        }
+
+        return "[" + string.Join(",", rows) + "]";
+    }
+
+    public static string Sources(string symbol, DateTime at) => $$"""
+        {"symbol":"{{symbol}}","sources":[{"source":"coingecko","price":111790.12,"timestamp":"{{Iso(at)}}"},{"source":"coinmarketcap","price":111842.37,"timestamp":"{{Iso(at)}}"}],
+         "min":111790.12,"max":111842.37,"spread":52.25,"spreadPercent":0.0467}
+        """;
+
+    public static string Candles(string symbol, string source, DateTime newest, int count)
+    {
+        var rows = Enumerable.Range(0, count).Select(i =>
+        {
+            var open = 111000 + 400 * Math.Sin(i / 5.0);
+            var close = 111000 + 400 * Math.Sin((i + 1) / 5.0);
+            return $$"""{"time":"{{Iso(newest.AddMinutes(5 * (i - count + 1)))}}","open":{{F(open)}},"high":{{F(Math.Max(open, close) + 60)}},"low":{{F(Math.Min(open, close) - 60)}},"close":{{F(close)}},"ticks":3}""";
+        });
+        return $$"""{"symbol":"{{symbol}}","source":"{{source}}","interval":"5m","from":"2025-09-01T00:00:00","to":"2025-09-05T00:00:00","candles":[{{string.Join(",", rows)}}]}""";
+    }
+
+    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
+    // Ingest writes DuckDB timestamps without an offset.
+    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CryptoViz.Web.Ingest;
+
+/// <summary>Ingest answers in web defaults (camelCase); these mirror its DTOs without referencing the project.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(IReadOnlyList<CoinSummary>))]
+[JsonSerializable(typeof(CandleSeries))]
+[JsonSerializable(typeof(IReadOnlyList<Tick>))]
+[JsonSerializable(typeof(SourceSpread))]
+[JsonSerializable(typeof(StoreStats))]
+public sealed partial class IngestJsonContext : JsonSerializerContext;

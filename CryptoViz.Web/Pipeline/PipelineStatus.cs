@@ -1,0 +1,12 @@
+using CryptoViz.Web.Ingest;
+
+namespace CryptoViz.Web.Pipeline;
+
+/// <summary>One poll of every service; a null part means that service could not be asked.</summary>
+public sealed record PipelineStatus(
+    DateTimeOffset At,
+    IReadOnlyList<ServiceHealth> Services,
+    StreamStats? Stream,
+    StreamHealth? StreamHealth,
+    StoreStats? Store,
+    IReadOnlyList<CoinSummary>? Coins);

@@ -1,0 +1,7 @@
+namespace CryptoViz.Web.Pipeline;
+
+internal static partial class PipelineTrace
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Pipeline page could not load {What}: {Reason}")]
+    public static partial void LoadFailed(ILogger logger, string what, string reason);
+}

@@ -1,0 +1,9 @@
+namespace CryptoViz.Web.Pipeline;
+
+public enum ServiceStatus
+{
+    Healthy,
+    Degraded,
+    Unhealthy,
+    Unreachable,
+}

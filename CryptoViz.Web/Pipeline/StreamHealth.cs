@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace CryptoViz.Web.Pipeline;
+
+/// <summary>Stream's <c>GET /health</c> body (seed contract §4); sent with 200 when healthy and 500 when not.</summary>
+public sealed record StreamHealth(
+    [property: JsonPropertyName("backend")] string Backend,
+    [property: JsonPropertyName("clients")] int Clients,
+    [property: JsonPropertyName("redpanda")] string Redpanda,
+    [property: JsonPropertyName("status")] string Status,
+    [property: JsonPropertyName("streaming")] string Streaming,
+    [property: JsonPropertyName("timestamp")] string Timestamp);

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace CryptoViz.Web.Pipeline;
+
+/// <summary>Stream's <c>GET /stats</c> (seed contract §4, plus the back-pressure figures V2 lacked).</summary>
+public sealed record StreamStats(
+    [property: JsonPropertyName("backend")] string Backend,
+    [property: JsonPropertyName("connected_clients")] int ConnectedClients,
+    [property: JsonPropertyName("last_data_received")] string? LastDataReceived,
+    [property: JsonPropertyName("messages_sent")] long MessagesSent,
+    [property: JsonPropertyName("redpanda_status")] string RedpandaStatus,
+    [property: JsonPropertyName("uptime")] string Uptime,
+    [property: JsonPropertyName("uptime_seconds")] double UptimeSeconds,
+    [property: JsonPropertyName("events_per_second")] double EventsPerSecond,
+    [property: JsonPropertyName("dropped_events")] long DroppedEvents,
+    [property: JsonPropertyName("slow_clients_disconnected")] long SlowClientsDisconnected,
+    [property: JsonPropertyName("slowest_client_lag")] double SlowestClientLagSeconds);
