@@ -14,13 +14,7 @@ public sealed class WebPageTests(AppHostFixture fixture)
     public async Task The_markets_page_shows_simulated_coins_whose_prices_change()
     {
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-        SetDefaultExpectTimeout(30_000);
+        await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
 
         await page.GotoAsync(fixture.App.GetEndpoint("web").ToString());
@@ -33,5 +27,39 @@ public sealed class WebPageTests(AppHostFixture fixture)
         await Expect(btc).Not.ToHaveTextAsync(first);
         Directory.CreateDirectory(s_screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "e2e-markets.png") });
+    }
+
+    [Fact]
+    public async Task The_pipeline_page_shows_every_service_healthy_and_the_stored_data()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 } });
+
+        await page.GotoAsync(new Uri(fixture.App.GetEndpoint("web"), "/pipeline").ToString());
+
+        var services = page.GetByTestId("service");
+        await Expect(services.First).ToBeVisibleAsync();
+        foreach (var service in await services.AllAsync())
+        {
+            await Expect(service).ToHaveAttributeAsync("data-status", "healthy");
+        }
+
+        await Expect(page.GetByTestId("freshness")).ToHaveAttributeAsync("data-freshness", "fresh");
+        await Expect(page.GetByTestId("source-state").First).ToHaveAttributeAsync("data-state", "active");
+        await Expect(page.GetByTestId("stored-rows")).Not.ToHaveTextAsync("—");
+        Directory.CreateDirectory(s_screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "e2e-pipeline.png"), FullPage = true });
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        SetDefaultExpectTimeout(30_000);
+        return playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
     }
 }
