@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
+using CryptoViz.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CryptoViz.Tests.Web;
 
@@ -20,10 +15,7 @@ internal sealed class CannedJsonServer : IAsyncDisposable
 
     private CannedJsonServer()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        _app = LoopbackServer.Create();
         _app.Run(ServeAsync);
     }
 
@@ -36,8 +28,7 @@ internal sealed class CannedJsonServer : IAsyncDisposable
     {
         var server = new CannedJsonServer();
         await server._app.StartAsync();
-        server.Address = new Uri(server._app.Services.GetRequiredService<IServer>().Features
-            .GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        server.Address = LoopbackServer.AddressOf(server._app);
         return server;
     }
 

@@ -1,14 +1,9 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CryptoViz.Tests.Web;
 
@@ -27,10 +22,7 @@ internal sealed class FakeStreamServer : IAsyncDisposable
 
     private FakeStreamServer()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        _app = LoopbackServer.Create();
         _app.MapGet("/stream", ServeAsync);
         _app.MapGet("/stats", () => Results.Text(StatsJson, "application/json"));
         _app.MapGet("/health", () => Results.Text(HealthJson, "application/json", statusCode: HealthStatusCode));
@@ -50,9 +42,7 @@ internal sealed class FakeStreamServer : IAsyncDisposable
     {
         var server = new FakeStreamServer();
         await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features
-            .GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        server.Address = new Uri(address);
+        server.Address = LoopbackServer.AddressOf(server._app);
         return server;
     }
 
