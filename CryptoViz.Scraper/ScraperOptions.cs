@@ -34,13 +34,16 @@ public sealed class ScraperOptions : IValidatableObject
     };
 
     [Required]
+    public BinanceStreamOptions Binance { get; set; } = new();
+
+    [Required]
     public SimulatedMarketOptions Simulated { get; set; } = new();
 
     /// <summary>Data annotations do not descend into nested objects: validate the sections here.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (name, section) in new (string, object)[]
-                 { (nameof(CoinGecko), CoinGecko), (nameof(CoinMarketCap), CoinMarketCap), (nameof(Simulated), Simulated) })
+                 { (nameof(CoinGecko), CoinGecko), (nameof(CoinMarketCap), CoinMarketCap), (nameof(Binance), Binance), (nameof(Simulated), Simulated) })
         {
             var results = new List<ValidationResult>();
             Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true);

@@ -17,6 +17,8 @@ public sealed class ScraperTelemetry
         Rejected = meter.CreateCounter<long>("cryptoviz.scraper.rejected", "{record}", "Records rejected before publishing, by source and reason");
         Fetches = meter.CreateCounter<long>("cryptoviz.scraper.fetches", "{call}", "Calls to a real provider, by source and outcome");
         FetchDuration = meter.CreateHistogram<double>("cryptoviz.scraper.fetch.duration", "s", "Time of a call to a real provider, retries included");
+        StreamConnections = meter.CreateCounter<long>("cryptoviz.scraper.stream.connections", "{connection}", "WebSocket connections to a streaming provider, by source and outcome (connected, ended)");
+        StreamMessages = meter.CreateCounter<long>("cryptoviz.scraper.stream.messages", "{message}", "Frames from a streaming provider, by source and kind");
         LastSuccess = meter.CreateGauge<long>("cryptoviz.scraper.last_success", "s", "Unix time of a provider's last call that brought a valid quote");
         DeliveryFailures = meter.CreateCounter<long>("cryptoviz.scraper.delivery_failures", "{message}", "Messages the broker did not acknowledge");
     }
@@ -32,4 +34,8 @@ public sealed class ScraperTelemetry
     public Histogram<double> FetchDuration { get; }
 
     public Gauge<long> LastSuccess { get; }
+
+    public Counter<long> StreamConnections { get; }
+
+    public Counter<long> StreamMessages { get; }
 }

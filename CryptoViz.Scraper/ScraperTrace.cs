@@ -39,4 +39,19 @@ internal static partial class ScraperTrace
 
     [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "Real provider(s) {Sources} deliver again; the simulated market stops publishing")]
     public static partial void FallbackOff(ILogger logger, string sources);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Source {Source} streams {Streams} tickers from {Endpoint}")]
+    public static partial void StreamStarting(ILogger logger, string source, Uri endpoint, int streams);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Source {Source} connected; subscribed to {Streams} tickers")]
+    public static partial void StreamConnected(ILogger logger, string source, int streams);
+
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Source {Source} lost its stream: {Reason}; reconnecting in {Delay}, and quietly after that until it answers again")]
+    public static partial void StreamLost(ILogger logger, string source, string reason, TimeSpan delay);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Debug, Message = "Source {Source} reconnect attempt {Attempt} failed: {Reason}; next in {Delay}")]
+    public static partial void StreamRetry(ILogger logger, string source, int attempt, string reason, TimeSpan delay);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "Source {Source} sent a frame we reject ({Kind}): {Detail}")]
+    public static partial void FrameRejected(ILogger logger, string source, CryptoViz.Scraper.Sources.Binance.BinanceFrameKind kind, string detail);
 }

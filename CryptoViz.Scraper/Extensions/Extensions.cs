@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using CryptoViz.Scraper.Health;
 using CryptoViz.Scraper.Publishing;
 using CryptoViz.Scraper.Sources;
+using CryptoViz.Scraper.Sources.Binance;
 using CryptoViz.Scraper.Sources.CoinGecko;
 using CryptoViz.Scraper.Sources.CoinMarketCap;
 using Microsoft.Extensions.Http.Resilience;
@@ -35,7 +36,12 @@ public static class Extensions
         builder.AddPriceSource<CoinGeckoSource>(o => o.CoinGecko, CoinGeckoSource.DemoKeyHeader);
         builder.AddPriceSource<CoinMarketCapSource>(o => o.CoinMarketCap, CoinMarketCapSource.ApiKeyHeader);
 
+        builder.Services.AddSingleton<BinanceStreamSource>();
+        builder.Services.AddSingleton<IMarketSource>(services => services.GetRequiredService<BinanceStreamSource>());
+        builder.Services.AddHostedService<BinanceStreamWorker>();
+
         builder.Services.AddSingleton<ScraperTelemetry>();
+        builder.Services.AddSingleton<QuoteSink>();
         builder.Services.AddSingleton<PricePublisher>();
         builder.Services.AddSingleton<SourceSupervisor>();
         builder.Services.AddHealthChecks().AddCheck<SourcesHealthCheck>(SourcesHealthCheck.Name);
@@ -74,7 +80,7 @@ public static class Extensions
             o.Retry.ShouldRetryAfterHeader = false;
         });
 
-        builder.Services.AddTransient<IPriceSource>(services => services.GetRequiredService<TSource>());
+        builder.Services.AddTransient<IMarketSource>(services => services.GetRequiredService<TSource>());
         builder.Services.AddHostedService<PriceSourceWorker<TSource>>();
     }
 }

@@ -1,15 +1,11 @@
 namespace CryptoViz.Scraper.Sources;
 
 /// <summary>A real market-data provider polled on a schedule by <see cref="PriceSourceWorker{TSource}"/>.</summary>
-public interface IPriceSource
+public interface IPriceSource : IMarketSource
 {
-    /// <summary>The record's <c>source</c>, e.g. <c>coingecko</c>.</summary>
-    string Name { get; }
-
     PriceProviderOptions Settings { get; }
 
-    /// <summary>Why the source is off (configuration, missing key), or null when it runs.</summary>
-    string? DisabledReason { get; }
+    TimeSpan IMarketSource.ExpectedInterval => Settings.Interval;
 
     /// <summary>One call to the provider.</summary>
     /// <exception cref="PriceFetchException">The whole response is unusable (HTTP error, 429, not JSON, wrong shape).</exception>

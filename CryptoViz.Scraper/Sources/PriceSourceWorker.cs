@@ -1,7 +1,3 @@
-using CryptoViz.Scraper.Publishing;
-using CryptoViz.ServiceDefaults.Messaging;
-using Microsoft.Extensions.Options;
-
 namespace CryptoViz.Scraper.Sources;
 
 /// <summary>
@@ -13,14 +9,12 @@ namespace CryptoViz.Scraper.Sources;
 public sealed class PriceSourceWorker<TSource>(
     IServiceScopeFactory scopes,
     SourceSupervisor supervisor,
-    PricePublisher publisher,
+    QuoteSink sink,
     ScraperTelemetry telemetry,
     TimeProvider time,
     ILogger<PriceSourceWorker<TSource>> logger) : BackgroundService
     where TSource : class, IPriceSource
 {
-    private readonly Dictionary<string, DateTime> _lastPublished = new(StringComparer.Ordinal);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         string name;
@@ -75,7 +69,7 @@ public sealed class PriceSourceWorker<TSource>(
         }
 
         telemetry.FetchDuration.Record(time.GetElapsedTime(started).TotalSeconds, sourceTag);
-        var (published, unchanged, rejected) = Publish(name, fetch);
+        var (published, unchanged, rejected) = sink.Publish(name, fetch);
         if (published + unchanged > 0)
         {
             telemetry.Fetches.Add(1, sourceTag, new("outcome", "ok"));
@@ -91,48 +85,6 @@ public sealed class PriceSourceWorker<TSource>(
         }
     }
 
-    private (long Published, long Unchanged, long Rejected) Publish(string name, PriceFetch fetch)
-    {
-        long published = 0, unchanged = 0, rejected = 0;
-        foreach (var item in fetch.Rejected)
-        {
-            rejected++;
-            telemetry.Rejected.Add(1, new("source", name), new("reason", item.Reason));
-            ScraperTrace.Rejected(logger, item.Item, name, item.Detail is null ? item.Reason : $"{item.Reason} ({item.Detail})");
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var quote in fetch.Quotes)
-        {
-            var key = MessageKey.For(quote);
-            if (!seen.Add(key))
-            {
-                rejected++;
-                telemetry.Rejected.Add(1, new("source", name), new("reason", "duplicate symbol"));
-                ScraperTrace.Rejected(logger, quote.Symbol, name, "duplicate symbol in one response; the first (larger market cap) is kept");
-                continue;
-            }
-
-            if (_lastPublished.TryGetValue(key, out var last) && last == quote.Timestamp)
-            {
-                unchanged++;
-                continue;
-            }
-
-            if (publisher.Publish(quote))
-            {
-                _lastPublished[key] = quote.Timestamp;
-                published++;
-            }
-            else
-            {
-                rejected++;
-            }
-        }
-
-        return (published, unchanged, rejected);
-    }
-
     private static (string Reason, string Detail, TimeSpan? RetryAfter) Describe(Exception ex) => ex switch
     {
         PriceFetchException fetch => (fetch.Reason, fetch.Detail, fetch.Reason == "rate-limited" ? fetch.RetryAfter ?? TimeSpan.Zero : null),
@@ -142,5 +94,4 @@ public sealed class PriceSourceWorker<TSource>(
         TaskCanceledException => ("timeout", ex.Message, null),
         _ => ("error", $"{ex.GetType().Name}: {ex.Message}", null),
     };
-
 }

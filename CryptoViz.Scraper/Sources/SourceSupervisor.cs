@@ -21,10 +21,10 @@ public sealed class SourceSupervisor
     private readonly Lock _gate = new();
     private bool? _fallback;
 
-    public SourceSupervisor(IEnumerable<IPriceSource> sources, IOptions<ScraperOptions> options, TimeProvider time, ILogger<SourceSupervisor> logger)
+    public SourceSupervisor(IEnumerable<IMarketSource> sources, IOptions<ScraperOptions> options, TimeProvider time, ILogger<SourceSupervisor> logger)
     {
         var all = sources.ToList();
-        _states = all.Where(s => s.DisabledReason is null).ToDictionary(s => s.Name, s => new SourceState(s.Name, s.Settings.Interval));
+        _states = all.Where(s => s.DisabledReason is null).ToDictionary(s => s.Name, s => new SourceState(s.Name, s.ExpectedInterval));
         _disabled = all.Where(s => s.DisabledReason is not null).ToDictionary(s => s.Name, s => s.DisabledReason!);
         _simulatedMode = options.Value.Simulated.Mode;
         _fallbackAfter = options.Value.FallbackAfter;

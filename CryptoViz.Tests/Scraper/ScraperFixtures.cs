@@ -11,6 +11,9 @@ internal static class ScraperFixtures
     public const string CoinGeckoMarkets = "coins_markets_usd_top100_2023-01-08.json";
     public const string CoinGecko429 = "error_429_rate_limit_2022-09-29.json";
     public const string CoinMarketCapListings = "listings_latest_top20_usd_2024-09-17T16-00Z.json";
+    public const string BinanceTicker = "ws_combined_btcusdt_ticker_2020-06-19.json";
+    public const string BinanceMiniTickers = "ws_raw_all-miniTicker-arr_2020-06-19.json";
+    public const string BinanceKline = "ws_combined_btcusdt_kline_1m_2020-10-02.json";
 
     public static string Read(string name) => File.ReadAllText(Path.Combine(Directory(), "Fixtures", name));
 

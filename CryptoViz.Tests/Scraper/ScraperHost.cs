@@ -33,6 +33,7 @@ internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
             ["Scraper:ProducerId"] = ProducerId,
             ["Scraper:CoinGecko:Enabled"] = "false",
             ["Scraper:CoinMarketCap:Enabled"] = "false",
+            ["Scraper:Binance:Enabled"] = "false",
             ["Scraper:Simulated:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace CryptoViz.Scraper.Sources.Binance;
+
+/// <summary>Binance's public ticker streams as the supervisor sees them; <see cref="BinanceStreamWorker"/> runs them.</summary>
+public sealed class BinanceStreamSource(IOptions<ScraperOptions> options) : IMarketSource
+{
+    public string Name => BinanceTickerParser.SourceName;
+
+    public BinanceStreamOptions Settings => options.Value.Binance;
+
+    public string? DisabledReason => Settings.Enabled ? null : "disabled in configuration";
+
+    /// <summary>Binance pushes every followed ticker once a second.</summary>
+    public TimeSpan ExpectedInterval => TimeSpan.FromSeconds(1);
+
+    /// <summary>The combined-stream endpoint: every frame names its stream, and SUBSCRIBE can add streams to it.</summary>
+    public Uri Endpoint => new(Settings.BaseUrl!, "stream");
+
+    /// <summary>e.g. <c>btcusdt@ticker</c>.</summary>
+    public IReadOnlyList<string> Streams =>
+        [.. Settings.SymbolList.Select(s => $"{s}{Settings.QuoteAsset}@ticker".ToLowerInvariant())];
+}
