@@ -13,7 +13,7 @@ public sealed class ScraperOptions : IValidatableObject
 
     /// <summary>
     /// How long the Scraper waits for a real provider's first valid quote (and, later, how late a provider's
-    /// next valid quote may be past its interval) before the simulated market takes over in <c>auto</c> mode.
+    /// next valid quote may be past its interval) before the offline sources (replay, then the simulated market) take over in <c>auto</c> mode.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan FallbackAfter { get; set; } = TimeSpan.FromSeconds(10);
@@ -37,13 +37,17 @@ public sealed class ScraperOptions : IValidatableObject
     public BinanceStreamOptions Binance { get; set; } = new();
 
     [Required]
+    public ReplayOptions Replay { get; set; } = new();
+
+    [Required]
     public SimulatedMarketOptions Simulated { get; set; } = new();
 
     /// <summary>Data annotations do not descend into nested objects: validate the sections here.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var (name, section) in new (string, object)[]
-                 { (nameof(CoinGecko), CoinGecko), (nameof(CoinMarketCap), CoinMarketCap), (nameof(Binance), Binance), (nameof(Simulated), Simulated) })
+                 { (nameof(CoinGecko), CoinGecko), (nameof(CoinMarketCap), CoinMarketCap), (nameof(Binance), Binance), (nameof(Replay), Replay),
+                   (nameof(Simulated), Simulated) })
         {
             var results = new List<ValidationResult>();
             Validator.TryValidateObject(section, new ValidationContext(section), results, validateAllProperties: true);

@@ -34,10 +34,10 @@ internal static partial class ScraperTrace
     [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Source {Source} skips this cycle: rate limited until {Until:O}")]
     public static partial void CycleSkipped(ILogger logger, string source, DateTimeOffset until);
 
-    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Fallback: simulated. {Why}; the simulated market publishes, its records say source \"simulated\"")]
-    public static partial void FallbackOn(ILogger logger, string why);
+    [LoggerMessage(EventId = 15, Level = LogLevel.Warning, Message = "Fallback: {Fallback}. {Why}; the offline sources publish, their records say so in \"source\" (replay: real history re-timed to now; simulated: invented prices)")]
+    public static partial void FallbackOn(ILogger logger, string fallback, string why);
 
-    [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "Real provider(s) {Sources} deliver again; the simulated market stops publishing")]
+    [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "Real provider(s) {Sources} deliver again; the offline sources stop publishing")]
     public static partial void FallbackOff(ILogger logger, string sources);
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Source {Source} streams {Streams} tickers from {Endpoint}")]
@@ -54,4 +54,13 @@ internal static partial class ScraperTrace
 
     [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "Source {Source} sent a frame we reject ({Kind}): {Detail}")]
     public static partial void FrameRejected(ILogger logger, string source, CryptoViz.Scraper.Sources.Binance.BinanceFrameKind kind, string detail);
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Replay ready ({Mode}): {Symbols} from {Start:O}, {Length} of history at {Speed}x; records say source \"replay\"")]
+    public static partial void ReplayReady(ILogger logger, SourceMode mode, string symbols, DateTimeOffset start, TimeSpan length, double speed);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Replay unavailable, the simulated market stands in for it: cannot read {Paths}: {Reason}")]
+    public static partial void ReplayUnavailable(ILogger logger, string paths, string reason);
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Replay reached the end of its {Length} of history and stops (Loop is off)")]
+    public static partial void ReplayEnded(ILogger logger, TimeSpan length);
 }

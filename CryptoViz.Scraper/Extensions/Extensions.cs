@@ -3,6 +3,7 @@ using CryptoViz.Scraper.Health;
 using CryptoViz.Scraper.Publishing;
 using CryptoViz.Scraper.Sources;
 using CryptoViz.Scraper.Sources.Binance;
+using CryptoViz.Scraper.Sources.Replay;
 using CryptoViz.Scraper.Sources.CoinGecko;
 using CryptoViz.Scraper.Sources.CoinMarketCap;
 using Microsoft.Extensions.Http.Resilience;
@@ -45,6 +46,7 @@ public static class Extensions
         builder.Services.AddSingleton<PricePublisher>();
         builder.Services.AddSingleton<SourceSupervisor>();
         builder.Services.AddHealthChecks().AddCheck<SourcesHealthCheck>(SourcesHealthCheck.Name);
+        builder.Services.AddHostedService<ReplayWorker>();
         builder.Services.AddHostedService<SimulatedMarketWorker>();
         builder.Services.AddHostedService<ProducerFlushService>();
     }

@@ -6,7 +6,8 @@ namespace CryptoViz.Scraper.Sources;
 
 /// <summary>
 /// Ticks the offline market on a timer and publishes every coin's quote with <c>source = "simulated"</c> whenever
-/// <see cref="SourceSupervisor.ShouldSimulate"/> says so (always, never, or as the fallback for the real providers).
+/// <see cref="SourceSupervisor.ShouldSimulate"/> says so (always, never, or as the fallback for the real providers);
+/// as the fallback it leaves the coins the replay has real history for to the replay.
 /// </summary>
 public sealed class SimulatedMarketWorker(
     PricePublisher publisher,
@@ -21,6 +22,9 @@ public sealed class SimulatedMarketWorker(
     {
         var settings = options.Value.Simulated;
         if (settings.Mode == SourceMode.Off) return;
+
+        // In the fallback the replay's coins are its own: wait to know which they are before the first tick.
+        if (settings.Mode == SourceMode.Auto) await supervisor.ReplaySettled.WaitAsync(stoppingToken).ConfigureAwait(false);
 
         var market = new SimulatedMarket(SimulatedCoin.Defaults, settings.Seed);
         ScraperTrace.SimulatedStarted(logger, settings.Mode, market.Coins.Count, settings.Interval, settings.Seed);
@@ -44,6 +48,7 @@ public sealed class SimulatedMarketWorker(
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var quote in market.Step(elapsed))
         {
+            if (supervisor.LeftToReplay(quote.Coin.Symbol)) continue;
             publisher.Publish(new CryptoPrice
             {
                 Name = quote.Coin.Name,

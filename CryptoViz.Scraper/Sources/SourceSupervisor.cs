@@ -3,17 +3,20 @@ using Microsoft.Extensions.Options;
 namespace CryptoViz.Scraper.Sources;
 
 /// <summary>
-/// Knows which real providers run and when each last delivered a valid quote, and decides whether the simulated
-/// market publishes. In <c>auto</c> mode it does while no real provider is live: none delivered within
+/// Knows which real providers run and when each last delivered a valid quote, and decides whether the offline
+/// sources publish. In <c>auto</c> mode they do while no real provider is live: none delivered within
 /// <see cref="ScraperOptions.FallbackAfter"/> of start, or a provider's next valid quote is more than
 /// <c>FallbackAfter</c> overdue past its interval. The decision is time-based only, so a provider that hangs,
 /// is refused, or is rate limited all lead to the same fallback; with every real provider off it is immediate.
+/// In the fallback the replay of real history plays its coins, and the simulated market only the coins it lacks.
 /// </summary>
 public sealed class SourceSupervisor
 {
     private readonly Dictionary<string, SourceState> _states;
     private readonly IReadOnlyDictionary<string, string> _disabled;
     private readonly SourceMode _simulatedMode;
+    private readonly SourceMode _replayMode;
+    private readonly TaskCompletionSource<IReadOnlySet<string>> _replayed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TimeSpan _fallbackAfter;
     private readonly DateTimeOffset _startedAt;
     private readonly TimeProvider _time;
@@ -27,6 +30,8 @@ public sealed class SourceSupervisor
         _states = all.Where(s => s.DisabledReason is null).ToDictionary(s => s.Name, s => new SourceState(s.Name, s.ExpectedInterval));
         _disabled = all.Where(s => s.DisabledReason is not null).ToDictionary(s => s.Name, s => s.DisabledReason!);
         _simulatedMode = options.Value.Simulated.Mode;
+        _replayMode = options.Value.Replay.Mode;
+        if (_replayMode == SourceMode.Off) _replayed.SetResult(new HashSet<string>());
         _fallbackAfter = options.Value.FallbackAfter;
         _time = time;
         _logger = logger;
@@ -40,20 +45,57 @@ public sealed class SourceSupervisor
 
     public SourceMode SimulatedMode => _simulatedMode;
 
-    /// <summary>True while the simulated market stands in for the real providers (auto mode only).</summary>
+    public SourceMode ReplayMode => _replayMode;
+
+    /// <summary>The coins the replay has history for, once it has loaded it (empty while it has not, or is off).</summary>
+    public IReadOnlySet<string> Replayed => _replayed.Task.IsCompleted ? _replayed.Task.Result : new HashSet<string>();
+
+    /// <summary>Completes once the replay has loaded its history, failed to, or is off: until then nobody knows which coins it plays.</summary>
+    public Task ReplaySettled => _replayed.Task;
+
+    /// <summary>True while the offline sources stand in for the real providers (auto mode only).</summary>
     public bool FallbackActive { get { lock (_gate) return _fallback == true; } }
 
     public SourceState? StateOf(string name) => _states.GetValueOrDefault(name);
 
-    /// <summary>Asked by the simulated market before each tick; logs each change of the answer once.</summary>
-    public bool ShouldSimulate()
-    {
-        switch (_simulatedMode)
-        {
-            case SourceMode.On: return true;
-            case SourceMode.Off: return false;
-        }
+    /// <summary>Told by the replay when its history is loaded; no symbols when it could not be.</summary>
+    public void ReplayReady(IEnumerable<string> symbols) => _replayed.TrySetResult(symbols.ToHashSet(StringComparer.Ordinal));
 
+    /// <summary>Asked by the replay before each tick.</summary>
+    public bool ShouldReplay() => _replayMode switch
+    {
+        SourceMode.On => true,
+        SourceMode.Off => false,
+        _ => FallbackNeeded(),
+    };
+
+    /// <summary>Asked by the simulated market before each tick.</summary>
+    public bool ShouldSimulate() => _simulatedMode switch
+    {
+        SourceMode.On => true,
+        SourceMode.Off => false,
+        _ => FallbackNeeded(),
+    };
+
+    /// <summary>
+    /// Whether the simulated market in <c>auto</c> mode leaves <paramref name="symbol"/> to the replay: real history
+    /// beats an invented path. Forced on, it simulates every coin.
+    /// </summary>
+    public bool LeftToReplay(string symbol) =>
+        _simulatedMode == SourceMode.Auto && _replayMode != SourceMode.Off && Replayed.Contains(symbol);
+
+    /// <summary>What stands in for the real providers, for logs and <c>/health</c>.</summary>
+    public string FallbackDescription => (_replayMode != SourceMode.Off && Replayed.Count > 0, _simulatedMode != SourceMode.Off) switch
+    {
+        (true, true) => "replay + simulated",
+        (true, false) => "replay",
+        (false, true) => "simulated",
+        _ => "none",
+    };
+
+    /// <summary>Logs each change of the answer once.</summary>
+    private bool FallbackNeeded()
+    {
         var now = _time.GetUtcNow();
         var live = _states.Values.Where(s => IsLive(s, now)).Select(s => s.Name).ToList();
         var fallback = live.Count == 0;
@@ -64,7 +106,8 @@ public sealed class SourceSupervisor
             _fallback = fallback;
             if (fallback)
             {
-                ScraperTrace.FallbackOn(_logger, _states.Count == 0 ? "no real provider is enabled" : $"no real provider delivered a valid quote within {_fallbackAfter}");
+                ScraperTrace.FallbackOn(_logger, FallbackDescription,
+                    _states.Count == 0 ? "no real provider is enabled" : $"no real provider delivered a valid quote within {_fallbackAfter}");
             }
             else if (!first)
             {

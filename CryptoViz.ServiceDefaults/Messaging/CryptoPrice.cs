@@ -43,6 +43,15 @@ public sealed record CryptoPrice
     [JsonPropertyName("producer_id")]
     public required string ProducerId { get; init; }
 
+    /// <summary>
+    /// Only on replayed history (<c>source = "replay"</c>): when this price happened originally. <see cref="Timestamp"/>
+    /// is the replay's present time, so that replayed ticks read as a live feed.
+    /// </summary>
+    [JsonPropertyName("original_timestamp")]
+    [JsonConverter(typeof(V2TimestampConverter))]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTime? OriginalTimestamp { get; init; }
+
     [JsonPropertyName("schema_version")]
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
 }

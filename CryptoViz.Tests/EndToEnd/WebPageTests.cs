@@ -11,7 +11,7 @@ public sealed class WebPageTests(AppHostFixture fixture)
     private static readonly string s_screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     [Fact]
-    public async Task The_markets_page_shows_simulated_coins_whose_prices_change()
+    public async Task Offline_the_markets_page_shows_replayed_history_and_simulated_coins_whose_prices_change()
     {
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
@@ -19,10 +19,12 @@ public sealed class WebPageTests(AppHostFixture fixture)
 
         await page.GotoAsync(fixture.App.GetEndpoint("web").ToString());
 
-        var prices = page.Locator("[data-testid=price][data-source=simulated]");
+        // No network here: the Scraper replays its bundled real history for five coins and simulates the rest.
         await Expect(page.Locator("[data-testid=price][data-source=simulated][data-symbol=SUI]")).ToBeVisibleAsync();
-        Assert.True(await prices.CountAsync() >= 10, "at least ten coins on the page");
-        var btc = page.Locator("[data-testid=price][data-source=simulated][data-symbol=BTC]");
+        await Expect(page.Locator("[data-testid=price][data-source=replay][data-symbol=SOL]")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("[data-testid=price]").CountAsync() >= 20, "twenty coins on the page");
+        await Expect(page.Locator("[data-testid=price][data-source=simulated][data-symbol=BTC]")).ToHaveCountAsync(0);
+        var btc = page.Locator("[data-testid=price][data-source=replay][data-symbol=BTC]");
         var first = await btc.InnerTextAsync();
         await Expect(btc).Not.ToHaveTextAsync(first);
         Directory.CreateDirectory(s_screenshots);

@@ -35,6 +35,7 @@ internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
             ["Scraper:CoinMarketCap:Enabled"] = "false",
             ["Scraper:Binance:Enabled"] = "false",
             ["Scraper:Simulated:Enabled"] = "false",
+            ["Scraper:Replay:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings) _settings[key] = value;
@@ -65,9 +66,10 @@ internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
         }
     }
 
-    /// <summary>Reads <see cref="Topics.RawData"/> from the start until <paramref name="enough"/> of this host's records have come.</summary>
+    /// <summary>Starts the host if it is not yet, then reads <see cref="Topics.RawData"/> from the start until <paramref name="enough"/> of this host's records have come.</summary>
     public async Task<List<CryptoPrice>> ConsumeAsync(EmbeddedKafkaFixture kafka, Func<List<CryptoPrice>, bool> enough, Action? whileWaiting = null)
     {
+        _ = Services; // The factory starts the host on first use.
         using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
         {
             BootstrapServers = kafka.BootstrapServers,

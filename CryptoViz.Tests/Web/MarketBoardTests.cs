@@ -31,6 +31,23 @@ public sealed class MarketBoardTests
     }
 
     [Fact]
+    public void A_source_without_market_caps_ranks_its_coins_by_the_cap_another_source_knows()
+    {
+        var board = new MarketBoard(s_highlight);
+
+        board.Apply(Snapshot(
+            Quotes.Price("ADA", 0.7, "binance", marketCap: 0),
+            Quotes.Price("BTC", 100000, "binance", marketCap: 0),
+            Quotes.Price("ETH", 4000, "binance", marketCap: 0),
+            Quotes.Price("BTC", 100100, "coingecko", marketCap: 2e12),
+            Quotes.Price("ETH", 4001, "coingecko", marketCap: 5e11)), s_now);
+
+        var ranks = board.Rows.Where(r => r.Key.Source == "binance").ToDictionary(r => r.Key.Symbol, r => r.Rank);
+        Assert.Equal(new Dictionary<string, int> { ["BTC"] = 1, ["ETH"] = 2, ["ADA"] = 3 }, ranks);
+        Assert.Equal("n/a", MarketFormat.MarketCap(board.Rows.First(r => r.Key.Source == "binance").Price.MarketCap));
+    }
+
+    [Fact]
     public void A_price_change_highlights_the_row_for_the_highlight_duration()
     {
         var board = new MarketBoard(s_highlight);

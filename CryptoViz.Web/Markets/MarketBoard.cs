@@ -46,12 +46,17 @@ public sealed class MarketBoard(TimeSpan highlight)
     /// <summary>True while some highlight is showing: the page must render again to clear it.</summary>
     public bool HasMovesAt(DateTimeOffset now) => _rows.Values.Any(r => r.MoveAt(now) != PriceMove.None);
 
+    /// <summary>
+    /// Ranks each source's rows by market cap. Sources that know none (Binance, replay) borrow the coin's cap from
+    /// another source, so BTC stays first wherever it comes from.
+    /// </summary>
     private void Rerank()
     {
+        var caps = _rows.Values.GroupBy(r => r.Key.Symbol).ToDictionary(g => g.Key, g => g.Max(r => r.Price.MarketCap));
         foreach (var source in _rows.Values.GroupBy(r => r.Key.Source))
         {
             var rank = 1;
-            foreach (var row in source.OrderByDescending(r => r.Price.MarketCap).ThenBy(r => r.Key.Symbol, StringComparer.Ordinal))
+            foreach (var row in source.OrderByDescending(r => caps[r.Key.Symbol]).ThenBy(r => r.Key.Symbol, StringComparer.Ordinal))
             {
                 row.Rank = rank++;
             }

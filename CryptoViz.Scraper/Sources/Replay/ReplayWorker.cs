@@ -1,0 +1,94 @@
+using CryptoViz.Scraper.Publishing;
+using CryptoViz.ServiceDefaults.Klines;
+using CryptoViz.ServiceDefaults.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace CryptoViz.Scraper.Sources.Replay;
+
+/// <summary>
+/// Plays real 1-minute history back as live ticks with <c>source = "replay"</c>, at <see cref="ReplayOptions.Speed"/>,
+/// whenever <see cref="SourceSupervisor.ShouldReplay"/> says so: always, never, or as the fallback for the real
+/// providers. Each tick is stamped with the present time and carries the original one.
+/// </summary>
+public sealed class ReplayWorker(
+    PricePublisher publisher,
+    SourceSupervisor supervisor,
+    IOptions<ScraperOptions> options,
+    TimeProvider time,
+    ILogger<ReplayWorker> logger) : BackgroundService
+{
+    public const string SourceName = "replay";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value.Replay;
+        if (settings.Mode == SourceMode.Off) return;
+
+        ReplayTape tape;
+        try
+        {
+            tape = await ReplayTape.LoadAsync(settings.Paths, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or KlineFormatException or ArgumentException)
+        {
+            ScraperTrace.ReplayUnavailable(logger, string.Join(", ", settings.Paths), ex.Message);
+            supervisor.ReplayReady([]);
+            return;
+        }
+
+        supervisor.ReplayReady(tape.Series.Select(s => s.Symbol));
+        ScraperTrace.ReplayReady(logger, settings.Mode, string.Join(", ", tape.Series.Select(s => s.Symbol)), tape.Start, tape.Length, settings.Speed);
+
+        var step = settings.TickInterval * settings.Speed;
+        var position = TimeSpan.Zero;
+        using var timer = new PeriodicTimer(settings.TickInterval, time);
+        do
+        {
+            if (!supervisor.ShouldReplay()) continue;
+            if (position >= tape.Length)
+            {
+                if (!settings.Loop)
+                {
+                    ScraperTrace.ReplayEnded(logger, tape.Length);
+                    return;
+                }
+
+                position = TimeSpan.FromTicks(position.Ticks % tape.Length.Ticks);
+            }
+
+            try
+            {
+                Publish(tape.At(position), options.Value.ProducerId);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                ScraperTrace.TickFailed(logger, ex);
+            }
+
+            position += step;
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private void Publish(IEnumerable<ReplayQuote> quotes, string producerId)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var quote in quotes)
+        {
+            publisher.Publish(new CryptoPrice
+            {
+                Name = KnownCoins.NameOf(quote.Symbol),
+                Symbol = quote.Symbol,
+                Price = quote.Price,
+                PercentChange24h = quote.PercentChange24h is { } change ? Math.Round(change, 4) : null,
+                // Kline history has no supply, so no market cap: 0 says "not given".
+                MarketCap = 0,
+                Source = SourceName,
+                Timestamp = now,
+                IngestionTimestamp = V2Time.TruncateToMicroseconds(now),
+                ProducerId = producerId,
+                OriginalTimestamp = quote.OriginalTime.UtcDateTime,
+            });
+        }
+    }
+}
