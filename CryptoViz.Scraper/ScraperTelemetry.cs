@@ -20,6 +20,8 @@ public sealed class ScraperTelemetry
         StreamConnections = meter.CreateCounter<long>("cryptoviz.scraper.stream.connections", "{connection}", "WebSocket connections to a streaming provider, by source and outcome (connected, ended)");
         StreamMessages = meter.CreateCounter<long>("cryptoviz.scraper.stream.messages", "{message}", "Frames from a streaming provider, by source and kind");
         LastSuccess = meter.CreateGauge<long>("cryptoviz.scraper.last_success", "s", "Unix time of a provider's last call that brought a valid quote");
+        ProduceDuration = meter.CreateHistogram<double>("cryptoviz.scraper.produce.duration", "s", "From handing a message to the producer to the broker's acknowledgement",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
         DeliveryFailures = meter.CreateCounter<long>("cryptoviz.scraper.delivery_failures", "{message}", "Messages the broker did not acknowledge");
     }
 
@@ -28,6 +30,8 @@ public sealed class ScraperTelemetry
     public Counter<long> Rejected { get; }
 
     public Counter<long> DeliveryFailures { get; }
+
+    public Histogram<double> ProduceDuration { get; }
 
     public Counter<long> Fetches { get; }
 

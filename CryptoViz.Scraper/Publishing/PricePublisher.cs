@@ -38,7 +38,8 @@ public sealed class PricePublisher(
         {
             try
             {
-                producer.Produce(topic, new Message<string, byte[]> { Key = key, Value = value }, OnDelivered);
+                var sent = time.GetTimestamp();
+                producer.Produce(topic, new Message<string, byte[]> { Key = key, Value = value }, report => OnDelivered(report, sent));
             }
             catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
             {
@@ -51,8 +52,9 @@ public sealed class PricePublisher(
         return true;
     }
 
-    private void OnDelivered(DeliveryReport<string, byte[]> report)
+    private void OnDelivered(DeliveryReport<string, byte[]> report, long sent)
     {
+        telemetry.ProduceDuration.Record(time.GetElapsedTime(sent).TotalSeconds, new KeyValuePair<string, object?>("topic", report.Topic));
         if (report.Error.IsError)
         {
             telemetry.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("topic", report.Topic));

@@ -1,6 +1,7 @@
 using CryptoViz.Bench;
 using CryptoViz.Bench.Ingest;
 using CryptoViz.Bench.Micro;
+using CryptoViz.Bench.Replay;
 using CryptoViz.Bench.Stream;
 
 var options = new BenchArgs(args.Skip(1).ToArray());
@@ -9,6 +10,7 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestBenchmark.RunAsync(options),
     "stream" => await StreamBenchmark.RunAsync(options),
     "fanout" => await FanOutBenchmark.RunAsync(options),
+    "replay" => await ReplayBenchmark.RunAsync(options),
     "micro" => MessageBenchmarks.Run(args[1..]),
     _ => Usage(),
 };
@@ -21,6 +23,7 @@ static int Usage()
           stream [--rate 10000] [--clients 100] [--seconds 20]    producer -> SSE client latency vs broker floor
           fanout [--rate 1000] [--p99-ms 100] [--from 100]        most SSE clients within the p99 bound
             stream/fanout also take --url <sse url> --broker <host:port> --topic <name> to measure any V2-style server
+          replay [--seconds 15]                                   replay source at full speed into the broker: ticks/s, produce latency
           micro  [--quick] [BenchmarkDotNet args, e.g. --filter *Parse*]
         See bench/README.md.
         """);

@@ -1,4 +1,25 @@
+using CryptoViz.ServiceDefaults.Messaging;
+
 namespace CryptoViz.Scraper.Sources.Replay;
 
 /// <summary>One coin's replayed price; <paramref name="OriginalTime"/> is when it happened.</summary>
-public readonly record struct ReplayQuote(string Symbol, double Price, double? PercentChange24h, DateTimeOffset OriginalTime);
+public readonly record struct ReplayQuote(string Symbol, double Price, double? PercentChange24h, DateTimeOffset OriginalTime)
+{
+    public const string SourceName = "replay";
+
+    /// <summary>The V2 record, stamped <paramref name="now"/> and carrying the original time.</summary>
+    public CryptoPrice ToRecord(DateTime now, string producerId) => new()
+    {
+        Name = KnownCoins.NameOf(Symbol),
+        Symbol = Symbol,
+        Price = Price,
+        PercentChange24h = PercentChange24h is { } change ? Math.Round(change, 4) : null,
+        // Kline history has no supply, so no market cap: 0 says "not given".
+        MarketCap = 0,
+        Source = SourceName,
+        Timestamp = now,
+        IngestionTimestamp = V2Time.TruncateToMicroseconds(now),
+        ProducerId = producerId,
+        OriginalTimestamp = OriginalTime.UtcDateTime,
+    };
+}

@@ -1,6 +1,5 @@
 using CryptoViz.Scraper.Publishing;
 using CryptoViz.ServiceDefaults.Klines;
-using CryptoViz.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Sources.Replay;
@@ -17,8 +16,6 @@ public sealed class ReplayWorker(
     TimeProvider time,
     ILogger<ReplayWorker> logger) : BackgroundService
 {
-    public const string SourceName = "replay";
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value.Replay;
@@ -73,22 +70,6 @@ public sealed class ReplayWorker(
     private void Publish(IEnumerable<ReplayQuote> quotes, string producerId)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var quote in quotes)
-        {
-            publisher.Publish(new CryptoPrice
-            {
-                Name = KnownCoins.NameOf(quote.Symbol),
-                Symbol = quote.Symbol,
-                Price = quote.Price,
-                PercentChange24h = quote.PercentChange24h is { } change ? Math.Round(change, 4) : null,
-                // Kline history has no supply, so no market cap: 0 says "not given".
-                MarketCap = 0,
-                Source = SourceName,
-                Timestamp = now,
-                IngestionTimestamp = V2Time.TruncateToMicroseconds(now),
-                ProducerId = producerId,
-                OriginalTimestamp = quote.OriginalTime.UtcDateTime,
-            });
-        }
+        foreach (var quote in quotes) publisher.Publish(quote.ToRecord(now, producerId));
     }
 }
