@@ -27,6 +27,19 @@ public sealed class SourceState(string name, TimeSpan interval)
 
     public int ConsecutiveFailures { get { lock (_gate) return _consecutiveFailures; } }
 
+    /// <summary>
+    /// <c>ok</c>; <c>failing</c> after a failed call; <c>degraded</c> once it failed <see cref="DegradedAfter"/> times in a row.
+    /// A degraded provider does not make the Scraper unhealthy: the others, or the fallback, carry on.
+    /// </summary>
+    public string Status => ConsecutiveFailures switch
+    {
+        0 => "ok",
+        < DegradedAfter => "failing",
+        _ => "degraded",
+    };
+
+    public const int DegradedAfter = 3;
+
     /// <summary>Calls made (successful or not); cycles skipped for a 429 are in <see cref="Skipped"/>.</summary>
     public long Fetches => Interlocked.Read(ref _fetches);
 
@@ -77,7 +90,7 @@ public sealed class SourceState(string name, TimeSpan interval)
         {
             return _lastError is null
                 ? $"ok, last success {_lastSuccess:O}, published {Published}"
-                : $"failing ×{_consecutiveFailures}: {_lastError}" + (_pausedUntil is { } until ? $", paused until {until:O}" : "");
+                : $"{(_consecutiveFailures < DegradedAfter ? "failing" : "degraded")}: failed ×{_consecutiveFailures}, last {_lastError}" + (_pausedUntil is { } until ? $", paused until {until:O}" : "");
         }
     }
 }

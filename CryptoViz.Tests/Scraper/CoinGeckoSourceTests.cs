@@ -176,6 +176,26 @@ public sealed class CoinGeckoSourceTests(EmbeddedKafkaFixture kafka) : IClassFix
         Assert.Equal(1, records.Count(r => r.Symbol == "ETH"));
     }
 
+    [Fact]
+    public async Task A_provider_that_never_answers_times_out_and_after_three_such_cycles_is_degraded_while_the_service_stays_healthy()
+    {
+        // The server holds every request open until the client gives up.
+        _server.Respond(async c => await Task.Delay(Timeout.Infinite, c.RequestAborted));
+        await using var host = Host();
+        var state = host.State("coingecko");
+
+        // Attempts time out after 10 s and the whole call after 30 s, on the fake clock.
+        await host.UntilAsync(() => state.Fetches == 1, "the first timed-out call", step: TimeSpan.FromSeconds(1));
+        Assert.Equal("timeout", state.LastError);
+        Assert.Equal("failing", state.Status);
+        await host.UntilAsync(() => state.Fetches == 3, "two more timed-out calls", step: TimeSpan.FromSeconds(1));
+
+        Assert.Equal("degraded", state.Status);
+        var health = await host.SourcesHealthAsync();
+        Assert.StartsWith("degraded: failed ×3, last timeout", (string)health.Data["coingecko"], StringComparison.Ordinal);
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, health.Status);
+    }
+
     private ScraperHost Host(Dictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
