@@ -17,7 +17,8 @@ public sealed class IngestTelemetry
         Duplicates = meter.CreateCounter<long>("cryptoviz.ingest.duplicates", "{record}", "Redelivered records dropped by the natural key");
         Rejected = meter.CreateCounter<long>("cryptoviz.ingest.rejected", "{message}", "Messages sent to the dead-letter topic, by reason");
         BatchDuration = meter.CreateHistogram<double>("cryptoviz.ingest.batch.duration", "s", "Time to store one batch");
-        RetentionDeleted = meter.CreateCounter<long>("cryptoviz.ingest.retention.deleted", "{row}", "Rows removed by retention, by reason (expired, downsampled)");
+        CandlesRolledUp = meter.CreateCounter<long>("cryptoviz.ingest.candles.rolled_up", "{candle}", "One-minute candles written (or rewritten) by the rollup");
+        RetentionDeleted = meter.CreateCounter<long>("cryptoviz.ingest.retention.deleted", "{row}", "Rows removed by retention, by reason (expired, downsampled, candles-expired)");
     }
 
     public Counter<long> Stored { get; }
@@ -29,4 +30,6 @@ public sealed class IngestTelemetry
     public Histogram<double> BatchDuration { get; }
 
     public Counter<long> RetentionDeleted { get; }
+
+    public Counter<long> CandlesRolledUp { get; }
 }

@@ -40,4 +40,10 @@ internal static partial class IngestTrace
 
     [LoggerMessage(EventId = 24, Level = LogLevel.Information, Message = "Retention is disabled (Ingest:Retention:Enabled = false)")]
     public static partial void RetentionDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Debug, Message = "Rolled up {Candles} one-minute candles; stored candles are final up to {Horizon:o} ({Elapsed} ms)")]
+    public static partial void RolledUp(ILogger logger, int candles, DateTime horizon, double elapsed);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Candle rollup rolled back (queries read raw ticks meanwhile); retrying in {Interval}")]
+    public static partial void RollupFailed(ILogger logger, Exception exception, TimeSpan interval);
 }

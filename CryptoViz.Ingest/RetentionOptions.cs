@@ -21,6 +21,10 @@ public sealed class RetentionOptions
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
     public TimeSpan DownsampleAfter { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>Stored one-minute candles older than this many days are deleted; they outlive the raw ticks.</summary>
+    [Range(1, 36500)]
+    public int CandleDays { get; set; } = 365;
+
     /// <summary>Time between runs; the first run comes one interval after start.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);

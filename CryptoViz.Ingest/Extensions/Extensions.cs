@@ -18,6 +18,10 @@ public static class Extensions
             .BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<RollupOptions>()
+            .BindConfiguration(RollupOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         var ingest = builder.Configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new IngestOptions();
 
         builder.AddKafkaConsumer<string, byte[]>("kafka",
@@ -61,5 +65,7 @@ public static class Extensions
         builder.Services.AddSingleton<IngestBatchWriter>();
         builder.Services.AddHostedService<IngestWorker>();
         builder.Services.AddHostedService<RetentionService>();
+        builder.Services.AddSingleton<CandleRollupService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CandleRollupService>());
     }
 }

@@ -8,7 +8,8 @@ namespace CryptoViz.Ingest.Services;
 /// <summary>
 /// V2's retention on a schedule (seed contract §5): delete rows older than <see cref="RetentionOptions.RawDays"/>,
 /// downsample whole hours older than <see cref="RetentionOptions.DownsampleAfter"/> to the last row per
-/// (symbol, source), then CHECKPOINT to give the space back. It works in one transaction on its own
+/// (symbol, source), delete stored candles older than <see cref="RetentionOptions.CandleDays"/>, then CHECKPOINT to give
+/// the space back. It works in one transaction on its own
 /// connection: DuckDB's MVCC lets the ingest writer append meanwhile, and the deletes touch only old rows.
 /// Should they ever conflict with another writer, the transaction rolls back and the next interval retries.
 /// </summary>
@@ -61,20 +62,22 @@ public sealed class RetentionService(
         var downsampleBefore = TruncateToHour(now - options.Value.DownsampleAfter);
 
         using var connection = store.OpenConnection();
-        long expired, downsampled;
+        long expired, downsampled, candlesExpired;
         using (var transaction = connection.BeginTransaction())
         {
             expired = Execute(connection, PriceSchema.DeleteExpired, ("before", expireBefore));
             downsampled = Execute(connection, PriceSchema.Downsample, ("before", downsampleBefore));
+            candlesExpired = Execute(connection, CandleSchema.DeleteExpired, ("before", now.AddDays(-options.Value.CandleDays)));
             transaction.Commit();
         }
 
         var checkpointed = TryCheckpoint(connection);
         telemetry.RetentionDeleted.Add(expired, new KeyValuePair<string, object?>("reason", "expired"));
         telemetry.RetentionDeleted.Add(downsampled, new KeyValuePair<string, object?>("reason", "downsampled"));
+        telemetry.RetentionDeleted.Add(candlesExpired, new KeyValuePair<string, object?>("reason", "candles-expired"));
         IngestTrace.RetentionApplied(logger, store.DatabasePath, expired, expireBefore, downsampled, downsampleBefore, checkpointed,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new RetentionResult(expired, downsampled, checkpointed);
+        return new RetentionResult(expired, downsampled, candlesExpired, checkpointed);
     }
 
     // A plain CHECKPOINT refuses to run while another write transaction is open (the ingest's batch); DuckDB

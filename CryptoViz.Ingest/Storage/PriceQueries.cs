@@ -32,14 +32,6 @@ public sealed class PriceQueries(PriceStore store)
         WHERE symbol = $symbol AND "timestamp" >= $from AND "timestamp" < $to
         """;
 
-    private const string Candles = """
-        SELECT time_bucket(to_microseconds($bucket), "timestamp") AS bucket,
-               arg_min(price, "timestamp"), max(price), min(price), arg_max(price, "timestamp"), count(*)
-        FROM crypto_prices
-        WHERE symbol = $symbol AND source = $source AND "timestamp" >= $from AND "timestamp" < $to
-        GROUP BY bucket ORDER BY bucket
-        """;
-
     private const string TickColumns =
         "\"timestamp\", symbol, name, source, price, percent_change_24h, market_cap, ingestion_timestamp, producer_id";
 
@@ -83,8 +75,10 @@ public sealed class PriceQueries(PriceStore store)
         string symbol, string source, TimeSpan bucket, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = Command(connection, Candles,
-            ("bucket", (long)(bucket.Ticks / TimeSpan.TicksPerMicrosecond)), ("symbol", symbol), ("source", source), ("from", from), ("to", to));
+        // Before the first rollup of this process nothing stored is known final: the horizon at `from` reads raw ticks only.
+        await using var command = Command(connection, CandleSchema.Query,
+            ("width", (long)(bucket.Ticks / TimeSpan.TicksPerMicrosecond)), ("symbol", symbol), ("source", source), ("from", from), ("to", to),
+            ("horizon", store.CandleHorizon.Value ?? from));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var candles = new List<Candle>();
         while (await r.ReadAsync(cancellationToken))

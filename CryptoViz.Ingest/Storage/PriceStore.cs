@@ -24,6 +24,7 @@ public sealed class PriceStore : IDisposable
         _writer = new DuckDBConnection(_connectionString);
         _writer.Open();
         Execute(_writer, PriceSchema.Create);
+        Execute(_writer, CandleSchema.Create);
         using (var count = _writer.CreateCommand())
         {
             // Nothing else uses the writer yet, so the start-up count needs no reader connection of its own.
@@ -33,6 +34,9 @@ public sealed class PriceStore : IDisposable
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Where stored candles stop being final; every stored batch moves it back to its earliest tick.</summary>
+    public CandleHorizon CandleHorizon { get; } = new();
 
     /// <summary>Stores a batch in one transaction, dropping records whose natural key is already stored.</summary>
     /// <returns>How many rows were new.</returns>
@@ -57,6 +61,7 @@ public sealed class PriceStore : IDisposable
         var inserted = Execute(_writer, PriceSchema.MergeStage);
         Execute(_writer, PriceSchema.ClearStage);
         transaction.Commit();
+        if (inserted > 0) CandleHorizon.MarkWritten(batch.Min(p => p.Timestamp));
         return inserted;
     }
 

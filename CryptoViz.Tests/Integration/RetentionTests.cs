@@ -70,7 +70,7 @@ public sealed class RetentionTests : IDisposable
 
         var again = service.Apply();
 
-        Assert.Equal(new RetentionResult(0, 0, true), again);
+        Assert.Equal(new RetentionResult(0, 0, 0, true), again);
         Assert.Equal(before, Keys());
     }
 

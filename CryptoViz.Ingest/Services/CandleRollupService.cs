@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using CryptoViz.Ingest.Storage;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
+
+namespace CryptoViz.Ingest.Services;
+
+/// <summary>
+/// Rolls raw ticks up into stored 1-minute candles: every <see cref="RollupOptions.Interval"/>, in one transaction on
+/// its own connection, it recomputes the closed minutes since the newest stored candle, going back
+/// <see cref="RollupOptions.Lateness"/> for ticks that came late, or further to the earliest tick written since the
+/// last run, and then moves the <see cref="CandleHorizon"/> up. The current minute stays raw, so the last candle a
+/// query returns is always live.
+/// </summary>
+public sealed class CandleRollupService(
+    PriceStore store,
+    IOptions<RollupOptions> options,
+    IngestTelemetry telemetry,
+    TimeProvider time,
+    ILogger<CandleRollupService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        try
+        {
+            do
+            {
+                try
+                {
+                    Roll();
+                }
+                catch (DuckDBException ex)
+                {
+                    IngestTrace.RollupFailed(logger, ex, options.Value.Interval);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>One rollup up to the last closed minute of the time provider's now.</summary>
+    /// <returns>How many candles were (re)written.</returns>
+    public int Roll()
+    {
+        var started = Stopwatch.GetTimestamp();
+        var end = TruncateToMinute(time.GetUtcNow().UtcDateTime);
+        var horizon = store.CandleHorizon;
+        var dirty = horizon.TakeDirty();
+        var written = 0;
+        try
+        {
+            using var connection = store.OpenConnection();
+            using var transaction = connection.BeginTransaction();
+            if (Scalar(connection, CandleSchema.NextStart) is DateTime next)
+            {
+                var start = DateTime.SpecifyKind(next, DateTimeKind.Utc) - options.Value.Lateness;
+                if (dirty < start) start = dirty.Value;
+                start = TruncateToMinute(start);
+                if (start < end)
+                {
+                    Execute(connection, CandleSchema.DeleteFrom, ("start", start));
+                    written = Execute(connection, CandleSchema.Insert, ("start", start), ("end", end));
+                }
+            }
+
+            transaction.Commit();
+        }
+        catch
+        {
+            if (dirty is { } from) horizon.MarkWritten(from);
+            throw;
+        }
+
+        horizon.RolledUpTo(end);
+        telemetry.CandlesRolledUp.Add(written);
+        IngestTrace.RolledUp(logger, written, end, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return written;
+    }
+
+    private static DateTime TruncateToMinute(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+
+    private static object? Scalar(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private static int Execute(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
+        return command.ExecuteNonQuery();
+    }
+}
