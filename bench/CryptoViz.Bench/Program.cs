@@ -8,6 +8,7 @@ var options = new BenchArgs(args.Skip(1).ToArray());
 return args.FirstOrDefault() switch
 {
     "ingest" => await IngestBenchmark.RunAsync(options),
+    "candles" => await CandleBenchmark.RunAsync(options),
     "stream" => await StreamBenchmark.RunAsync(options),
     "fanout" => await FanOutBenchmark.RunAsync(options),
     "replay" => await ReplayBenchmark.RunAsync(options),
@@ -20,6 +21,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/CryptoViz.Bench -- <command> [options]
           ingest [--records 300000]                               consume vs consume+DuckDB store rate
+          candles [--ticks 50000000]                              1m candles of 24 h of one coin: stored rollup vs raw ticks
           stream [--rate 10000] [--clients 100] [--seconds 20]    producer -> SSE client latency vs broker floor
           fanout [--rate 1000] [--p99-ms 100] [--from 100]        most SSE clients within the p99 bound
             stream/fanout also take --url <sse url> --broker <host:port> --topic <name> to measure any V2-style server
