@@ -1,0 +1,41 @@
+using System.Runtime.CompilerServices;
+
+namespace CryptoViz.ServiceDefaults.Klines;
+
+/// <summary>The line loop of the CSV layouts: an optional header line, then one bar a line.</summary>
+internal static class KlineCsv
+{
+    public delegate Kline RowParser(ReadOnlySpan<char> line);
+
+    public static async IAsyncEnumerable<Kline> ReadAsync(
+        string path, RowParser parse, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(path);
+        long lineNumber = 0;
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            lineNumber++;
+            if (line.Length == 0 || (lineNumber == 1 && IsHeader(line)))
+            {
+                continue;
+            }
+
+            yield return Parse(parse, line, path, lineNumber);
+        }
+    }
+
+    /// <summary>A data row starts with a digit (epoch or ISO date); a header with a column name.</summary>
+    public static bool IsHeader(string line) => line.Length > 0 && !char.IsAsciiDigit(line[0]);
+
+    private static Kline Parse(RowParser parse, string line, string path, long lineNumber)
+    {
+        try
+        {
+            return parse(line);
+        }
+        catch (FormatException e)
+        {
+            throw new KlineFormatException(path, lineNumber, e.Message, e);
+        }
+    }
+}

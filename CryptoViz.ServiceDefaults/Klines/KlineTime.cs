@@ -1,0 +1,13 @@
+namespace CryptoViz.ServiceDefaults.Klines;
+
+/// <summary>Epoch open times of unknown unit.</summary>
+internal static class KlineTime
+{
+    // Epoch milliseconds stay below 1e14 until the year 5138 and epoch microseconds exceed it from 1973 on, so
+    // the magnitude tells the unit row by row (Binance spot dumps switch to microseconds on 2025-01-01).
+    private const long MicrosecondThreshold = 100_000_000_000_000;
+
+    public static DateTimeOffset FromEpoch(long value) => value >= MicrosecondThreshold
+        ? DateTimeOffset.UnixEpoch.AddTicks(value * (TimeSpan.TicksPerMillisecond / 1000))
+        : DateTimeOffset.FromUnixTimeMilliseconds(value);
+}
