@@ -1,6 +1,13 @@
 using CryptoViz.Ingest.Apis;
 using CryptoViz.Ingest.Extensions;
+using CryptoViz.Ingest.Forecasting;
 using Scalar.AspNetCore;
+
+// The offline backtest is a command of this service's binary, so that it runs exactly the service's models.
+if (BacktestCommand.IsInvoked(args))
+{
+    return await BacktestCommand.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,3 +26,4 @@ app.MapOpenApi();                // /openapi/v1.json
 app.MapScalarApiReference();     // /scalar
 
 app.Run();
+return 0;
