@@ -9,5 +9,6 @@ public static class ForecastModels
         new LinearTrendModel(),
         new MomentumModel(),
         new DriftModel(),
+        new BoostedTreesModel(),
     ];
 }
