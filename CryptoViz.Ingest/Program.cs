@@ -22,6 +22,7 @@ app.MapDefaultEndpoints();
 app.MapPricesApi();
 app.MapCoinsApi();
 app.MapStoreApi();
+app.MapForecastsApi();
 app.MapOpenApi();                // /openapi/v1.json
 app.MapScalarApiReference();     // /scalar
 

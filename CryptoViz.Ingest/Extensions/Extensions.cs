@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using CryptoViz.Ingest.Forecasting;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
@@ -16,6 +17,10 @@ public static class Extensions
             .ValidateOnStart();
         builder.Services.AddOptions<RetentionOptions>()
             .BindConfiguration(RetentionOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ForecastingOptions>()
+            .BindConfiguration(ForecastingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var ingest = builder.Configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new IngestOptions();
@@ -42,6 +47,7 @@ public static class Extensions
                     IngestTrace.Revoked(services.GetRequiredService<ILogger<IngestWorker>>(), string.Join(", ", partitions.Select(p => p.TopicPartition)));
                 }));
 
+        // One producer for the dead letters and the predictions.
         builder.AddKafkaProducer<string, byte[]>("kafka", settings =>
         {
             settings.Config.ClientId = "cryptoviz-ingest-dlq";
@@ -61,5 +67,9 @@ public static class Extensions
         builder.Services.AddSingleton<IngestBatchWriter>();
         builder.Services.AddHostedService<IngestWorker>();
         builder.Services.AddHostedService<RetentionService>();
+        builder.Services.AddSingleton<ForecastBook>();
+        builder.Services.AddSingleton<PredictionPublisher>();
+        builder.Services.AddSingleton<ForecastRunner>();
+        builder.Services.AddHostedService<ForecastWorker>();
     }
 }
