@@ -19,7 +19,7 @@ public sealed class BacktestSettings
 
     /// <summary>
     /// Forecasts from origins before this are made and feed the interval calibration but are not scored: every
-    /// model, and its interval, starts scoring warm.
+    /// model, and its interval, starts scoring warm. A series shorter than three times this warms up for its first third.
     /// </summary>
     [Range(0, 1_000_000)]
     public int WarmupMinutes { get; set; } = 3 * 1440;

@@ -27,6 +27,8 @@ public sealed class WalkForwardBacktest(BacktestSettings settings)
         }
 
         var closes = series.Closes;
+        // A short series still gets two thirds of its origins scored.
+        var warmup = Math.Min(settings.WarmupMinutes, series.Length / 3);
         for (var t = settings.MinimumHistoryMinutes - 1; t < series.Length; t += settings.OriginStep)
         {
             if (!series.Observed[t])
@@ -46,7 +48,7 @@ public sealed class WalkForwardBacktest(BacktestSettings settings)
                 if (target < series.Length && series.Observed[target])
                 {
                     lane.Hold(target, IntervalCalibrator.StandardizedError(central, closes[target], scale));
-                    if (t >= settings.WarmupMinutes)
+                    if (t >= warmup)
                     {
                         lane.Score.Add(closes[t], closes[target], central, lower, upper);
                     }

@@ -114,10 +114,19 @@ public sealed class WalkForwardBacktestTests
         var result = new WalkForwardBacktest(settings).Run(MinuteSeries.FromCloses("gappy", times), [], records.Add);
 
         Assert.DoesNotContain(records, record => record.Origin is >= 5000 and < 5300);
-        var scoredOrigins = 7000 - settings.WarmupMinutes - 300;
+        var warmup = 7000 / 3;
+        var scoredOrigins = 7000 - warmup - 300;
         var oneMinute = result.Scores.Single(score => score.HorizonMinutes == 1);
         // Origins before the gap whose one-minute target falls into it are not scored either, nor the last minute.
         Assert.Equal(scoredOrigins - 1 - 1, oneMinute.N);
+    }
+
+    [Fact]
+    public void A_series_shorter_than_the_warmup_is_still_scored_on_its_last_two_thirds()
+    {
+        var result = Run(SyntheticSeries.RandomWalk(2 * 1440, 0.001, seed: 15), new BacktestSettings { OriginStep = 1 });
+
+        Assert.All(result.Scores, score => Assert.Equal(2 * 1440 - 960 - score.HorizonMinutes, score.N));
     }
 
     private sealed class HistorySpy : IForecastModel
