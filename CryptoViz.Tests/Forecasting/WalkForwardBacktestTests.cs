@@ -47,6 +47,36 @@ public sealed class WalkForwardBacktestTests
         Assert.All(result.Served, served => Assert.InRange(served.Coverage90!.Value, 0.85, 0.95));
     }
 
+    [Theory]
+    [InlineData(16)]
+    [InlineData(17)]
+    public void Served_intervals_stay_calibrated_on_fat_tailed_returns_with_pumps(int seed)
+    {
+        // Student-t (3 degrees of freedom) minute returns whose scale wanders by a factor of ten over days, and
+        // an occasional pump or dump of 5-30 %: a meme coin's month.
+        var random = new Random(seed);
+        var closes = new double[40_000];
+        closes[0] = 0.05;
+        var logScale = Math.Log(0.001);
+        for (var t = 1; t < closes.Length; t++)
+        {
+            logScale = Math.Clamp(logScale + 0.01 * SyntheticSeries.Normal(random), Math.Log(0.0003), Math.Log(0.003));
+            var chi2 = Enumerable.Range(0, 3).Sum(_ => Math.Pow(SyntheticSeries.Normal(random), 2));
+            var r = Math.Exp(logScale) * SyntheticSeries.Normal(random) / Math.Sqrt(chi2 / 3);
+            if (random.NextDouble() < 1.0 / 5000)
+            {
+                r += (random.NextDouble() < 0.5 ? -1 : 1) * (0.05 + 0.25 * random.NextDouble());
+            }
+
+            closes[t] = closes[t - 1] * Math.Exp(r);
+        }
+
+        var result = Run(closes);
+
+        Assert.All(result.Served, served => Assert.InRange(served.Coverage90!.Value, 0.85, 0.95));
+        Assert.All(result.Served, served => Assert.InRange(served.Mase!.Value, 0.97, 1.0));
+    }
+
     [Fact]
     public void Scores_every_model_on_the_same_points_as_naive()
     {
