@@ -41,9 +41,20 @@ internal static partial class IngestTrace
     [LoggerMessage(EventId = 24, Level = LogLevel.Information, Message = "Retention is disabled (Ingest:Retention:Enabled = false)")]
     public static partial void RetentionDisabled(ILogger logger);
 
-    [LoggerMessage(EventId = 30, Level = LogLevel.Debug, Message = "Rolled up {Candles} one-minute candles; stored candles are final up to {Horizon:o} ({Elapsed} ms)")]
+    [LoggerMessage(EventId = 40, Level = LogLevel.Debug, Message = "Rolled up {Candles} one-minute candles; stored candles are final up to {Horizon:o} ({Elapsed} ms)")]
     public static partial void RolledUp(ILogger logger, int candles, DateTime horizon, double elapsed);
 
-    [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Candle rollup rolled back (queries read raw ticks meanwhile); retrying in {Interval}")]
+    [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Candle rollup rolled back (queries read raw ticks meanwhile); retrying in {Interval}")]
     public static partial void RollupFailed(ILogger logger, Exception exception, TimeSpan interval);
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Forecasts: backtested {Series} series, published {Forecasts} served forecasts and {Anomalies} anomalies in {Elapsed} ms")]
+    public static partial void ForecastsPublished(ILogger logger, int series, int forecasts, int anomalies, double elapsed);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Error, Message = "A forecast run failed; retrying in {Interval}")]
+    public static partial void ForecastRunFailed(ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Warning, Message = "A {Kind} prediction of {Symbol} was not delivered: {Reason}")]
+    public static partial void PredictionNotDelivered(ILogger logger, string kind, string symbol, string reason);
+
+    [LoggerMessage(EventId = 33, Level = LogLevel.Information, Message = "Forecasting is disabled (Ingest:Forecasting:Enabled = false)")]
+    public static partial void ForecastingDisabled(ILogger logger);
 }

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using CryptoViz.Ingest.Forecasting;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
@@ -20,6 +21,10 @@ public static class Extensions
             .ValidateOnStart();
         builder.Services.AddOptions<RollupOptions>()
             .BindConfiguration(RollupOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddOptions<ForecastingOptions>()
+            .BindConfiguration(ForecastingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var ingest = builder.Configuration.GetSection(IngestOptions.SectionName).Get<IngestOptions>() ?? new IngestOptions();
@@ -46,6 +51,7 @@ public static class Extensions
                     IngestTrace.Revoked(services.GetRequiredService<ILogger<IngestWorker>>(), string.Join(", ", partitions.Select(p => p.TopicPartition)));
                 }));
 
+        // One producer for the dead letters and the predictions.
         builder.AddKafkaProducer<string, byte[]>("kafka", settings =>
         {
             settings.Config.ClientId = "cryptoviz-ingest-dlq";
@@ -67,5 +73,9 @@ public static class Extensions
         builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddSingleton<CandleRollupService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CandleRollupService>());
+        builder.Services.AddSingleton<ForecastBook>();
+        builder.Services.AddSingleton<PredictionPublisher>();
+        builder.Services.AddSingleton<ForecastRunner>();
+        builder.Services.AddHostedService<ForecastWorker>();
     }
 }

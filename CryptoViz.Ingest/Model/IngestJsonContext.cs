@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CryptoViz.Ingest.Forecasting;
 
 namespace CryptoViz.Ingest.Model;
 
@@ -9,4 +10,6 @@ namespace CryptoViz.Ingest.Model;
 [JsonSerializable(typeof(IReadOnlyList<Tick>))]
 [JsonSerializable(typeof(SourceSpread))]
 [JsonSerializable(typeof(StoreStats))]
+[JsonSerializable(typeof(IReadOnlyList<ServedForecast>))]
+[JsonSerializable(typeof(IReadOnlyList<ModelScore>))]
 public sealed partial class IngestJsonContext : JsonSerializerContext;

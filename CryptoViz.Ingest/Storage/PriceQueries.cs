@@ -42,6 +42,19 @@ public sealed class PriceQueries(PriceStore store)
         ORDER BY source
         """;
 
+    private const string MinuteCloses = """
+        SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, "timestamp") AS minute, arg_max(price, "timestamp")
+        FROM crypto_prices
+        WHERE "timestamp" >= $from AND "timestamp" < $to
+        GROUP BY symbol, source, minute ORDER BY symbol, source, minute
+        """;
+
+    private const string PricesAfter = """
+        SELECT symbol, source, "timestamp", price FROM crypto_prices
+        WHERE "timestamp" > $after AND "timestamp" <= $until
+        ORDER BY symbol, source, "timestamp"
+        """;
+
     private const string Stats = """
         SELECT count(*), count(DISTINCT symbol), count(DISTINCT source), min("timestamp"), max("timestamp") FROM crypto_prices
         """;
@@ -126,6 +139,36 @@ public sealed class PriceQueries(PriceStore store)
         }
 
         return quotes;
+    }
+
+    /// <summary>1-minute closes of every (symbol, source) in [from, to), for the forecasts.</summary>
+    public async Task<IReadOnlyList<MinuteClose>> GetMinuteClosesAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = Command(connection, MinuteCloses, ("from", from), ("to", to));
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var closes = new List<MinuteClose>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            closes.Add(new MinuteClose(r.GetString(0), r.GetString(1), Utc(r, 2), r.GetDouble(3)));
+        }
+
+        return closes;
+    }
+
+    /// <summary>Every stored price in (after, until], oldest first per (symbol, source), for the anomaly detectors.</summary>
+    public async Task<IReadOnlyList<PricePoint>> GetPricesAfterAsync(DateTime after, DateTime until, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = Command(connection, PricesAfter, ("after", after), ("until", until));
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var prices = new List<PricePoint>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            prices.Add(new PricePoint(r.GetString(0), r.GetString(1), Utc(r, 2), r.GetDouble(3)));
+        }
+
+        return prices;
     }
 
     public async Task<(long Rows, long Coins, long Sources, DateTime? Oldest, DateTime? Newest)> GetStatsAsync(CancellationToken cancellationToken)

@@ -2,12 +2,14 @@ using System.Globalization;
 
 namespace CryptoViz.ServiceDefaults.Klines;
 
-/// <summary>A Bybit export row: <c>2025-05-29 17:05:00+00:00,open,high,low,close,volume</c>.</summary>
+/// <summary>
+/// A Bybit export row: <c>2025-05-29 17:05:00+00:00,open,high,low,close,volume</c>. Other ISO-8601 spellings
+/// (<c>T</c>, <c>Z</c>) and the API's own epoch milliseconds are read too; a time without offset is UTC.
+/// </summary>
 internal static class BybitKlineCsv
 {
     public const string HeaderStart = "timestamp,";
     private const int Columns = 6;
-    private const string TimeFormat = "yyyy-MM-dd HH:mm:sszzz";
 
     public static Kline ParseRow(ReadOnlySpan<char> line)
     {
@@ -17,18 +19,19 @@ internal static class BybitKlineCsv
             throw new FormatException($"expected {Columns} comma-separated columns");
         }
 
-        var time = line[fields[0]];
-        if (!DateTimeOffset.TryParseExact(time, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var openTime))
-        {
-            throw new FormatException($"timestamp '{time}' is not {TimeFormat}");
-        }
-
         return KlineValues.Checked(new Kline(
-            openTime.ToUniversalTime(),
+            ParseTime(line[fields[0]]),
             KlineValues.Parse(line[fields[1]], "open"),
             KlineValues.Parse(line[fields[2]], "high"),
             KlineValues.Parse(line[fields[3]], "low"),
             KlineValues.Parse(line[fields[4]], "close"),
             KlineValues.Parse(line[fields[5]], "volume")));
     }
+
+    private static DateTimeOffset ParseTime(ReadOnlySpan<char> time) =>
+        time.Length > 0 && !time.ContainsAnyExceptInRange('0', '9')
+            ? KlineTime.FromEpoch(KlineValues.ParseEpoch(time))
+            : DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)
+                ? parsed.ToUniversalTime()
+                : throw new FormatException($"timestamp '{time}' is neither ISO-8601 nor epoch milliseconds");
 }

@@ -12,6 +12,21 @@ public static partial class KlineFile
     /// <summary>The file extensions a folder is searched for.</summary>
     public static IReadOnlyList<string> Extensions { get; } = [".csv", ".json"];
 
+    /// <summary>The layout of a file, or false when it is none of the <see cref="KlineFormat"/>s.</summary>
+    public static bool TryDetect(string path, out KlineFormat format)
+    {
+        try
+        {
+            format = Detect(path);
+            return true;
+        }
+        catch (KlineFormatException)
+        {
+            format = default;
+            return false;
+        }
+    }
+
     public static KlineFormat Detect(string path)
     {
         using var reader = new StreamReader(path);
@@ -25,6 +40,11 @@ public static partial class KlineFile
         if (first == '[')
         {
             return KlineFormat.FreqtradeJson;
+        }
+
+        if (first == '{')
+        {
+            throw new KlineFormatException(path, 1, "not a known kline layout");
         }
 
         var line = reader.ReadLine() ?? "";

@@ -8,12 +8,17 @@ namespace CryptoViz.ServiceDefaults.Klines;
 /// </summary>
 public sealed record KlineSeries(string Name, IReadOnlyList<string> Files)
 {
-    /// <summary>Groups files, and the kline files anywhere under folders, into series.</summary>
+    /// <summary>
+    /// Groups files, and the kline files anywhere under folders, into series. In a folder, files of no known
+    /// layout (a README.json, an API payload) are passed over; a file named explicitly is always read, and fails
+    /// loudly if it is no kline file.
+    /// </summary>
     public static IReadOnlyList<KlineSeries> Discover(IEnumerable<string> filesOrFolders) =>
         filesOrFolders
             .SelectMany(path => Directory.Exists(path)
                 ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                    .Where(file => KlineFile.Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                    .Where(file => KlineFile.Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase)
+                        && KlineFile.TryDetect(file, out _))
                 : [path])
             .Select(Path.GetFullPath)
             .Distinct()

@@ -5,4 +5,5 @@ namespace CryptoViz.ServiceDefaults.Messaging;
 [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(CryptoPrice))]
 [JsonSerializable(typeof(IReadOnlyList<CryptoPrice>))]
+[JsonSerializable(typeof(Prediction))]
 public sealed partial class CryptoVizJsonContext : JsonSerializerContext;

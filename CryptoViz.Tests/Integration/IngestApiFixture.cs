@@ -3,9 +3,7 @@ using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Messaging;
 using CryptoViz.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CryptoViz.Tests.Integration;
 
@@ -47,14 +45,8 @@ public sealed class IngestApiFixture : IAsyncLifetime
 
     public ValueTask InitializeAsync()
     {
-        Factory = new WebApplicationFactory<IngestOptions>().WithWebHostBuilder(web =>
-        {
-            foreach (var (key, value) in _kafka.ServiceConfiguration) web.UseSetting(key, value);
-            web.UseSetting("ConnectionStrings:duckdb", $"DataSource={Path.Combine(_directory, "api.duckdb")}");
-            web.UseSetting("Ingest:ConsumerGroup", $"ingest-api-{Guid.NewGuid():N}");
-            web.UseSetting("Aspire:Confluent:Kafka:Consumer:Config:StatisticsIntervalMs", "200");
-            web.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(Now))));
-        });
+        Factory = IngestTestHost.Create(_kafka, Path.Combine(_directory, "api.duckdb"), Now,
+            web => web.UseSetting("Aspire:Confluent:Kafka:Consumer:Config:StatisticsIntervalMs", "200"));
         var written = Factory.Services.GetRequiredService<PriceStore>().Write(Seed);
         Assert.Equal(Seed.Count, written);
         return ValueTask.CompletedTask;

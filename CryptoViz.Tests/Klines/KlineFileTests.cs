@@ -71,6 +71,18 @@ public sealed class KlineFileTests
         Assert.DoesNotContain(bars, bar => bar.OpenTime == new DateTimeOffset(2025, 5, 30, 9, 45, 0, TimeSpan.Zero));
     }
 
+    [Theory]
+    [InlineData("2025-05-30T09:31:00Z")]
+    [InlineData("2025-05-30 11:31:00+02:00")]
+    [InlineData("1748597460000")]
+    public void Reads_other_spellings_of_the_bybit_open_time(string time)
+    {
+        // Line 3 of the fixture is 2025-05-30 09:31:00+00:00,105228.6,105240.2,105185.0,105240.0,28.829
+        var path = KlineFixtures.WithLine(KlineFixtures.BybitHole, 3, $"{time},105228.6,105240.2,105185.0,105240.0,28.829");
+
+        Assert.Equal(KlineFile.Read(KlineFixtures.PathOf(KlineFixtures.BybitHole)), KlineFile.Read(path));
+    }
+
     [Fact]
     public async Task Streams_the_same_bars_asynchronously()
     {
@@ -88,7 +100,7 @@ public sealed class KlineFileTests
     [InlineData(KlineFixtures.SpotMilliseconds, 7, "1735603620000,92800.1,92810.0,92790.0,not-a-price,1.0,1735603679999,1,1,1,1,0", "close")]
     [InlineData(KlineFixtures.SpotMilliseconds, 3, "1735603320000,92800.1,92810.0", "columns")]
     [InlineData(KlineFixtures.FuturesWithHeader, 12, "1677629460000,-1604.73,1605.37,1603.89,1605.16,6707.880,1677629519999,1,1,1,1,0", "positive")]
-    [InlineData(KlineFixtures.BybitHole, 5, "2025-05-30T09:33:00Z,105209.5,105228.6,105205.3,105228.6,11.225", "timestamp")]
+    [InlineData(KlineFixtures.BybitHole, 5, "yesterday 09:33,105209.5,105228.6,105205.3,105228.6,11.225", "timestamp")]
     public void Stops_at_a_bad_row_naming_file_and_line(string name, int line, string badRow, string expectedReason)
     {
         var path = KlineFixtures.WithLine(name, line, badRow);
@@ -134,6 +146,20 @@ public sealed class KlineFileTests
 
         Assert.Equal(["Fixtures/BTCUSDT", "Fixtures/ETHUSDT"], series.Select(s => s.Name));
         Assert.Equal(4, series[0].Files.Count);
+    }
+
+    [Fact]
+    public void Passes_over_files_in_a_folder_that_are_no_kline_files_but_fails_on_one_named_explicitly()
+    {
+        var folder = Directory.CreateTempSubdirectory("klines-").FullName;
+        File.Copy(KlineFixtures.PathOf(KlineFixtures.BybitHole), Path.Combine(folder, KlineFixtures.BybitHole));
+        var payload = Path.Combine(folder, "ticker.json");
+        File.WriteAllText(payload, """{"symbol":"BTCUSDT"}""");
+
+        Assert.Equal([KlineFixtures.BybitHole], Assert.Single(KlineSeries.Discover([folder])).Files.Select(Path.GetFileName));
+        var explicitly = Assert.Single(KlineSeries.Discover([payload]));
+        Assert.Throws<KlineFormatException>(() => explicitly.ReadAsync(TestContext.Current.CancellationToken)
+            .ToBlockingEnumerable(TestContext.Current.CancellationToken).ToList());
     }
 
     [Fact]

@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace CryptoViz.Ingest.Forecasting;
+
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(IReadOnlyList<ModelScore>))]
+internal sealed partial class BacktestJsonContext : JsonSerializerContext;

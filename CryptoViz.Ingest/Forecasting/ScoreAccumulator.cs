@@ -1,0 +1,42 @@
+namespace CryptoViz.Ingest.Forecasting;
+
+/// <summary>Running sums for one model and horizon; naive's errors on the same points are summed beside them.</summary>
+internal sealed class ScoreAccumulator
+{
+    private int _n;
+    private double _absoluteError;
+    private double _naiveAbsoluteError;
+    private int _calls;
+    private int _hits;
+    private int _covered;
+
+    public void Add(double last, double actual, double central, double lower, double upper)
+    {
+        _n++;
+        _absoluteError += Math.Abs(actual - central);
+        _naiveAbsoluteError += Math.Abs(actual - last);
+        if (central != last)
+        {
+            _calls++;
+            _hits += Math.Sign(central - last) == Math.Sign(actual - last) ? 1 : 0;
+        }
+
+        _covered += lower <= actual && actual <= upper ? 1 : 0;
+    }
+
+    public ModelScore ToScore(string series, string model, int horizon, bool served) => new(
+        series,
+        model,
+        horizon,
+        _n,
+        _n == 0 ? null : _absoluteError / _n,
+        _naiveAbsoluteError == 0 ? null : _absoluteError / _naiveAbsoluteError,
+        _calls == 0 ? null : (double)_hits / _calls,
+        _n == 0 ? null : (double)_covered / _n,
+        served);
+
+    /// <summary>Strictly better than naive on the same points.</summary>
+    public bool BeatsNaive => _n > 0 && _absoluteError < _naiveAbsoluteError;
+
+    public double AbsoluteError => _absoluteError;
+}

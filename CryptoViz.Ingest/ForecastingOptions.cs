@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CryptoViz.Ingest;
+
+/// <summary>
+/// Configuration section <c>Ingest:Forecasting</c>: the live forecasts. Every <see cref="Interval"/> the stored
+/// history of the last <see cref="History"/> is backtested per (symbol, source), the served model's forecasts
+/// are published to <c>crypto-predictions</c>, and the ticks since the last run are checked for anomalies.
+/// </summary>
+public sealed class ForecastingOptions
+{
+    public const string SectionName = "Ingest:Forecasting";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Time between runs; the first run comes one interval after start.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How far back the backtest reads. Retention keeps 1-minute detail for 24 h only (older hours are downsampled
+    /// to one row), so a longer window would mostly add carried-forward minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "31.00:00:00")]
+    public TimeSpan History { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The start of the window only feeds calibration; scores count after it.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan Warmup { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>A forecast origin every this many minutes in the backtest.</summary>
+    [Range(1, 60)]
+    public int OriginStep { get; set; } = 1;
+
+    /// <summary>On the first run, the ticks of this long before it warm the anomaly detectors up.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan AnomalyWarmup { get; set; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text.Json;
+using CryptoViz.Ingest.Forecasting;
+
+namespace CryptoViz.Tests.Forecasting;
+
+public sealed class BacktestCommandTests
+{
+    [Fact]
+    public async Task Writes_one_json_object_per_series_model_and_horizon_and_prints_the_table()
+    {
+        var folder = Directory.CreateTempSubdirectory("backtest-").FullName;
+        var source = Directory.CreateDirectory(Path.Combine(folder, "binance_spot_daily")).FullName;
+        WriteBinanceCsv(Path.Combine(source, "BTCUSDT-1m-2025-03-01.csv"), SyntheticSeries.RandomWalk(5000, 0.001, 13));
+        var json = Path.Combine(folder, "out.json");
+        var output = new StringWriter();
+
+        var exit = await BacktestCommand.RunAsync(["backtest", folder, "--json", json], output, TextWriter.Null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exit);
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(json, TestContext.Current.CancellationToken));
+        var rows = document.RootElement.EnumerateArray().ToList();
+        Assert.Equal(6 * 4, rows.Count);
+        Assert.All(rows, row => Assert.Equal(
+            ["series", "model", "horizon_min", "n", "mae", "mase", "hit_rate", "coverage90", "served"],
+            row.EnumerateObject().Select(property => property.Name)));
+        Assert.All(rows, row => Assert.Equal("binance_spot_daily/BTCUSDT", row.GetProperty("series").GetString()));
+        Assert.Equal(4, rows.Count(row => row.GetProperty("served").GetBoolean()));
+        Assert.Contains("binance_spot_daily/BTCUSDT", output.ToString());
+    }
+
+    [Theory]
+    [InlineData("backtest", "--json")]
+    [InlineData("backtest", "some-folder")]
+    [InlineData("backtest", "some-folder", "--json", "out.json", "--bogus")]
+    public async Task Explains_its_usage_when_arguments_are_missing(params string[] args)
+    {
+        var error = new StringWriter();
+
+        var exit = await BacktestCommand.RunAsync(args, TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith("usage: backtest", error.ToString());
+    }
+
+    /// <summary>The data.binance.vision layout, microsecond timestamps as in 2025 spot dumps.</summary>
+    private static void WriteBinanceCsv(string path, double[] closes)
+    {
+        var start = SyntheticSeries.Start.ToUnixTimeMilliseconds() * 1000;
+        File.WriteAllLines(path, closes.Select((close, t) => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{start + t * 60_000_000L},{close},{close},{close},{close},1,{start + (t + 1) * 60_000_000L - 1},1,1,1,1,0")));
+    }
+}
