@@ -11,8 +11,9 @@ internal sealed class ClientFilter
     public const string WelcomeType = "welcome";
     public const string UpdateType = "crypto_update";
     public const string HeartbeatType = "heartbeat";
+    public const string PredictionType = "prediction";
 
-    private static readonly string[] s_types = [WelcomeType, UpdateType, HeartbeatType];
+    private static readonly string[] s_types = [WelcomeType, UpdateType, HeartbeatType, PredictionType];
 
     public static ClientFilter All { get; } = new(null, null, null);
 
@@ -33,8 +34,10 @@ internal sealed class ClientFilter
 
     public bool WantsHeartbeats => _types?.Contains(HeartbeatType) ?? true;
 
+    public bool WantsPredictions => _types?.Contains(PredictionType) ?? true;
+
     public bool Matches(StreamEvent update) =>
-        WantsUpdates
+        (update.Type == PredictionType ? WantsPredictions : WantsUpdates)
         && (_symbols is null || _symbols.Contains(update.Symbol))
         && (_sources is null || _sources.Contains(update.Source));
 

@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace CryptoViz.Stream.Services;
 
 /// <summary>
-/// V2's three envelopes as unnamed SSE events (seed contract §3): an <c>id:</c> line, one <c>data:</c> line and a
-/// blank line, never an <c>event:</c> line, which would stop a plain <c>onmessage</c> handler from firing.
+/// V2's three envelopes as unnamed SSE events (seed contract §3), and <c>prediction</c> in the shape of
+/// <c>crypto_update</c>: an <c>id:</c> line, one <c>data:</c> line and a blank line, never an <c>event:</c> line,
+/// which would stop a plain <c>onmessage</c> handler from firing.
 /// </summary>
 internal static class Envelopes
 {
@@ -19,7 +20,11 @@ internal static class Envelopes
     private static ReadOnlySpan<byte> KeepAliveComment => ": keep-alive\n\n"u8;
 
     /// <summary>Renders a <c>crypto_update</c> frame once for all clients; <paramref name="record"/> goes out verbatim.</summary>
-    public static byte[] RenderUpdate(long id, ReadOnlySpan<byte> record, UpdateOrigin origin, DateTime nowUtc)
+    public static byte[] RenderUpdate(long id, ReadOnlySpan<byte> record, UpdateOrigin origin, DateTime nowUtc) =>
+        Render(id, ClientFilter.UpdateType, record, origin, nowUtc);
+
+    /// <summary>An event of <paramref name="type"/> with <paramref name="record"/> verbatim in <c>data</c>.</summary>
+    public static byte[] Render(long id, string type, ReadOnlySpan<byte> record, UpdateOrigin origin, DateTime nowUtc)
     {
         var buffer = new ArrayBufferWriter<byte>(record.Length + 160);
         WriteField(buffer, IdField, id);
@@ -27,7 +32,7 @@ internal static class Envelopes
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("type", ClientFilter.UpdateType);
+            json.WriteString("type", type);
             json.WritePropertyName("data");
             // Already parsed by the validator, so it is one JSON value; re-validating would only cost time.
             json.WriteRawValue(OnOneLine(record), skipInputValidation: true);

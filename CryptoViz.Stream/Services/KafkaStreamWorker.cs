@@ -4,7 +4,8 @@ using CryptoViz.ServiceDefaults.Kafka;
 namespace CryptoViz.Stream.Services;
 
 /// <summary>
-/// Reads <see cref="Topics.Streaming"/> and hands each valid record to the hub. Partitions are assigned by hand,
+/// Reads <see cref="Topics.Streaming"/> and <see cref="Topics.Predictions"/> and hands each valid message to the hub.
+/// The predictions topic is optional: while it is missing, prices still flow. Partitions are assigned by hand,
 /// not through a group, because every Stream instance must see every event; the first assignment starts at
 /// the partitions' current ends, read explicitly so that anything produced once <c>/health</c> is green is seen.
 /// <c>Consume</c> blocks, so the loop owns a dedicated thread.
@@ -18,14 +19,15 @@ internal sealed class KafkaStreamWorker(
     StreamTelemetry telemetry,
     ILogger<KafkaStreamWorker> logger) : BackgroundService
 {
-    private const string Topic = Topics.Streaming;
+    private static readonly string[] s_topics = [Topics.Streaming, Topics.Predictions];
 
     // Bounds how long shutdown and a metadata refresh wait for the blocking Consume call.
     private static readonly TimeSpan s_pollTimeout = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan s_brokerTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan s_retryDelay = TimeSpan.FromSeconds(1);
 
-    private readonly HashSet<int> _assigned = [];
+    private readonly HashSet<TopicPartition> _assigned = [];
+    private readonly HashSet<string> _missingReported = new(StringComparer.Ordinal);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None,
@@ -39,7 +41,7 @@ internal sealed class KafkaStreamWorker(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var refreshEvery = _assigned.Count == 0 ? s_retryDelay : options.Value.MetadataRefreshInterval;
+                var refreshEvery = _assigned.Count == 0 || _missingReported.Count > 0 ? s_retryDelay : options.Value.MetadataRefreshInterval;
                 if (lastRefresh == 0 || time.GetElapsedTime(lastRefresh) >= refreshEvery)
                 {
                     RefreshAssignment(admin);
@@ -82,29 +84,48 @@ internal sealed class KafkaStreamWorker(
     {
         try
         {
-            var topic = admin.GetMetadata(Topic, s_brokerTimeout).Topics.SingleOrDefault(t => t.Topic == Topic);
-            if (topic is null || topic.Error.IsError || topic.Partitions.Count == 0)
+            var metadata = admin.GetMetadata(s_brokerTimeout);
+            foreach (var name in s_topics)
             {
-                if (ReportFailure()) StreamTrace.TopicUnavailable(logger, Topic, topic?.Error.Reason ?? "not in metadata");
-                return;
-            }
+                var topic = metadata.Topics.SingleOrDefault(t => t.Topic == name);
+                if (topic is null || topic.Error.IsError || topic.Partitions.Count == 0)
+                {
+                    TopicMissing(name, topic?.Error.Reason ?? "not in metadata");
+                    continue;
+                }
 
-            var added = topic.Partitions.Select(p => p.PartitionId).Where(p => !_assigned.Contains(p)).Order().ToList();
-            if (added.Count > 0)
-            {
-                var first = _assigned.Count == 0;
+                _missingReported.Remove(name);
+                var first = !_assigned.Any(tp => tp.Topic == name);
+                var added = topic.Partitions.Select(p => new TopicPartition(name, p.PartitionId)).Where(tp => !_assigned.Contains(tp))
+                    .OrderBy(tp => tp.Partition.Value).ToList();
+                if (added.Count == 0) continue;
+
                 // Partitions that appear later hold only events produced after this instance started.
-                consumer.IncrementalAssign(added.Select(p => new TopicPartition(Topic, p)).Select(tp =>
+                consumer.IncrementalAssign(added.Select(tp =>
                     new TopicPartitionOffset(tp, first ? consumer.QueryWatermarkOffsets(tp, s_brokerTimeout).High : Offset.Beginning)));
                 _assigned.UnionWith(added);
-                StreamTrace.PartitionsAssigned(logger, Topic, added.Count, _assigned.Count, state.GroupId);
+                StreamTrace.PartitionsAssigned(logger, name, added.Count, _assigned.Count(tp => tp.Topic == name), state.GroupId);
             }
 
-            state.Assigned(_assigned.Count);
+            var prices = _assigned.Count(tp => tp.Topic == Topics.Streaming);
+            if (prices > 0) state.Assigned(prices);
         }
         catch (KafkaException ex)
         {
-            if (ReportFailure()) StreamTrace.MetadataFailed(logger, Topic, ex.Error.Reason);
+            if (ReportFailure()) StreamTrace.MetadataFailed(logger, Topics.Streaming, ex.Error.Reason);
+        }
+    }
+
+    /// <summary>Without the prices topic the Stream has nothing to serve; without predictions it serves prices alone.</summary>
+    private void TopicMissing(string topic, string reason)
+    {
+        if (topic == Topics.Streaming)
+        {
+            if (ReportFailure()) StreamTrace.TopicUnavailable(logger, topic, reason);
+        }
+        else if (_missingReported.Add(topic))
+        {
+            StreamTrace.OptionalTopicUnavailable(logger, topic, reason);
         }
     }
 
@@ -121,6 +142,12 @@ internal sealed class KafkaStreamWorker(
         using var activity = KafkaTelemetry.StartProcess(result, state.GroupId);
         try
         {
+            if (result.Topic == Topics.Predictions)
+            {
+                ProcessPrediction(result, activity);
+                return;
+            }
+
             if (!CryptoPriceValidator.TryParse(result.Message.Value, time.GetUtcNow().UtcDateTime, out var price, out var reason))
             {
                 telemetry.Invalid.Add(1);
@@ -139,6 +166,20 @@ internal sealed class KafkaStreamWorker(
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
             StreamTrace.ProcessingFailed(logger, ex, result.Topic, result.Partition.Value, result.Offset.Value);
         }
+    }
+
+    private void ProcessPrediction(ConsumeResult<string, byte[]> result, System.Diagnostics.Activity? activity)
+    {
+        if (!PredictionValidator.TryParse(result.Message.Value, out var prediction, out var reason))
+        {
+            telemetry.Invalid.Add(1);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
+            StreamTrace.InvalidRecord(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason ?? "invalid");
+            return;
+        }
+
+        telemetry.Received.Add(1);
+        hub.PublishPrediction(prediction!, result.Message.Value);
     }
 
     private void Wait(TimeSpan delay, CancellationToken stoppingToken)

@@ -72,7 +72,23 @@ public sealed class StreamHub
 
     /// <summary>Sends one record to every matching client.</summary>
     /// <returns>How many clients it was queued for.</returns>
-    internal int Publish(string symbol, string source, ReadOnlySpan<byte> record, UpdateOrigin origin)
+    internal int Publish(string symbol, string source, ReadOnlySpan<byte> record, UpdateOrigin origin) =>
+        Broadcast(ClientFilter.UpdateType, MessageKey.For(symbol, source), symbol, source, origin, record, snapshot: origin == UpdateOrigin.Broker);
+
+    /// <summary>
+    /// Sends one message of <c>crypto-predictions</c> to every matching client. Forecasts join the snapshot (the latest
+    /// per coin, source and horizon), so a page that opens later sees the current ones; anomalies are news, not state.
+    /// </summary>
+    internal int PublishPrediction(Prediction prediction, ReadOnlySpan<byte> message)
+    {
+        var forecast = prediction.Kind == Prediction.ForecastKind;
+        var key = forecast
+            ? $"{ClientFilter.PredictionType}:{MessageKey.For(prediction.Symbol, prediction.Source)}:{prediction.HorizonMinutes}"
+            : $"{Prediction.AnomalyKind}:{MessageKey.For(prediction.Symbol, prediction.Source)}";
+        return Broadcast(ClientFilter.PredictionType, key, prediction.Symbol, prediction.Source, UpdateOrigin.Broker, message, snapshot: forecast);
+    }
+
+    private int Broadcast(string type, string key, string symbol, string source, UpdateOrigin origin, ReadOnlySpan<byte> record, bool snapshot)
     {
         using var activity = StreamTelemetry.Source.StartActivity("stream broadcast");
         var now = _time.GetUtcNow();
@@ -83,9 +99,8 @@ public sealed class StreamHub
         lock (_gate)
         {
             id = ++_lastId;
-            var update = new StreamEvent(id, MessageKey.For(symbol, source), symbol, source, origin,
-                Envelopes.RenderUpdate(id, record, origin, now.UtcDateTime));
-            Remember(update);
+            var update = new StreamEvent(id, type, key, symbol, source, origin, Envelopes.Render(id, type, record, origin, now.UtcDateTime));
+            Remember(update, snapshot);
             foreach (var (_, client) in _clients)
             {
                 if (!client.Filter.Matches(update)) continue;
@@ -166,7 +181,7 @@ public sealed class StreamHub
         _telemetry.Dropped.Add(count);
     }
 
-    private void Remember(StreamEvent update)
+    private void Remember(StreamEvent update, bool snapshot)
     {
         if (_replayCount < _replay.Length)
         {
@@ -179,7 +194,7 @@ public sealed class StreamHub
         }
 
         // /test records are fake: a page that opens later should not show them as a coin's price.
-        if (update.Origin == UpdateOrigin.Broker) _latest[update.Key] = update;
+        if (snapshot) _latest[update.Key] = update;
     }
 
     private bool TryReplay(long lastEventId, ClientFilter filter, [NotNullWhen(true)] out List<StreamEvent>? replay)

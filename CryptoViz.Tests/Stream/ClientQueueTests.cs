@@ -92,7 +92,7 @@ public sealed class ClientQueueTests
     }
 
     internal static StreamEvent Update(long id, string symbol, string source = "coingecko", UpdateOrigin origin = UpdateOrigin.Broker) =>
-        new(id, $"{symbol}_{source}", symbol, source, origin, new byte[] { (byte)'x' });
+        new(id, "crypto_update", $"{symbol}_{source}", symbol, source, origin, new byte[] { (byte)'x' });
 
     private static List<long> Drain(ClientQueue queue)
     {
