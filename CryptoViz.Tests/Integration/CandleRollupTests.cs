@@ -1,12 +1,10 @@
-using System.Diagnostics.Metrics;
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Messaging;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using CryptoViz.Tests.Support;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,27 +19,19 @@ public sealed class CandleRollupTests : IDisposable
     private static readonly DateTime s_now = new(2025, 9, 10, 12, 30, 30, DateTimeKind.Utc);
     private static readonly TimeSpan s_minute = TimeSpan.FromMinutes(1);
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("cryptoviz-candles-").FullName;
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly FakeTimeProvider _time = new(s_now);
-    private readonly PriceStore _store;
-    private readonly PriceQueries _queries;
+    private readonly TempPriceStore _db = new("candles");
 
-    public CandleRollupTests()
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("ConnectionStrings:duckdb", $"DataSource={Path.Combine(_directory, "candles.duckdb")}")])
-            .Build();
-        _store = new PriceStore(configuration, NullLogger<PriceStore>.Instance);
-        _queries = new PriceQueries(_store);
-    }
+    private PriceStore Store => _db.Store;
+
+    private PriceQueries Queries => new(_db.Store);
 
     [Fact]
     public async Task Stored_candles_equal_the_candles_computed_from_raw_ticks_at_every_width()
     {
         // Arrange: two hours of a tick every 10 s with a wandering price, and an hour of another coin.
         var start = s_now.AddHours(-2);
-        _store.Write([.. Ticks("BTC", start, s_now, 10), .. Ticks("ETH", start, start.AddHours(1), 10)]);
+        Store.Write([.. Ticks("BTC", start, s_now, 10), .. Ticks("ETH", start, start.AddHours(1), 10)]);
         var raw = new Dictionary<TimeSpan, IReadOnlyList<Candle>>();
         foreach (var width in Widths) raw[width] = await CandlesAsync(width, start.AddMinutes(-7), s_now.AddMinutes(1));
 
@@ -50,7 +40,7 @@ public sealed class CandleRollupTests : IDisposable
 
         // Assert: BTC's closed minutes 10:30–12:29 and ETH's 10:30–11:30 are stored; the current minute stays raw.
         Assert.Equal(120 + 61, written);
-        Assert.Equal(s_now.AddSeconds(-30), _store.CandleHorizon.Value);
+        Assert.Equal(s_now.AddSeconds(-30), Store.CandleHorizon.Value);
         foreach (var width in Widths)
         {
             Assert.Equal(raw[width], await CandlesAsync(width, start.AddMinutes(-7), s_now.AddMinutes(1)));
@@ -61,13 +51,13 @@ public sealed class CandleRollupTests : IDisposable
     public async Task A_late_tick_within_the_lateness_window_lands_in_its_stored_candle()
     {
         var start = s_now.AddMinutes(-30);
-        _store.Write(Ticks("BTC", start, s_now, 10));
+        Store.Write(Ticks("BTC", start, s_now, 10));
         var rollup = Rollup();
         rollup.Roll();
         var minute = new DateTime(2025, 9, 10, 12, 25, 0, DateTimeKind.Utc);
 
         // Act: a tick for 12:25:05 arrives two minutes late, higher than anything in that minute.
-        _store.Write([Tick("BTC", minute.AddSeconds(5), 1_000_000)]);
+        Store.Write([Tick("BTC", minute.AddSeconds(5), 1_000_000)]);
         _time.Advance(TimeSpan.FromMinutes(2));
         rollup.Roll();
 
@@ -75,19 +65,19 @@ public sealed class CandleRollupTests : IDisposable
         var candle = Assert.Single(await CandlesAsync(s_minute, minute, minute.AddMinutes(1)));
         Assert.Equal(1_000_000, candle.High);
         Assert.Equal(7, candle.Ticks);
-        Assert.Equal(s_now.AddSeconds(90), _store.CandleHorizon.Value);
+        Assert.Equal(s_now.AddSeconds(90), Store.CandleHorizon.Value);
     }
 
     [Fact]
     public async Task Ticks_back_filled_far_behind_the_rolled_up_minutes_read_raw_until_the_next_rollup_stores_them()
     {
-        _store.Write(Ticks("BTC", s_now.AddMinutes(-30), s_now, 10));
+        Store.Write(Ticks("BTC", s_now.AddMinutes(-30), s_now, 10));
         var rollup = Rollup();
         rollup.Roll();
         var dayAgo = s_now.AddDays(-1);
 
         // Act: an hour of yesterday's ticks arrives now (a replay of history, a restored backup).
-        _store.Write(Ticks("BTC", dayAgo, dayAgo.AddHours(1), 10));
+        Store.Write(Ticks("BTC", dayAgo, dayAgo.AddHours(1), 10));
         var beforeRollup = await CandlesAsync(TimeSpan.FromHours(1), dayAgo.AddMinutes(-30), dayAgo.AddHours(1));
         rollup.Roll();
         var afterRollup = await CandlesAsync(TimeSpan.FromHours(1), dayAgo.AddMinutes(-30), dayAgo.AddHours(1));
@@ -95,7 +85,7 @@ public sealed class CandleRollupTests : IDisposable
         // Assert: the horizon fell back to yesterday, so the back-fill counted at once, and the rollup stored it.
         Assert.Equal(360, beforeRollup.Sum(c => c.Ticks));
         Assert.Equal(beforeRollup, afterRollup);
-        Assert.Equal(s_now.AddSeconds(-30), _store.CandleHorizon.Value);
+        Assert.Equal(s_now.AddSeconds(-30), Store.CandleHorizon.Value);
     }
 
     [Fact]
@@ -104,16 +94,16 @@ public sealed class CandleRollupTests : IDisposable
         // Arrange: three days ago, one hour of ticks; then the rollup; then retention keeps one tick per hour.
         var old = s_now.AddDays(-3);
         var hour = new DateTime(old.Year, old.Month, old.Day, old.Hour, 0, 0, DateTimeKind.Utc);
-        _store.Write(Ticks("BTC", hour, hour.AddHours(1), 10));
+        Store.Write(Ticks("BTC", hour, hour.AddHours(1), 10));
         var before = await CandlesAsync(TimeSpan.FromMinutes(5), hour, hour.AddHours(1));
         Rollup().Roll();
-        var retention = new RetentionService(_store, Options.Create(new RetentionOptions()), Telemetry(), _time, NullLogger<RetentionService>.Instance)
+        var retention = new RetentionService(Store, Options.Create(new RetentionOptions()), Telemetry(), _time, NullLogger<RetentionService>.Instance)
             .Apply();
         Assert.Equal(359, retention.Downsampled);
 
         // Act
         var after = await CandlesAsync(TimeSpan.FromMinutes(5), hour, hour.AddHours(1));
-        _store.Write([Tick("BTC", s_now.AddSeconds(-10), 42), Tick("BTC", s_now.AddSeconds(-5), 43)]);
+        Store.Write([Tick("BTC", s_now.AddSeconds(-10), 42), Tick("BTC", s_now.AddSeconds(-5), 43)]);
         var live = await CandlesAsync(s_minute, s_now.AddMinutes(-1), s_now.AddMinutes(1));
 
         // Assert
@@ -126,12 +116,12 @@ public sealed class CandleRollupTests : IDisposable
     private static TimeSpan[] Widths => [s_minute, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromDays(1)];
 
     private Task<IReadOnlyList<Candle>> CandlesAsync(TimeSpan width, DateTime from, DateTime to) =>
-        _queries.GetCandlesAsync("BTC", "binance", width, from, to, TestContext.Current.CancellationToken);
+        Queries.GetCandlesAsync("BTC", "binance", width, from, to, TestContext.Current.CancellationToken);
 
-    private CandleRollupService Rollup() => new(_store, Options.Create(new RollupOptions()), Telemetry(), _time,
+    private CandleRollupService Rollup() => new(Store, Options.Create(new RollupOptions()), Telemetry(), _time,
         NullLogger<CandleRollupService>.Instance);
 
-    private IngestTelemetry Telemetry() => new(_services.GetRequiredService<IMeterFactory>());
+    private IngestTelemetry Telemetry() => _db.Telemetry();
 
     /// <summary>A tick every <paramref name="seconds"/> s in [from, to) on a deterministic zig-zag.</summary>
     private static List<CryptoPrice> Ticks(string symbol, DateTime from, DateTime to, int seconds)
@@ -152,10 +142,5 @@ public sealed class CandleRollupTests : IDisposable
         Timestamp = at, IngestionTimestamp = at.AddSeconds(1), ProducerId = "candle-tests",
     };
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _services.Dispose();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _db.Dispose();
 }

@@ -1,12 +1,9 @@
-using System.Diagnostics.Metrics;
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Messaging;
 using CryptoViz.Tests.Support;
 using DuckDB.NET.Data;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -22,19 +19,10 @@ public sealed class RetentionTests : IDisposable
     private static readonly DateTimeOffset s_now = new(2025, 9, 10, 12, 30, 0, TimeSpan.Zero);
     private static readonly (string Symbol, string Source)[] s_series = [("BTC", "coingecko"), ("BTC", "coinmarketcap"), ("ETH", "coingecko")];
 
-    private readonly string _directory = Directory.CreateTempSubdirectory("cryptoviz-retention-").FullName;
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly FakeTimeProvider _time = new(s_now);
-    private readonly IConfiguration _configuration;
-    private readonly PriceStore _store;
+    private readonly TempPriceStore _db = new("retention");
 
-    public RetentionTests()
-    {
-        _configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("ConnectionStrings:duckdb", $"DataSource={Path.Combine(_directory, "retention.duckdb")}")])
-            .Build();
-        _store = new PriceStore(_configuration, NullLogger<PriceStore>.Instance);
-    }
+    private PriceStore Store => _db.Store;
 
     [Fact]
     public void Deletes_expired_rows_keeps_the_last_row_per_hour_after_24_h_and_leaves_recent_rows_alone()
@@ -45,7 +33,7 @@ public sealed class RetentionTests : IDisposable
         var old = Ticks(new DateTime(2025, 9, 5, 6, 0, 0, DateTimeKind.Utc), hours: 3); // 12 per series: 5 days old
         var partialHour = Ticks(new DateTime(2025, 9, 9, 12, 0, 0, DateTimeKind.Utc), hours: 0.5); // 2 per series: > 24 h old, but its hour is not
         var recent = Ticks(utc.AddHours(-2.5), hours: 2.5);                     // 10 per series: today
-        _store.Write([.. expired, .. old, .. partialHour, .. recent]);
+        Store.Write([.. expired, .. old, .. partialHour, .. recent]);
         var service = Service(new RetentionOptions());
 
         // Act
@@ -63,7 +51,7 @@ public sealed class RetentionTests : IDisposable
     [Fact]
     public void A_second_run_changes_nothing()
     {
-        _store.Write([.. Ticks(new DateTime(2025, 9, 5, 6, 0, 0, DateTimeKind.Utc), hours: 3), .. Ticks(s_now.UtcDateTime.AddHours(-1), hours: 1)]);
+        Store.Write([.. Ticks(new DateTime(2025, 9, 5, 6, 0, 0, DateTimeKind.Utc), hours: 3), .. Ticks(s_now.UtcDateTime.AddHours(-1), hours: 1)]);
         var service = Service(new RetentionOptions());
         service.Apply();
         var before = Keys();
@@ -79,7 +67,7 @@ public sealed class RetentionTests : IDisposable
     {
         var expired = Ticks(s_now.UtcDateTime.AddDays(-8), hours: 1);
         var recent = Ticks(s_now.UtcDateTime.AddHours(-1), hours: 1);
-        _store.Write([.. expired, .. recent]);
+        Store.Write([.. expired, .. recent]);
         using var service = Service(new RetentionOptions { Interval = TimeSpan.FromMinutes(10) });
         await service.StartAsync(TestContext.Current.CancellationToken);
         try
@@ -99,11 +87,11 @@ public sealed class RetentionTests : IDisposable
     [Fact]
     public async Task Runs_beside_a_writer_that_keeps_appending()
     {
-        _store.Write(Ticks(new DateTime(2025, 9, 1, 0, 0, 0, DateTimeKind.Utc), hours: 72)); // 3 days, every 15 min
+        Store.Write(Ticks(new DateTime(2025, 9, 1, 0, 0, 0, DateTimeKind.Utc), hours: 72)); // 3 days, every 15 min
         var service = Service(new RetentionOptions());
         var batches = Enumerable.Range(0, 50).Select(b => Ticks(s_now.UtcDateTime.AddMinutes(-b), hours: 0.25, symbolPrefix: $"N{b}")).ToList();
 
-        var writer = Task.Run(() => { foreach (var batch in batches) _store.Write(batch); }, TestContext.Current.CancellationToken);
+        var writer = Task.Run(() => { foreach (var batch in batches) Store.Write(batch); }, TestContext.Current.CancellationToken);
         var result = service.Apply();
         await writer;
 
@@ -112,7 +100,7 @@ public sealed class RetentionTests : IDisposable
     }
 
     private RetentionService Service(RetentionOptions options) => new(
-        _store, Options.Create(options), new IngestTelemetry(_services.GetRequiredService<IMeterFactory>()),
+        Store, Options.Create(options), _db.Telemetry(),
         _time, NullLogger<RetentionService>.Instance);
 
     /// <summary>One row every 15 minutes per series from <paramref name="from"/> for <paramref name="hours"/>.</summary>
@@ -138,7 +126,7 @@ public sealed class RetentionTests : IDisposable
 
     private List<string> Keys()
     {
-        using var connection = new DuckDBConnection(_configuration.GetConnectionString("duckdb")!);
+        using var connection = new DuckDBConnection(_db.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """SELECT symbol, source, "timestamp" FROM crypto_prices""";
@@ -153,10 +141,5 @@ public sealed class RetentionTests : IDisposable
         return keys;
     }
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _services.Dispose();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _db.Dispose();
 }
