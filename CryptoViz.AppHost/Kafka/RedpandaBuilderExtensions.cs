@@ -1,4 +1,6 @@
+using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
+using CryptoViz.AppHost.Publishing;
 
 namespace CryptoViz.AppHost.Kafka;
 
@@ -14,10 +16,14 @@ internal static class RedpandaBuilderExtensions
     private const int SeedKafkaPort = 19092;
     private const int SeedConsolePort = 8090;
 
+    private const string ReadyPath = "/v1/status/ready";
+
     public static IResourceBuilder<IResourceWithConnectionString> AddRedpanda(this IDistributedApplicationBuilder builder,
         string name, IReadOnlyList<KafkaTopic> topics)
     {
-        var redpanda = builder.AddResource(new RedpandaResource(name))
+        var publish = builder.ExecutionContext.IsPublishMode;
+        var resource = new RedpandaResource(name, publish ? RedpandaResource.InternalEndpointName : RedpandaResource.KafkaEndpointName);
+        var redpanda = builder.AddResource(resource)
             .WithImage(Image, Tag)
             .WithImageRegistry(Registry)
             // Not proxied: Kafka clients reconnect to the address the broker advertises, so host and container
@@ -25,20 +31,37 @@ internal static class RedpandaBuilderExtensions
             .WithEndpoint(port: SeedKafkaPort, targetPort: SeedKafkaPort, name: RedpandaResource.KafkaEndpointName, isProxied: false)
             .WithEndpoint(targetPort: 9092, name: RedpandaResource.InternalEndpointName)
             .WithHttpEndpoint(targetPort: 9644, name: RedpandaResource.AdminEndpointName)
-            .WithArgs(
-                "redpanda", "start", "--mode", "dev-container", "--smp", "1", "--memory", "1G",
-                "--kafka-addr", $"internal://0.0.0.0:9092,external://0.0.0.0:{SeedKafkaPort}",
-                "--advertise-kafka-addr", $"internal://{name}:9092,external://localhost:{SeedKafkaPort}")
-            .WithHttpHealthCheck("/v1/status/ready", endpointName: RedpandaResource.AdminEndpointName)
+            .WithArgs("redpanda", "start", "--mode", "dev-container", "--smp", "1", "--memory", "1G",
+                "--kafka-addr", $"internal://0.0.0.0:9092,external://0.0.0.0:{SeedKafkaPort}")
+            .WithHttpHealthCheck(ReadyPath, endpointName: RedpandaResource.AdminEndpointName)
             .WithTopicsProvisioned(topics);
 
-        builder.AddContainer($"{name}-console", ConsoleImage, ConsoleTag)
+        var console = builder.AddContainer($"{name}-console", ConsoleImage, ConsoleTag)
             .WithImageRegistry(Registry)
-            .WithEnvironment("KAFKA_BROKERS", $"{name}:9092")
             .WithHttpEndpoint(port: SeedConsolePort, targetPort: 8080)
             .WithParentRelationship(redpanda)
             .WaitFor(redpanda)
             .ExcludeFromManifest();
+
+        if (publish)
+        {
+            // The internal address is the broker's service name, which differs between compose and Kubernetes:
+            // left as an endpoint reference, each target writes its own.
+            var internalAddress = resource.InternalEndpoint.Property(EndpointProperty.HostAndPort);
+            redpanda.WithArgs("--advertise-kafka-addr",
+                    ReferenceExpression.Create($"internal://{internalAddress},external://localhost:{SeedKafkaPort.ToString(CultureInfo.InvariantCulture)}"))
+                .WithEndpoint(RedpandaResource.KafkaEndpointName, e => e.IsExternal = true)
+                .WithAnnotation(new HealthProbeAnnotation(new PublishedHealth(RedpandaResource.AdminEndpointName, ReadyPath, ReadyPath)))
+                // --memory 1G is Redpanda's own heap; the limit leaves room for the rest of the process.
+                .WithAnnotation(new ComputeResourcesAnnotation(new ComputeResources("500m", "1Gi", "1", "1536Mi")));
+            console.WithEnvironment("KAFKA_BROKERS", internalAddress)
+                .WithEndpoint("http", e => e.IsExternal = true);
+        }
+        else
+        {
+            redpanda.WithArgs("--advertise-kafka-addr", $"internal://{name}:9092,external://localhost:{SeedKafkaPort}");
+            console.WithEnvironment("KAFKA_BROKERS", $"{name}:9092");
+        }
 
         return redpanda.AsConnectionStringResource();
     }

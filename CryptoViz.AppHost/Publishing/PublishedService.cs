@@ -1,0 +1,23 @@
+namespace CryptoViz.AppHost.Publishing;
+
+/// <summary>
+/// One compute resource of the app model as every deployment target sees it, read once from the model
+/// so that the compose file and the Kubernetes manifests cannot disagree about it.
+/// </summary>
+public sealed record PublishedService(
+    string Name,
+    bool IsProject,
+    string Image,
+    IReadOnlyList<DeployValue> Args,
+    IReadOnlyList<PublishedVariable> Environment,
+    IReadOnlyList<PublishedEndpoint> Endpoints,
+    PublishedVolume? Volume,
+    PublishedHealth? Health,
+    ComputeResources Resources,
+    int Replicas,
+    IReadOnlyList<PublishedDependency> WaitsFor)
+{
+    public PublishedEndpoint Endpoint(string name) =>
+        Endpoints.FirstOrDefault(e => e.Name == name)
+        ?? throw new InvalidOperationException($"{Name} publishes no endpoint named '{name}'");
+}
