@@ -2,6 +2,7 @@ using CryptoViz.AppHost.Hosting;
 using CryptoViz.AppHost.Kafka;
 using CryptoViz.AppHost.Publishing;
 using CryptoViz.AppHost.Publishing.Compose;
+using CryptoViz.AppHost.Publishing.Kubernetes;
 using CryptoViz.AppHost.Storage;
 using CryptoViz.AppHost.Supervision;
 using CryptoViz.ServiceDefaults.Messaging;
@@ -12,6 +13,7 @@ builder.AddRestartSupervisor();
 
 // Where `aspire publish` deploys this same model; neither exists in run mode.
 builder.AddDockerComposeEnvironment("compose");
+builder.AddKubernetesEnvironment("k8s");
 
 var kafka = builder.AddKafka("kafka", [.. Topics.All.Select(topic => new KafkaTopic(topic, Topics.SeedPartitions))]);
 var duckdb = builder.AddDuckDB("duckdb");

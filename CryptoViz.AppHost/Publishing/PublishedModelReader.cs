@@ -22,14 +22,16 @@ internal static class PublishedModelReader
         foreach (var resource in compute)
         {
             var converter = new DeployValueConverter(endpoints);
+            var volume = VolumeOf(resource);
             services.Add(new PublishedService(
                 resource.Name,
                 resource is ProjectResource,
+                resource is IResourceWithConnectionString || volume is not null,
                 ImageOf(resource),
                 await ReadArgsAsync(resource, executionContext, converter, cancellationToken),
                 await ReadEnvironmentAsync(resource, executionContext, converter, cancellationToken),
                 endpoints[resource.Name],
-                VolumeOf(resource),
+                volume,
                 HealthOf(resource),
                 resource.Annotations.OfType<ComputeResourcesAnnotation>().LastOrDefault()?.Resources ?? ComputeResources.Service,
                 resource.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1,

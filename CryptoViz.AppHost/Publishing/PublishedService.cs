@@ -4,9 +4,11 @@ namespace CryptoViz.AppHost.Publishing;
 /// One compute resource of the app model as every deployment target sees it, read once from the model
 /// so that the compose file and the Kubernetes manifests cannot disagree about it.
 /// </summary>
+/// <param name="IsStateful">Holds data or is addressed by name (a broker): a StatefulSet on Kubernetes, as Aspire's publisher does.</param>
 public sealed record PublishedService(
     string Name,
     bool IsProject,
+    bool IsStateful,
     string Image,
     IReadOnlyList<DeployValue> Args,
     IReadOnlyList<PublishedVariable> Environment,
