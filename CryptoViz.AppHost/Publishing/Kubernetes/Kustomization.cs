@@ -3,9 +3,9 @@ namespace CryptoViz.AppHost.Publishing.Kubernetes;
 /// <summary><c>kustomization.yaml</c>: <c>kubectl apply -k</c> applies every manifest into one namespace.</summary>
 public sealed class Kustomization
 {
-    public string ApiVersion { get; } = "kustomize.config.k8s.io/v1beta1";
+    public string ApiVersion { get; init; } = "kustomize.config.k8s.io/v1beta1";
 
-    public string Kind { get; } = "Kustomization";
+    public string Kind { get; init; } = "Kustomization";
 
     public required string Namespace { get; init; }
 
