@@ -1,22 +1,20 @@
-using System.Globalization;
 using Aspire.Hosting.ApplicationModel;
-using CryptoViz.AppHost.Publishing;
 
 namespace CryptoViz.AppHost.Kafka;
 
 internal static class RedpandaBuilderExtensions
 {
-    private const string Registry = "docker.redpanda.com";
-    private const string Image = "redpandadata/redpanda";
-    private const string Tag = "v25.1.4";
+    internal const string Registry = "docker.redpanda.com";
+    internal const string Image = "redpandadata/redpanda";
+    internal const string Tag = "v25.1.4";
     private const string ConsoleImage = "redpandadata/console";
     private const string ConsoleTag = "v3.1.0";
 
     /// <summary>The seed's external Kafka port and Console port (seed contract §6).</summary>
-    private const int SeedKafkaPort = 19092;
+    internal const int SeedKafkaPort = 19092;
     private const int SeedConsolePort = 8090;
 
-    private const string ReadyPath = "/v1/status/ready";
+    internal const string ReadyPath = "/v1/status/ready";
 
     public static IResourceBuilder<IResourceWithConnectionString> AddRedpanda(this IDistributedApplicationBuilder builder,
         string name, IReadOnlyList<KafkaTopic> topics)
@@ -45,17 +43,7 @@ internal static class RedpandaBuilderExtensions
 
         if (publish)
         {
-            // The internal address is the broker's service name, which differs between compose and Kubernetes:
-            // left as an endpoint reference, each target writes its own.
-            var internalAddress = resource.InternalEndpoint.Property(EndpointProperty.HostAndPort);
-            redpanda.WithArgs("--advertise-kafka-addr",
-                    ReferenceExpression.Create($"internal://{internalAddress},external://localhost:{SeedKafkaPort.ToString(CultureInfo.InvariantCulture)}"))
-                .WithEndpoint(RedpandaResource.KafkaEndpointName, e => e.IsExternal = true)
-                .WithAnnotation(new HealthProbeAnnotation(new PublishedHealth(RedpandaResource.AdminEndpointName, ReadyPath, ReadyPath)))
-                // --memory 1G is Redpanda's own heap; the limit leaves room for the rest of the process.
-                .WithAnnotation(new ComputeResourcesAnnotation(new ComputeResources("500m", "1Gi", "1", "1536Mi")));
-            console.WithEnvironment("KAFKA_BROKERS", internalAddress)
-                .WithEndpoint("http", e => e.IsExternal = true);
+            redpanda.PublishAsDeployedBroker(console, topics);
         }
         else
         {

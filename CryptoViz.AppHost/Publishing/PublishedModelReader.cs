@@ -27,7 +27,9 @@ internal static class PublishedModelReader
                 resource.Name,
                 resource is ProjectResource,
                 resource is IResourceWithConnectionString || volume is not null,
+                IsWaitedToComplete(resource, compute),
                 ImageOf(resource),
+                (resource as ContainerResource)?.Entrypoint,
                 await ReadArgsAsync(resource, executionContext, converter, cancellationToken),
                 await ReadEnvironmentAsync(resource, executionContext, converter, cancellationToken),
                 endpoints[resource.Name],
@@ -55,6 +57,9 @@ internal static class PublishedModelReader
                 return new PublishedEndpoint(e.Name, e.UriScheme, target, e.Port ?? target, e.IsExternal);
             }),
     ];
+
+    private static bool IsWaitedToComplete(IResource resource, IEnumerable<IResource> compute) =>
+        compute.Any(r => r.Annotations.OfType<WaitAnnotation>().Any(w => w.Resource == resource && w.WaitType == WaitType.WaitForCompletion));
 
     private static string ImageOf(IResource resource) =>
         resource is ProjectResource ? ProjectImages.For(resource.Name)

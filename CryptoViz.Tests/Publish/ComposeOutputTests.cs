@@ -5,7 +5,7 @@ namespace CryptoViz.Tests.Publish;
 [Collection(PublishCollection.Name)]
 public sealed class ComposeOutputTests(PublishFixture publish)
 {
-    private static readonly string[] s_services = ["kafka", "kafka-console", "scraper", "ingest", "stream", "web"];
+    private static readonly string[] s_services = ["kafka", "kafka-console", "kafka-topics", "scraper", "ingest", "stream", "web"];
     private static readonly string[] s_projects = ["scraper", "ingest", "stream", "web"];
 
     private readonly ComposeFile _compose = PublishedFiles.ReadCompose(publish.ComposeDirectory);
@@ -27,7 +27,7 @@ public sealed class ComposeOutputTests(PublishFixture publish)
     public void Every_resource_is_a_service_with_a_restart_policy_and_the_dashboard_receives_telemetry()
     {
         Assert.Equal([.. s_services, "compose-dashboard"], _compose.Services.Keys);
-        Assert.All(_compose.Services.Values, s => Assert.Contains(s.Restart, new[] { "unless-stopped", "always" }));
+        Assert.All(_compose.Services.Where(s => s.Key != "kafka-topics"), s => Assert.Contains(s.Value.Restart, new[] { "unless-stopped", "always" }));
         Assert.StartsWith("mcr.microsoft.com/dotnet/aspire-dashboard:13.", _compose.Services["compose-dashboard"].Image);
         Assert.DoesNotContain(":latest", _compose.Services["compose-dashboard"].Image);
     }
@@ -49,6 +49,22 @@ public sealed class ComposeOutputTests(PublishFixture publish)
         }
 
         Assert.Equal("service_healthy", _compose.Services["web"].DependsOn!["stream"].Condition);
+    }
+
+    [Fact]
+    public void The_topics_are_created_once_the_broker_is_healthy_and_before_anything_that_waits_for_the_broker()
+    {
+        var topics = _compose.Services["kafka-topics"];
+
+        Assert.Equal(["rpk"], topics.Entrypoint!);
+        Assert.Equal(["topic", "create", "crypto-raw-data", "crypto-streaming", "crypto-predictions", "crypto-dlq",
+            "--partitions", "3", "--if-not-exists", "-X", "brokers=kafka:9092"], topics.Command!);
+        Assert.Equal("service_healthy", topics.DependsOn!["kafka"].Condition);
+        Assert.Equal("on-failure", topics.Restart);
+        foreach (var name in new[] { "scraper", "ingest", "stream", "kafka-console" })
+        {
+            Assert.Equal("service_completed_successfully", _compose.Services[name].DependsOn!["kafka-topics"].Condition);
+        }
     }
 
     [Fact]

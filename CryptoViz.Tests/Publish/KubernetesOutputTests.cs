@@ -73,6 +73,18 @@ public sealed class KubernetesOutputTests(PublishFixture publish)
     }
 
     [Fact]
+    public void The_topics_are_created_by_a_Job_retried_until_the_broker_answers()
+    {
+        var job = Load<V1Job>("kafka-topics/job.yaml");
+
+        Assert.Equal("OnFailure", job.Spec.Template.Spec.RestartPolicy);
+        Assert.True(job.Spec.BackoffLimit > 0);
+        var container = Assert.Single(job.Spec.Template.Spec.Containers);
+        Assert.Equal(["rpk"], container.Command);
+        Assert.Contains("brokers=kafka-service:9092", container.Args);
+    }
+
+    [Fact]
     public void Stream_runs_several_replicas()
     {
         Assert.True(Load<V1Deployment>("stream/deployment.yaml").Spec.Replicas >= 2);

@@ -4,6 +4,8 @@ public sealed class ComposeService
 {
     public required string Image { get; init; }
 
+    public List<string>? Entrypoint { get; init; }
+
     public List<string>? Command { get; init; }
 
     public Dictionary<string, string>? Environment { get; init; }

@@ -81,6 +81,7 @@ internal static class DockerComposePublisher
         return new ComposeService
         {
             Image = service.Image,
+            Entrypoint = service.Entrypoint is { } entrypoint ? [entrypoint] : null,
             Command = service.Args.Count > 0 ? [.. service.Args.Select(a => Render(a, model))] : null,
             Environment = environmentVariables.Count > 0 ? environmentVariables : null,
             Expose = service.Endpoints.Count > 0 ? [.. service.Endpoints.Select(e => $"{e.TargetPort}").Distinct()] : null,
@@ -90,7 +91,7 @@ internal static class DockerComposePublisher
                 ? service.WaitsFor.ToDictionary(d => d.Name, d => new ComposeDependency { Condition = ConditionOf(d, model) })
                 : null,
             Healthcheck = service.Health is { } health ? HealthcheckOf(service, health) : null,
-            Restart = "unless-stopped",
+            Restart = service.IsOneShot ? "on-failure" : "unless-stopped",
             Networks = [Network],
         };
     }

@@ -94,11 +94,25 @@ internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource en
         },
     };
 
-    private V1PodTemplateSpec PodTemplate(PublishedService service) => new()
+    /// <summary>Runs to completion, retried while the broker it needs is not ready yet.</summary>
+    public V1Job Job(PublishedService service) => new()
+    {
+        ApiVersion = "batch/v1",
+        Kind = V1Job.KubeKind,
+        Metadata = Metadata(KubernetesNames.Job(service.Name), service),
+        Spec = new V1JobSpec
+        {
+            BackoffLimit = 10,
+            Template = PodTemplate(service, restartPolicy: "OnFailure"),
+        },
+    };
+
+    private V1PodTemplateSpec PodTemplate(PublishedService service, string? restartPolicy = null) => new()
     {
         Metadata = new V1ObjectMeta { Labels = Labels(service) },
         Spec = new V1PodSpec
         {
+            RestartPolicy = restartPolicy,
             SecurityContext = service.Volume is null ? null : new V1PodSecurityContext { FsGroup = AppUserGroupId },
             Containers = [Container(service)],
         },
@@ -122,9 +136,12 @@ internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource en
             Name = service.Name,
             Image = service.Image,
             ImagePullPolicy = "IfNotPresent",
+            Command = service.Entrypoint is { } entrypoint ? [entrypoint] : null,
             Args = service.Args.Count > 0 ? [.. service.Args.Select(Render)] : null,
             EnvFrom = envFrom.Count > 0 ? envFrom : null,
-            Ports = [.. service.Endpoints.Select(e => new V1ContainerPort { Name = e.Name, ContainerPort = e.TargetPort, Protocol = "TCP" })],
+            Ports = service.Endpoints.Count > 0
+                ? [.. service.Endpoints.Select(e => new V1ContainerPort { Name = e.Name, ContainerPort = e.TargetPort, Protocol = "TCP" })]
+                : null,
             StartupProbe = service.Health is { } startup ? Probe(startup.EndpointName, startup.LivenessPath, periodSeconds: 2, failureThreshold: 60) : null,
             ReadinessProbe = service.Health is { } ready ? Probe(ready.EndpointName, ready.ReadinessPath, periodSeconds: 5, failureThreshold: 3) : null,
             LivenessProbe = service.Health is { } live ? Probe(live.EndpointName, live.LivenessPath, periodSeconds: 10, failureThreshold: 3) : null,
