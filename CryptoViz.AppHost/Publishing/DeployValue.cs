@@ -10,11 +10,7 @@ namespace CryptoViz.AppHost.Publishing;
 /// </summary>
 public sealed record DeployValue(IReadOnlyList<DeployValuePart> Parts)
 {
-    public static DeployValue Text(string text) => new([new TextPart(text)]);
-
     public IEnumerable<ParameterResource> Parameters => Parts.OfType<ParameterPart>().Select(p => p.Parameter);
-
-    public bool HasSecret => Parameters.Any(p => p.Secret);
 
     public string Render(Func<EndpointPart, string> endpoint, Func<ParameterResource, string> parameter)
     {

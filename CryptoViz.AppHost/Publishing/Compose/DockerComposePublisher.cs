@@ -41,8 +41,6 @@ internal static class DockerComposePublisher
         PublishLog.Published(context.Logger, environment.Name, model.Services.Count, directory);
     }
 
-    public static string EnvName(ParameterResource parameter) => parameter.Name.ToUpperInvariant().Replace('-', '_');
-
     private static ComposeFile Build(DockerComposeEnvironmentResource environment, PublishedModel model)
     {
         var file = new ComposeFile();
@@ -99,6 +97,9 @@ internal static class DockerComposePublisher
     // Inside the compose network a service is reached by its name on the port its process listens on.
     private static string Render(DeployValue value, PublishedModel model) =>
         value.Render(e => model.RenderEndpoint(e, s => s.Name, p => p.TargetPort), p => $"${{{EnvName(p)}}}");
+
+    // Aspire's placeholder name for a parameter: upper case, '-' as '_'.
+    private static string EnvName(ParameterResource parameter) => parameter.Name.ToUpperInvariant().Replace('-', '_');
 
     private static string ConditionOf(PublishedDependency dependency, PublishedModel model) => dependency.WaitType switch
     {
