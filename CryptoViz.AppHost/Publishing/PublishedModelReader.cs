@@ -18,10 +18,10 @@ internal static class PublishedModelReader
     {
         var compute = model.Resources.Where(r => r is ProjectResource or ContainerResource).ToList();
         var endpoints = compute.ToDictionary(r => r.Name, ReadEndpoints);
+        var converter = new DeployValueConverter(endpoints);
         var services = new List<PublishedService>();
         foreach (var resource in compute)
         {
-            var converter = new DeployValueConverter(endpoints);
             var volume = VolumeOf(resource);
             services.Add(new PublishedService(
                 resource.Name,

@@ -4,7 +4,7 @@ namespace CryptoViz.AppHost.Publishing;
 /// One compute resource of the app model as every deployment target sees it, read once from the model
 /// so that the compose file and the Kubernetes manifests cannot disagree about it.
 /// </summary>
-/// <param name="IsOneShot">Runs to completion and others wait for that: no restart once done, a Job on Kubernetes.</param>
+/// <param name="IsOneShot">Runs to completion and others wait for that: no restart once done, an init container on Kubernetes.</param>
 /// <param name="IsStateful">Holds data or is addressed by name (a broker): a StatefulSet on Kubernetes, as Aspire's publisher does.</param>
 public sealed record PublishedService(
     string Name,

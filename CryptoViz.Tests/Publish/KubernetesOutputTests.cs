@@ -73,15 +73,19 @@ public sealed class KubernetesOutputTests(PublishFixture publish)
     }
 
     [Fact]
-    public void The_topics_are_created_by_a_Job_retried_until_the_broker_answers()
+    public void The_topics_are_created_by_an_init_container_of_every_pod_that_waits_for_the_broker()
     {
-        var job = Load<V1Job>("kafka-topics/job.yaml");
+        Assert.DoesNotContain(_files.Keys, k => k.StartsWith("kafka-topics/", StringComparison.Ordinal));
+        foreach (var name in new[] { "scraper", "ingest", "stream", "kafka-console" })
+        {
+            var init = Assert.Single(PodOf(name).InitContainers);
+            Assert.Equal("kafka-topics", init.Name);
+            Assert.Equal(["rpk"], init.Command);
+            Assert.Equal(["topic", "create", "crypto-raw-data", "crypto-streaming", "crypto-predictions", "crypto-dlq",
+                "--partitions", "3", "--if-not-exists", "-X", "brokers=kafka-service:9092"], init.Args);
+        }
 
-        Assert.Equal("OnFailure", job.Spec.Template.Spec.RestartPolicy);
-        Assert.True(job.Spec.BackoffLimit > 0);
-        var container = Assert.Single(job.Spec.Template.Spec.Containers);
-        Assert.Equal(["rpk"], container.Command);
-        Assert.Contains("brokers=kafka-service:9092", container.Args);
+        Assert.Null(PodOf("web").InitContainers);
     }
 
     [Fact]
@@ -148,8 +152,10 @@ public sealed class KubernetesOutputTests(PublishFixture publish)
 
     private IDictionary<string, string> Config(string name) => Load<V1ConfigMap>($"{name}/config.yaml").Data;
 
-    private V1Container ContainerOf(string name) => Assert.Single(
+    private V1Container ContainerOf(string name) => Assert.Single(PodOf(name).Containers);
+
+    private V1PodSpec PodOf(string name) =>
         (_files.ContainsKey($"{name}/statefulset.yaml")
             ? Load<V1StatefulSet>($"{name}/statefulset.yaml").Spec.Template
-            : Load<V1Deployment>($"{name}/deployment.yaml").Spec.Template).Spec.Containers);
+            : Load<V1Deployment>($"{name}/deployment.yaml").Spec.Template).Spec;
 }

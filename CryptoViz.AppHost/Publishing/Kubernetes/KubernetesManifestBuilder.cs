@@ -1,3 +1,4 @@
+using Aspire.Hosting.ApplicationModel;
 using k8s.Models;
 
 namespace CryptoViz.AppHost.Publishing.Kubernetes;
@@ -94,29 +95,25 @@ internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource en
         },
     };
 
-    /// <summary>Runs to completion, retried while the broker it needs is not ready yet.</summary>
-    public V1Job Job(PublishedService service) => new()
+    // Aspire's WaitForCompletion, the Kubernetes way: the one-shot runs as an init container of each pod that waits
+    // for it, retried by the kubelet until it succeeds (the broker it needs may not be ready yet). It must therefore
+    // be idempotent, as `rpk topic create --if-not-exists` is.
+    private V1PodTemplateSpec PodTemplate(PublishedService service)
     {
-        ApiVersion = "batch/v1",
-        Kind = V1Job.KubeKind,
-        Metadata = Metadata(KubernetesNames.Job(service.Name), service),
-        Spec = new V1JobSpec
+        var initContainers = service.WaitsFor.Where(d => d.WaitType == WaitType.WaitForCompletion)
+            .Select(d => Container(model.Service(d.Name)))
+            .ToList();
+        return new V1PodTemplateSpec
         {
-            BackoffLimit = 10,
-            Template = PodTemplate(service, restartPolicy: "OnFailure"),
-        },
-    };
-
-    private V1PodTemplateSpec PodTemplate(PublishedService service, string? restartPolicy = null) => new()
-    {
-        Metadata = new V1ObjectMeta { Labels = Labels(service) },
-        Spec = new V1PodSpec
-        {
-            RestartPolicy = restartPolicy,
-            SecurityContext = service.Volume is null ? null : new V1PodSecurityContext { FsGroup = AppUserGroupId },
-            Containers = [Container(service)],
-        },
-    };
+            Metadata = new V1ObjectMeta { Labels = Labels(service) },
+            Spec = new V1PodSpec
+            {
+                SecurityContext = service.Volume is null ? null : new V1PodSecurityContext { FsGroup = AppUserGroupId },
+                InitContainers = initContainers.Count > 0 ? initContainers : null,
+                Containers = [Container(service)],
+            },
+        };
+    }
 
     private V1Container Container(PublishedService service)
     {

@@ -13,8 +13,6 @@ public static class KubernetesNames
 
     public static string StatefulSet(string resource) => $"{resource}-statefulset";
 
-    public static string Job(string resource) => $"{resource}-job";
-
     public static string Config(string resource) => $"{resource}-config";
 
     public static string Secrets(string resource) => $"{resource}-secrets";

@@ -8,7 +8,7 @@ namespace CryptoViz.AppHost.Publishing.Kubernetes;
 #pragma warning disable ASPIREPIPELINES001, ASPIREPIPELINES004 // PipelineStepContext, IPipelineOutputService: experimental in Aspire 13.6.
 
 /// <summary>
-/// Writes one folder per service (<c>config.yaml</c>, <c>deployment.yaml</c>, <c>statefulset.yaml</c> or <c>job.yaml</c>,
+/// Writes one folder per service (<c>config.yaml</c>, <c>deployment.yaml</c> or <c>statefulset.yaml</c>,
 /// <c>service.yaml</c>, and <c>secrets.env</c> for its secret variables) plus <c>namespace.yaml</c> and
 /// <c>kustomization.yaml</c>, every manifest a typed KubernetesClient object serialized by <see cref="KubernetesYaml"/>.
 /// </summary>
@@ -51,14 +51,14 @@ internal static class KubernetesPublisher
         foreach (var service in model.Services)
         {
             await WriteAsync($"{service.Name}/config.yaml", builder.ConfigMap(service));
-            var (file, workload) = service switch
+            // A one-shot has no workload of its own: it runs inside the pods that wait for it.
+            if (!service.IsOneShot)
             {
-                { IsOneShot: true } => ("job.yaml", (IKubernetesObject)builder.Job(service)),
-                { IsStateful: true } => ("statefulset.yaml", builder.StatefulSet(service)),
-                _ => ("deployment.yaml", builder.Deployment(service)),
-            };
-            await WriteAsync($"{service.Name}/{file}", workload);
-            await WriteAsync($"{service.Name}/service.yaml", builder.Service(service));
+                await WriteAsync(service.IsStateful ? $"{service.Name}/statefulset.yaml" : $"{service.Name}/deployment.yaml",
+                    service.IsStateful ? builder.StatefulSet(service) : builder.Deployment(service));
+                await WriteAsync($"{service.Name}/service.yaml", builder.Service(service));
+            }
+
 
             var secretVariables = KubernetesManifestBuilder.SecretVariables(service);
             if (secretVariables.Count == 0) continue;
