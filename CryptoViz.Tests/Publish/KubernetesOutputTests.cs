@@ -148,6 +148,33 @@ public sealed class KubernetesOutputTests(PublishFixture publish)
         Assert.Contains("\nCoinMarketCap__ApiKey=\n", _files["scraper/secrets.env"]);
     }
 
+    [Fact]
+    public async Task Publishing_again_removes_the_manifests_of_a_resource_that_left_the_model_and_keeps_other_files()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var output = Directory.CreateTempSubdirectory("cryptoviz-republish-").FullName;
+        try
+        {
+            var k8s = Directory.CreateDirectory(Path.Combine(output, "k8s")).FullName;
+            Directory.CreateDirectory(Path.Combine(k8s, "gone"));
+            await File.WriteAllTextAsync(Path.Combine(k8s, "gone", "deployment.yaml"), "kind: Deployment\n", ct);
+            await File.WriteAllTextAsync(Path.Combine(k8s, "notes.txt"), "mine\n", ct);
+            await File.WriteAllTextAsync(Path.Combine(k8s, "kustomization.yaml"),
+                "resources:\n- gone/deployment.yaml\n- ../outside.yaml\n", ct);
+            await File.WriteAllTextAsync(Path.Combine(output, "outside.yaml"), "kept\n", ct);
+
+            await PublishFixture.PublishAsync(output);
+
+            Assert.False(Directory.Exists(Path.Combine(k8s, "gone")));
+            Assert.True(File.Exists(Path.Combine(k8s, "notes.txt")));
+            Assert.True(File.Exists(Path.Combine(output, "outside.yaml")));
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
     private T Load<T>(string path) => KubernetesYaml.Deserialize<T>(_files[path], strict: true);
 
     private IDictionary<string, string> Config(string name) => Load<V1ConfigMap>($"{name}/config.yaml").Data;

@@ -24,7 +24,7 @@ internal static class KubernetesPublisher
     public static async Task PublishAsync(KubernetesEnvironmentResource environment, PipelineStepContext context)
     {
         var ct = context.CancellationToken;
-        var directory = context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory(environment);
+        var directory = Path.GetFullPath(context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory(environment));
         Directory.CreateDirectory(directory);
 
         var model = await PublishedModelReader.ReadAsync(context.Model, context.ExecutionContext, ct);
@@ -59,7 +59,6 @@ internal static class KubernetesPublisher
                 await WriteAsync($"{service.Name}/service.yaml", builder.Service(service));
             }
 
-
             var secretVariables = KubernetesManifestBuilder.SecretVariables(service);
             if (secretVariables.Count == 0) continue;
             var secretsFile = $"{service.Name}/{SecretsFileName}";
@@ -75,9 +74,33 @@ internal static class KubernetesPublisher
             SecretGenerator = secrets.Count > 0 ? secrets : null,
         };
         var kustomizationPath = Path.Combine(directory, KustomizationFileName);
+        await RemoveStaleManifestsAsync(kustomizationPath, resources, ct);
         await File.WriteAllTextAsync(kustomizationPath, ToYaml(kustomization), ct);
         PublishLog.Wrote(context.Logger, environment.Name, kustomizationPath);
         PublishLog.Published(context.Logger, environment.Name, model.Services.Count, directory);
+    }
+
+    /// <summary>
+    /// Deletes the manifests an earlier publish listed and this one did not write (a resource left the model), so the
+    /// folder is exactly the model; anything else there, the filled-in secrets included, is left alone.
+    /// </summary>
+    private static async Task RemoveStaleManifestsAsync(string kustomizationPath, IReadOnlyList<string> written, CancellationToken ct)
+    {
+        if (!File.Exists(kustomizationPath)) return;
+        var previous = KubernetesYaml.Deserialize<Kustomization>(await File.ReadAllTextAsync(kustomizationPath, ct));
+        var directory = Path.GetDirectoryName(kustomizationPath)!;
+        var stales = previous.Resources.Except(written)
+            .Select(r => Path.GetFullPath(r, directory))
+            .Where(p => p.StartsWith(directory + Path.DirectorySeparatorChar, StringComparison.Ordinal) && p.EndsWith(".yaml", StringComparison.Ordinal));
+        foreach (var stale in stales)
+        {
+            File.Delete(stale);
+            var folder = Path.GetDirectoryName(stale)!;
+            if (folder != directory && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
     }
 
     // The serializer ends on the last value; a file ends with a newline.
