@@ -15,28 +15,27 @@ public sealed class RunModeModelTests
     [Fact]
     public async Task Run_mode_has_no_deployment_environments_and_no_key_parameter_to_prompt_for()
     {
-        var resources = await RunModeResourcesAsync();
+        await using var appHost = await RunModeAppHostAsync();
 
-        Assert.DoesNotContain(resources, r => r is DockerComposeEnvironmentResource or KubernetesEnvironmentResource or ParameterResource);
-        Assert.Equal(1, ReplicasOf(resources, "stream"));
+        Assert.DoesNotContain(appHost.Resources, r => r is DockerComposeEnvironmentResource or KubernetesEnvironmentResource or ParameterResource);
+        Assert.Equal(1, ReplicasOf(appHost.Resources, "stream"));
     }
 
     [Fact]
     public async Task Run_mode_hands_a_key_configured_in_the_AppHost_to_the_Scraper()
     {
-        var resources = await RunModeResourcesAsync("Parameters:coinmarketcap-api-key=configured-in-the-apphost");
+        await using var appHost = await RunModeAppHostAsync("Parameters:coinmarketcap-api-key=configured-in-the-apphost");
 
-        var key = Assert.Single(resources.OfType<ParameterResource>());
+        var key = Assert.Single(appHost.Resources.OfType<ParameterResource>());
         Assert.True(key.Secret);
         Assert.Equal("configured-in-the-apphost", await key.GetValueAsync(TestContext.Current.CancellationToken));
+        var scraper = appHost.Resources.Single(r => r.Name == "scraper");
+        Assert.Contains(scraper.Annotations.OfType<ResourceRelationshipAnnotation>(), r => r.Resource == key);
     }
 
-    private static async Task<IReadOnlyList<IResource>> RunModeResourcesAsync(params string[] configuration)
-    {
-        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CryptoViz_AppHost>(
+    private static Task<IDistributedApplicationTestingBuilder> RunModeAppHostAsync(params string[] configuration) =>
+        DistributedApplicationTestingBuilder.CreateAsync<Projects.CryptoViz_AppHost>(
             ["Kafka:Mode=Embedded", .. configuration], TestContext.Current.CancellationToken);
-        return [.. appHost.Resources];
-    }
 
     private static int ReplicasOf(IEnumerable<IResource> resources, string name) =>
         resources.Single(r => r.Name == name).Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1;
