@@ -1,5 +1,8 @@
 using CryptoViz.AppHost.Hosting;
 using CryptoViz.AppHost.Kafka;
+using CryptoViz.AppHost.Publishing;
+using CryptoViz.AppHost.Publishing.Compose;
+using CryptoViz.AppHost.Publishing.Kubernetes;
 using CryptoViz.AppHost.Storage;
 using CryptoViz.AppHost.Supervision;
 using CryptoViz.ServiceDefaults.Messaging;
@@ -8,11 +11,15 @@ var builder = DistributedApplication.CreateBuilder(PublicEndpointExtensions.With
 var lan = builder.IsLanEnabled(args);
 builder.AddRestartSupervisor();
 
+// Where `aspire publish` deploys this same model; neither exists in run mode.
+builder.AddDockerComposeEnvironment("compose");
+builder.AddKubernetesEnvironment("k8s");
+
 var kafka = builder.AddKafka("kafka", [.. Topics.All.Select(topic => new KafkaTopic(topic, Topics.SeedPartitions))]);
 var duckdb = builder.AddDuckDB("duckdb");
 
 builder.AddProject<Projects.CryptoViz_Scraper>("scraper")
-    .WithReference(kafka).WaitFor(kafka)
+    .WithReference(kafka).WaitFor(kafka).WithCoinMarketCapKey()
     .WithHttpHealthCheck("/health").WithConfiguredPort();
 
 var ingest = builder.AddProject<Projects.CryptoViz_Ingest>("ingest")
@@ -21,7 +28,7 @@ var ingest = builder.AddProject<Projects.CryptoViz_Ingest>("ingest")
 
 var stream = builder.AddProject<Projects.CryptoViz_Stream>("stream")
     .WithReference(kafka).WaitFor(kafka)
-    .WithHttpHealthCheck("/health").WithConfiguredPort().AsPublicFace(lan);
+    .WithHttpHealthCheck("/health").WithConfiguredPort().AsPublicFace(lan).WithPublishedReplicas(3);
 
 builder.AddProject<Projects.CryptoViz_Web>("web")
     .WithReference(stream).WithReference(ingest).WaitFor(stream)

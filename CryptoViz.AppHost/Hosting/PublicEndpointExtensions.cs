@@ -21,13 +21,18 @@ public static class PublicEndpointExtensions
 
     /// <summary>
     /// The port comes from the project's launch profile (the seed's where it had one) unless
-    /// <c>Ports:&lt;resource&gt;</c> overrides it in the AppHost's configuration.
+    /// <c>Ports:&lt;resource&gt;</c> overrides it in the AppHost's configuration; in publish mode it is the port
+    /// other services and the host see, while the process listens on the container's port.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithConfiguredPort(this IResourceBuilder<ProjectResource> project)
     {
-        if (project.ApplicationBuilder.Configuration.GetValue<int?>($"Ports:{project.Resource.Name}") is { } port)
+        var port = project.ApplicationBuilder.Configuration.GetValue<int?>($"Ports:{project.Resource.Name}")
+            ?? (project.ApplicationBuilder.ExecutionContext.IsPublishMode
+                ? LaunchProfilePort.Http(project.Resource.GetProjectMetadata().ProjectPath)
+                : null);
+        if (port is { } value)
         {
-            project.WithEndpoint("http", e => e.Port = port);
+            project.WithEndpoint("http", e => e.Port = value);
         }
 
         return project;

@@ -4,20 +4,24 @@ namespace CryptoViz.AppHost.Kafka;
 
 internal static class RedpandaBuilderExtensions
 {
-    private const string Registry = "docker.redpanda.com";
-    private const string Image = "redpandadata/redpanda";
-    private const string Tag = "v25.1.4";
+    internal const string Registry = "docker.redpanda.com";
+    internal const string Image = "redpandadata/redpanda";
+    internal const string Tag = "v25.1.4";
     private const string ConsoleImage = "redpandadata/console";
     private const string ConsoleTag = "v3.1.0";
 
     /// <summary>The seed's external Kafka port and Console port (seed contract §6).</summary>
-    private const int SeedKafkaPort = 19092;
+    internal const int SeedKafkaPort = 19092;
     private const int SeedConsolePort = 8090;
+
+    internal const string ReadyPath = "/v1/status/ready";
 
     public static IResourceBuilder<IResourceWithConnectionString> AddRedpanda(this IDistributedApplicationBuilder builder,
         string name, IReadOnlyList<KafkaTopic> topics)
     {
-        var redpanda = builder.AddResource(new RedpandaResource(name))
+        var publish = builder.ExecutionContext.IsPublishMode;
+        var resource = new RedpandaResource(name, publish ? RedpandaResource.InternalEndpointName : RedpandaResource.KafkaEndpointName);
+        var redpanda = builder.AddResource(resource)
             .WithImage(Image, Tag)
             .WithImageRegistry(Registry)
             // Not proxied: Kafka clients reconnect to the address the broker advertises, so host and container
@@ -25,20 +29,27 @@ internal static class RedpandaBuilderExtensions
             .WithEndpoint(port: SeedKafkaPort, targetPort: SeedKafkaPort, name: RedpandaResource.KafkaEndpointName, isProxied: false)
             .WithEndpoint(targetPort: 9092, name: RedpandaResource.InternalEndpointName)
             .WithHttpEndpoint(targetPort: 9644, name: RedpandaResource.AdminEndpointName)
-            .WithArgs(
-                "redpanda", "start", "--mode", "dev-container", "--smp", "1", "--memory", "1G",
-                "--kafka-addr", $"internal://0.0.0.0:9092,external://0.0.0.0:{SeedKafkaPort}",
-                "--advertise-kafka-addr", $"internal://{name}:9092,external://localhost:{SeedKafkaPort}")
-            .WithHttpHealthCheck("/v1/status/ready", endpointName: RedpandaResource.AdminEndpointName)
+            .WithArgs("redpanda", "start", "--mode", "dev-container", "--smp", "1", "--memory", "1G",
+                "--kafka-addr", $"internal://0.0.0.0:9092,external://0.0.0.0:{SeedKafkaPort}")
+            .WithHttpHealthCheck(ReadyPath, endpointName: RedpandaResource.AdminEndpointName)
             .WithTopicsProvisioned(topics);
 
-        builder.AddContainer($"{name}-console", ConsoleImage, ConsoleTag)
+        var console = builder.AddContainer($"{name}-console", ConsoleImage, ConsoleTag)
             .WithImageRegistry(Registry)
-            .WithEnvironment("KAFKA_BROKERS", $"{name}:9092")
             .WithHttpEndpoint(port: SeedConsolePort, targetPort: 8080)
             .WithParentRelationship(redpanda)
             .WaitFor(redpanda)
             .ExcludeFromManifest();
+
+        if (publish)
+        {
+            redpanda.PublishAsDeployedBroker(console, topics);
+        }
+        else
+        {
+            redpanda.WithArgs("--advertise-kafka-addr", $"internal://{name}:9092,external://localhost:{SeedKafkaPort}");
+            console.WithEnvironment("KAFKA_BROKERS", $"{name}:9092");
+        }
 
         return redpanda.AsConnectionStringResource();
     }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Aspire.Hosting.ApplicationModel;
+using CryptoViz.AppHost.Publishing;
+
+namespace CryptoViz.AppHost.Kafka;
+
+/// <summary>What the Redpanda broker needs once it runs beside the services instead of beside the host.</summary>
+internal static class RedpandaPublishExtensions
+{
+    public static void PublishAsDeployedBroker(this IResourceBuilder<RedpandaResource> redpanda,
+        IResourceBuilder<ContainerResource> console, IReadOnlyList<KafkaTopic> topics)
+    {
+        // The internal address is the broker's service name, which differs between compose and Kubernetes:
+        // left as an endpoint reference, each target writes its own.
+        var internalAddress = redpanda.Resource.InternalEndpoint.Property(EndpointProperty.HostAndPort);
+        var seedPort = RedpandaBuilderExtensions.SeedKafkaPort.ToString(CultureInfo.InvariantCulture);
+        redpanda.WithArgs("--advertise-kafka-addr", ReferenceExpression.Create($"internal://{internalAddress},external://localhost:{seedPort}"))
+            .WithEndpoint(RedpandaResource.KafkaEndpointName, e => e.IsExternal = true)
+            .WithAnnotation(new HealthProbeAnnotation(new PublishedHealth(
+                RedpandaResource.AdminEndpointName, RedpandaBuilderExtensions.ReadyPath, RedpandaBuilderExtensions.ReadyPath)))
+            // --memory 1G is Redpanda's own heap; the limit leaves room for the rest of the process.
+            .WithAnnotation(new ComputeResourcesAnnotation(new ComputeResources("500m", "1Gi", "1", "1536Mi")));
+        console.WithEnvironment("KAFKA_BROKERS", internalAddress)
+            .WithEndpoint("http", e => e.IsExternal = true)
+            .WithAnnotation(new ComputeResourcesAnnotation(new ComputeResources("50m", "64Mi", "500m", "256Mi")));
+        redpanda.WithTopicsJob(topics, internalAddress);
+    }
+
+    /// <summary>
+    /// The run mode creates the topics before any dependent starts (<see cref="KafkaTopicProvisioner"/>); published,
+    /// a one-shot <c>rpk topic create</c> does, and whoever waits for the broker also waits for it to complete.
+    /// Otherwise a consumer that subscribes before the first record auto-creates a topic sees it only at its next
+    /// metadata refresh, minutes later.
+    /// </summary>
+    private static void WithTopicsJob(this IResourceBuilder<RedpandaResource> redpanda, IReadOnlyList<KafkaTopic> topics,
+        EndpointReferenceExpression brokers)
+    {
+        var partitions = topics.Select(t => t.Partitions).Distinct().Single();
+        var builder = redpanda.ApplicationBuilder;
+        var job = builder.AddContainer($"{redpanda.Resource.Name}-topics", RedpandaBuilderExtensions.Image, RedpandaBuilderExtensions.Tag)
+            .WithImageRegistry(RedpandaBuilderExtensions.Registry)
+            .WithEntrypoint("rpk")
+            .WithArgs(["topic", "create", .. topics.Select(t => t.Name),
+                "--partitions", partitions.ToString(CultureInfo.InvariantCulture), "--if-not-exists"])
+            .WithArgs("-X", ReferenceExpression.Create($"brokers={brokers}"))
+            .WithAnnotation(new ComputeResourcesAnnotation(new ComputeResources("50m", "64Mi", "500m", "256Mi")))
+            .WithParentRelationship(redpanda)
+            .WaitFor(redpanda);
+
+        builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
+        {
+            var dependents = e.Model.Resources.Where(r => r != job.Resource
+                && r.Annotations.OfType<WaitAnnotation>().Any(w => w.Resource == redpanda.Resource));
+            foreach (var dependent in dependents.ToList())
+            {
+                dependent.Annotations.Add(new WaitAnnotation(job.Resource, WaitType.WaitForCompletion));
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+}

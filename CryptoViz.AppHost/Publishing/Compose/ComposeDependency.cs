@@ -1,0 +1,6 @@
+namespace CryptoViz.AppHost.Publishing.Compose;
+
+public sealed class ComposeDependency
+{
+    public required string Condition { get; init; }
+}

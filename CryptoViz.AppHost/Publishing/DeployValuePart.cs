@@ -1,0 +1,3 @@
+namespace CryptoViz.AppHost.Publishing;
+
+public abstract record DeployValuePart;

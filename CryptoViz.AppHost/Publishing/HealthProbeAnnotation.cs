@@ -1,0 +1,12 @@
+using Aspire.Hosting.ApplicationModel;
+
+namespace CryptoViz.AppHost.Publishing;
+
+/// <summary>
+/// The health endpoint of a container resource for the published outputs. Projects need none: every service
+/// maps ServiceDefaults' <c>/health</c> and <c>/alive</c>.
+/// </summary>
+public sealed class HealthProbeAnnotation(PublishedHealth health) : IResourceAnnotation
+{
+    public PublishedHealth Health { get; } = health;
+}

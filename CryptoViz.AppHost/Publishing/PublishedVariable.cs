@@ -1,0 +1,3 @@
+namespace CryptoViz.AppHost.Publishing;
+
+public sealed record PublishedVariable(string Name, DeployValue Value);

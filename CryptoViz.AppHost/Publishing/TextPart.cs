@@ -1,0 +1,3 @@
+namespace CryptoViz.AppHost.Publishing;
+
+public sealed record TextPart(string Text) : DeployValuePart;
