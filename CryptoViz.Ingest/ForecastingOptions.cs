@@ -28,9 +28,12 @@ public sealed class ForecastingOptions
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan Warmup { get; set; } = TimeSpan.FromHours(6);
 
-    /// <summary>A forecast origin every this many minutes in the backtest.</summary>
+    /// <summary>
+    /// A forecast origin every this many minutes in the backtest: 50 coins from two sources are about 100 series
+    /// a minute, and every fifth minute keeps a run to a fraction of a second of CPU beside ingestion.
+    /// </summary>
     [Range(1, 60)]
-    public int OriginStep { get; set; } = 1;
+    public int OriginStep { get; set; } = 5;
 
     /// <summary>On the first run, the ticks of this long before it warm the anomaly detectors up.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]

@@ -22,6 +22,14 @@ public static class BacktestCommand
             return 2;
         }
 
+        inputs = [.. inputs.Select(InvocationPath)];
+        json = InvocationPath(json!);
+        if (inputs.FirstOrDefault(path => !File.Exists(path) && !Directory.Exists(path)) is { } missing)
+        {
+            await error.WriteLineAsync($"no such file or folder: {missing}");
+            return 2;
+        }
+
         var series = KlineSeries.Discover(inputs);
         if (series.Count == 0)
         {
@@ -46,7 +54,7 @@ public static class BacktestCommand
         }
 
         var scores = results.SelectMany(result => result.Scores).ToList();
-        await using (var file = File.Create(json!))
+        await using (var file = File.Create(json))
         {
             await JsonSerializer.SerializeAsync(file, scores, BacktestJsonContext.Default.IReadOnlyListModelScore, cancellationToken);
         }
@@ -59,6 +67,15 @@ public static class BacktestCommand
             $"{series.Count} series, {results.Sum(r => r.Scores.Count)} rows, origin every {settings.OriginStep} min, in {clock.Elapsed.TotalSeconds:0.0} s; wrote {json}");
         return 0;
     }
+
+    /// <summary>
+    /// A relative path is meant from where the command was typed. <c>dotnet run</c> starts a web project in its
+    /// project folder, but the shell's <c>PWD</c> is inherited unchanged, so it still names that place.
+    /// </summary>
+    private static string InvocationPath(string path) =>
+        Path.IsPathRooted(path) ? path
+        : Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } shell && Directory.Exists(shell) ? Path.GetFullPath(path, shell)
+        : Path.GetFullPath(path);
 
     private static bool TryParse(string[] args, out List<string> inputs, out string? json, out BacktestSettings settings)
     {

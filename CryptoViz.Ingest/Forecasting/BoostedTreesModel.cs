@@ -80,7 +80,7 @@ public sealed class BoostedTreesModel : IForecastModel
 
     private sealed class Row
     {
-        [VectorType(7)]
+        [VectorType(ReturnFeatures.Count)]
         public float[] Features { get; set; } = [];
 
         public float Label { get; set; }

@@ -8,7 +8,8 @@ namespace CryptoViz.Ingest.Forecasting;
 /// <summary>
 /// One forecast run: backtest every (symbol, source) on its recent 1-minute closes, keep the result for the API,
 /// publish the served forecasts; then run the ticks stored since the last run through per-series anomaly detectors.
-/// Runs are sequential (the worker's timer), so the detectors and the watermark need no lock.
+/// Runs are sequential (the worker's timer), so the detectors and the watermark need no lock. A tick stored with a
+/// timestamp at or before the last run's time after that run is not checked: prices arrive within seconds.
 /// </summary>
 public sealed class ForecastRunner(
     PriceQueries queries,
@@ -21,7 +22,7 @@ public sealed class ForecastRunner(
     private readonly Dictionary<(string Symbol, string Source), TickAnomalyDetector> _detectors = [];
     private DateTime? _anomalyWatermark;
 
-    public async Task RunOnceAsync(CancellationToken cancellationToken)
+    public async Task<ForecastRunSummary> RunOnceAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow().UtcDateTime;
@@ -52,6 +53,7 @@ public sealed class ForecastRunner(
 
         var anomalies = await DetectAnomaliesAsync(now, settings, cancellationToken);
         IngestTrace.ForecastsPublished(logger, series.Count, served.Count, anomalies, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new ForecastRunSummary(series.Count, served.Count, anomalies);
     }
 
     private async Task<int> DetectAnomaliesAsync(DateTime now, ForecastingOptions settings, CancellationToken cancellationToken)

@@ -22,6 +22,13 @@ public sealed class IntervalCalibrator(double coverage, double step)
 
     public void Observe(double standardizedError)
     {
+        // A trend extrapolated through a crash can forecast a price at or below zero: its log error is undefined,
+        // and one NaN would poison the trackers for good. Such a forecast is still scored, just not learnt from.
+        if (!double.IsFinite(standardizedError))
+        {
+            return;
+        }
+
         _lower.Observe(standardizedError);
         _upper.Observe(standardizedError);
     }

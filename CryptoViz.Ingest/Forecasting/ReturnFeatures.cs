@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CryptoViz.Ingest.Forecasting;
 
 /// <summary>
@@ -9,7 +11,8 @@ internal sealed class ReturnFeatures
 {
     public static readonly int[] Lags = [1, 2, 5, 15, 60, 240];
 
-    public static int Count => Lags.Length + 1;
+    /// <summary>One feature per lag, and the volatility ratio; a constant because ML.NET's vector column needs one.</summary>
+    public const int Count = 7;
 
     public static int MaxLag => Lags[^1];
 
@@ -51,6 +54,7 @@ internal sealed class ReturnFeatures
 
     public void Write(int t, Span<float> features)
     {
+        Debug.Assert(features.Length == Count && Lags.Length + 1 == Count);
         var sigma = Sigma(t);
         for (var i = 0; i < Lags.Length; i++)
         {

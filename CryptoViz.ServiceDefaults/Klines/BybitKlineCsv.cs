@@ -14,18 +14,8 @@ internal static class BybitKlineCsv
     public static Kline ParseRow(ReadOnlySpan<char> line)
     {
         Span<Range> fields = stackalloc Range[Columns + 1];
-        if (line.Split(fields, ',') != Columns)
-        {
-            throw new FormatException($"expected {Columns} comma-separated columns");
-        }
-
-        return KlineValues.Checked(new Kline(
-            ParseTime(line[fields[0]]),
-            KlineValues.Parse(line[fields[1]], "open"),
-            KlineValues.Parse(line[fields[2]], "high"),
-            KlineValues.Parse(line[fields[3]], "low"),
-            KlineValues.Parse(line[fields[4]], "close"),
-            KlineValues.Parse(line[fields[5]], "volume")));
+        KlineCsv.Split(line, fields, Columns);
+        return KlineValues.FromColumns(ParseTime(line[fields[0]]), line, fields);
     }
 
     private static DateTimeOffset ParseTime(ReadOnlySpan<char> time) =>

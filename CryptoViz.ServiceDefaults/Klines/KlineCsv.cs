@@ -24,6 +24,15 @@ internal static class KlineCsv
         }
     }
 
+    /// <summary>Splits a row into <paramref name="fields"/>, which holds one more than <paramref name="columns"/> to see extra ones.</summary>
+    public static void Split(ReadOnlySpan<char> line, Span<Range> fields, int columns)
+    {
+        if (line.Split(fields, ',') != columns)
+        {
+            throw new FormatException($"expected {columns} comma-separated columns");
+        }
+    }
+
     /// <summary>A data row starts with a digit (epoch or ISO date); a header with a column name.</summary>
     public static bool IsHeader(string line) => line.Length > 0 && !char.IsAsciiDigit(line[0]);
 

@@ -81,14 +81,14 @@ public static partial class KlineFile
     /// </summary>
     public static string Symbol(string path)
     {
-        var name = System.IO.Path.GetFileNameWithoutExtension(path);
+        var name = Path.GetFileNameWithoutExtension(path);
         var match = SymbolPattern().Match(name);
         return (match.Success ? match.Groups["symbol"].Value : name).Replace("_", "").Replace("-", "").ToUpperInvariant();
     }
 
     /// <summary>A series never mixes venues: it is named by its folder (the source) and its symbol.</summary>
     public static string SeriesName(string path) =>
-        $"{System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)))}/{Symbol(path)}";
+        $"{Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)))}/{Symbol(path)}";
 
     [GeneratedRegex(@"^(?<symbol>[A-Za-z0-9]+?(?:[_-][A-Za-z]+)?)[_-]\d+[smhdwM](?:[_-]|$)")]
     private static partial Regex SymbolPattern();

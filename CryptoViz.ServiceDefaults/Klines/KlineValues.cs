@@ -15,6 +15,15 @@ internal static class KlineValues
             ? value
             : throw new FormatException($"open time '{text}' is not an epoch integer");
 
+    /// <summary>Columns 1 to 5 are open, high, low, close and volume in every CSV layout.</summary>
+    public static Kline FromColumns(DateTimeOffset openTime, ReadOnlySpan<char> line, ReadOnlySpan<Range> fields) => Checked(new Kline(
+        openTime,
+        Parse(line[fields[1]], "open"),
+        Parse(line[fields[2]], "high"),
+        Parse(line[fields[3]], "low"),
+        Parse(line[fields[4]], "close"),
+        Parse(line[fields[5]], "volume")));
+
     /// <summary>Prices must be positive and finite, volume finite and not negative.</summary>
     public static Kline Checked(Kline kline)
     {

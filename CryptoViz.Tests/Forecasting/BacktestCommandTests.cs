@@ -43,6 +43,18 @@ public sealed class BacktestCommandTests
         Assert.StartsWith("usage: backtest", error.ToString());
     }
 
+    [Fact]
+    public async Task Names_an_input_that_does_not_exist()
+    {
+        var error = new StringWriter();
+        var missing = Path.Combine(Path.GetTempPath(), $"no-klines-{Guid.NewGuid():N}");
+
+        var exit = await BacktestCommand.RunAsync(["backtest", missing, "--json", "out.json"], TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exit);
+        Assert.Equal($"no such file or folder: {missing}", error.ToString().Trim());
+    }
+
     /// <summary>The data.binance.vision layout, microsecond timestamps as in 2025 spot dumps.</summary>
     private static void WriteBinanceCsv(string path, double[] closes)
     {

@@ -8,6 +8,7 @@ using CryptoViz.ServiceDefaults.Messaging;
 using CryptoViz.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CryptoViz.Tests.Forecasting;
 
@@ -51,8 +52,10 @@ public sealed class LiveForecastTests : IAsyncLifetime
     [Fact]
     public async Task A_run_serves_forecasts_and_scores_over_the_api_and_publishes_them_with_the_anomaly()
     {
-        await _factory.Services.GetRequiredService<ForecastRunner>().RunOnceAsync(Ct);
+        var run = await _factory.Services.GetRequiredService<ForecastRunner>().RunOnceAsync(Ct);
         using var http = _factory.CreateClient();
+
+        Assert.Equal(new ForecastRunSummary(1, 4, 1), run);
 
         using var forecasts = JsonDocument.Parse(await http.GetStringAsync("/api/coins/btc/forecasts", Ct));
         var rows = forecasts.RootElement.EnumerateArray().ToList();
@@ -79,6 +82,28 @@ public sealed class LiveForecastTests : IAsyncLifetime
         var anomaly = Assert.Single(published, p => p.Kind == Prediction.AnomalyKind);
         Assert.Equal(s_jump, anomaly.Timestamp);
         Assert.StartsWith("jump of +", anomaly.Reason);
+    }
+
+    [Fact]
+    public async Task The_next_run_checks_only_the_ticks_stored_since_and_does_not_flag_the_jump_again()
+    {
+        var runner = _factory.Services.GetRequiredService<ForecastRunner>();
+        await runner.RunOnceAsync(Ct);
+        ((FakeTimeProvider)_factory.Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(new ForecastRunSummary(1, 4, 0), await runner.RunOnceAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_forecast_endpoints_are_in_the_openapi_document()
+    {
+        using var http = _factory.CreateClient();
+
+        using var openApi = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json", Ct));
+
+        var paths = openApi.RootElement.GetProperty("paths");
+        Assert.Equal("GetForecasts", paths.GetProperty("/api/coins/{symbol}/forecasts").GetProperty("get").GetProperty("operationId").GetString());
+        Assert.Equal("GetModelScores", paths.GetProperty("/api/models").GetProperty("get").GetProperty("operationId").GetString());
     }
 
     private List<Prediction> ConsumePredictions(int count)
