@@ -18,8 +18,9 @@ public sealed class ForecastingOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// How far back the backtest reads. Retention keeps 1-minute detail for 24 h only (older hours are downsampled
-    /// to one row), so a longer window would mostly add carried-forward minutes.
+    /// How far back the backtest reads: stored 1-minute candles keep minute closes long after retention has thinned
+    /// the raw ticks, so a longer window is real history (the boosted trees need 2 days before they fit), but each
+    /// run's CPU grows with it.
     /// </summary>
     [Range(typeof(TimeSpan), "01:00:00", "31.00:00:00")]
     public TimeSpan History { get; set; } = TimeSpan.FromHours(24);

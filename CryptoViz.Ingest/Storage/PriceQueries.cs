@@ -42,11 +42,16 @@ public sealed class PriceQueries(PriceStore store)
         ORDER BY source
         """;
 
+    /// <summary>Stored candles' closes before the horizon (the rollup is minute-aligned), raw ticks' last price after it.</summary>
     private const string MinuteCloses = """
+        SELECT symbol, source, bucket AS minute, close FROM candles_1m
+        WHERE bucket >= $from AND bucket < least($to, $horizon)
+        UNION ALL
         SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, "timestamp") AS minute, arg_max(price, "timestamp")
         FROM crypto_prices
-        WHERE "timestamp" >= $from AND "timestamp" < $to
-        GROUP BY symbol, source, minute ORDER BY symbol, source, minute
+        WHERE "timestamp" >= greatest($from, $horizon) AND "timestamp" < $to
+        GROUP BY symbol, source, minute
+        ORDER BY symbol, source, minute
         """;
 
     private const string PricesAfter = """
@@ -145,7 +150,7 @@ public sealed class PriceQueries(PriceStore store)
     public async Task<IReadOnlyList<MinuteClose>> GetMinuteClosesAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = Command(connection, MinuteCloses, ("from", from), ("to", to));
+        await using var command = Command(connection, MinuteCloses, ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? from));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var closes = new List<MinuteClose>();
         while (await r.ReadAsync(cancellationToken))
