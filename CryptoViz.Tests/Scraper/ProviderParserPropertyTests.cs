@@ -40,7 +40,7 @@ public sealed class ProviderParserPropertyTests
         var retyped = Gen.Choose(0, recorded.Length - 1).Zip(values).Select(t => Retype(recorded, t.Item1, t.Item2));
 
         Prop.ForAll(Gen.OneOf(arbitrary, spliced, retyped).ToArbitrary(), body => Survives(create, body))
-            .Check(Config.QuickThrowOnFailure.WithMaxTest(300));
+            .Check(Config.QuickThrowOnFailure.WithMaxTest(1000));
     }
 
     /// <summary>Replaces the JSON value that follows the first <c>": "</c> or <c>":</c> at or after <paramref name="at"/>.</summary>

@@ -40,7 +40,7 @@ public sealed class CoinMarketCapSource(
         }
 
         if (root.TryGetProperty("status", out var statusElement) && statusElement.ValueKind == JsonValueKind.Object
-            && statusElement.Deserialize(ProviderJsonContext.Default.CoinMarketCapStatus) is { ErrorCode: { } code and not 0 } status)
+            && Status(statusElement) is { ErrorCode: { } code and not 0 } status)
         {
             throw new PriceFetchException($"api-error-{code}", Truncate(status.ErrorMessage ?? "no message"));
         }
@@ -53,6 +53,18 @@ public sealed class CoinMarketCapSource(
         var now = Time.GetUtcNow().UtcDateTime;
         var producerId = options.Value.ProducerId;
         return MapItems(data, ProviderJsonContext.Default.CoinMarketCapListing, l => Map(l, now, producerId));
+    }
+
+    private static CoinMarketCapStatus Status(JsonElement element)
+    {
+        try
+        {
+            return element.Deserialize(ProviderJsonContext.Default.CoinMarketCapStatus)!;
+        }
+        catch (JsonException ex)
+        {
+            throw new PriceFetchException("unexpected-shape", $"status: {Truncate(ex.Message)}");
+        }
     }
 
     /// <summary>Seed contract §2: name and symbol as given; price, 24 h change and market cap from <c>quote.USD</c>.</summary>
