@@ -1,17 +1,38 @@
 namespace CryptoViz.Scraper.Sources;
 
 /// <summary>
-/// A deterministic offline market: each coin follows geometric Brownian motion whose shocks are partly one
-/// market-wide factor (so coins move together, as real ones do) and partly the coin's own.
+/// A deterministic offline market with the stylised facts of real crypto prices: each coin follows geometric
+/// Brownian motion whose shocks are partly one market-wide factor (coins move together) and partly its own;
+/// volatility clusters (a mean-reverting log-volatility factor, so calm and wild hours come in runs); and prices
+/// jump now and then (market-wide or one coin), each jump leaving volatility raised for a while.
 /// </summary>
 public sealed class SimulatedMarket
 {
     private static readonly double s_secondsPerYear = TimeSpan.FromDays(365).TotalSeconds;
+    private static readonly double s_secondsPerDay = TimeSpan.FromDays(1).TotalSeconds;
+
+    /// <summary>How long a volatility regime lasts (the log-volatility's mean-reversion time), in seconds.</summary>
+    private const double RegimeSeconds = 2 * 3600;
+
+    /// <summary>Spread of the log-volatility factor: about a third of hours run at under 0.6× or over 1.6× the average.</summary>
+    private const double LogVolSpread = 0.5;
+
+    private const double MarketJumpsPerDay = 1;
+    private const double CoinJumpsPerDay = 2;
+    private const double MarketJumpSize = 0.03;
+    private const double CoinJumpSize = 0.05;
+
+    /// <summary>How much a jump lifts the log-volatility (about 2× the volatility right after it).</summary>
+    private const double JumpVolKick = 0.7;
+
+    // The factor's mean of exp(X) is exp(spread²/2): dividing by it keeps each coin's long-run volatility at its own.
+    private static readonly double s_volNormaliser = Math.Exp(LogVolSpread * LogVolSpread / 2);
 
     private readonly IReadOnlyList<SimulatedCoin> _coins;
     private readonly Random _random;
     private readonly double[] _prices;
     private readonly double[] _dayAgoPrices;
+    private double _logVol;
 
     public SimulatedMarket(IReadOnlyList<SimulatedCoin> coins, int seed)
     {
@@ -27,23 +48,36 @@ public sealed class SimulatedMarket
     /// <summary>Advances every coin by <paramref name="elapsed"/> and returns the new quotes.</summary>
     public IReadOnlyList<SimulatedQuote> Step(TimeSpan elapsed)
     {
-        var years = elapsed.TotalSeconds / s_secondsPerYear;
+        var seconds = elapsed.TotalSeconds;
+        var years = seconds / s_secondsPerYear;
+        var volScale = Math.Exp(_logVol) / s_volNormaliser;
         var marketShock = NextGaussian();
+        var marketJump = Jump(MarketJumpsPerDay, MarketJumpSize, seconds);
         var quotes = new SimulatedQuote[_coins.Count];
+        var jumped = marketJump != 0;
         for (var i = 0; i < _coins.Count; i++)
         {
             var coin = _coins[i];
             var shock = coin.MarketBeta * marketShock + Math.Sqrt(1 - coin.MarketBeta * coin.MarketBeta) * NextGaussian();
-            var sigma = coin.AnnualVolatility;
-            _prices[i] *= Math.Exp(-0.5 * sigma * sigma * years + sigma * Math.Sqrt(years) * shock);
+            var sigma = coin.AnnualVolatility * volScale;
+            var coinJump = Jump(CoinJumpsPerDay, CoinJumpSize, seconds);
+            jumped |= coinJump != 0;
+            _prices[i] *= Math.Exp(-0.5 * sigma * sigma * years + sigma * Math.Sqrt(years) * shock + coin.MarketBeta * marketJump + coinJump);
             // The 24 h reference drifts towards the present at the rate a rolling window would.
-            var decay = Math.Min(1, elapsed.TotalSeconds / TimeSpan.FromDays(1).TotalSeconds);
+            var decay = Math.Min(1, seconds / s_secondsPerDay);
             _dayAgoPrices[i] += (_prices[i] - _dayAgoPrices[i]) * decay;
             quotes[i] = new SimulatedQuote(coin, _prices[i], (_prices[i] / _dayAgoPrices[i] - 1) * 100, _prices[i] * coin.CirculatingSupply);
         }
 
+        // Ornstein-Uhlenbeck step of the log-volatility, exact for any step length.
+        var keep = Math.Exp(-seconds / RegimeSeconds);
+        _logVol = _logVol * keep + LogVolSpread * Math.Sqrt(1 - keep * keep) * NextGaussian() + (jumped ? JumpVolKick : 0);
         return quotes;
     }
+
+    /// <summary>A log-price jump with probability rate × step (Poisson, at most one per step), else 0.</summary>
+    private double Jump(double perDay, double size, double seconds) =>
+        _random.NextDouble() < perDay * seconds / s_secondsPerDay ? size * NextGaussian() : 0;
 
     private double NextGaussian()
     {

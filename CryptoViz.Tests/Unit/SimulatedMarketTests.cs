@@ -52,6 +52,30 @@ public sealed class SimulatedMarketTests
         Assert.InRange(Correlation(btc, eth), 0.6, 0.9);
     }
 
+    [Fact]
+    public void Volatility_clusters_and_prices_jump_now_and_then()
+    {
+        // Two simulated days of one-minute BTC returns.
+        var market = new SimulatedMarket(SimulatedCoin.Defaults, seed: 5);
+        var previous = market.Step(TimeSpan.FromMinutes(1))[0].Price;
+        var returns = new List<double>();
+        for (var i = 0; i < 2 * 1440; i++)
+        {
+            var price = market.Step(TimeSpan.FromMinutes(1))[0].Price;
+            returns.Add(Math.Log(price / previous));
+            previous = price;
+        }
+
+        // Clustering: big moves follow big moves, so absolute returns correlate with the next ones (≈ 0 for plain GBM).
+        var absolute = returns.Select(Math.Abs).ToList();
+        Assert.InRange(Correlation(absolute.SkipLast(1).ToList(), absolute.Skip(1).ToList()), 0.1, 0.9);
+        // Jumps and changing volatility give fat tails: excess kurtosis well above the normal's 0.
+        var mean = returns.Average();
+        var variance = returns.Average(r => (r - mean) * (r - mean));
+        var kurtosis = returns.Average(r => Math.Pow(r - mean, 4)) / (variance * variance) - 3;
+        Assert.True(kurtosis > 1, $"excess kurtosis {kurtosis:F2}");
+    }
+
     private static double Correlation(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         double mx = x.Average(), my = y.Average();
