@@ -31,6 +31,12 @@ internal static partial class ScraperTrace
     [LoggerMessage(EventId = 13, Level = LogLevel.Warning, Message = "Fetch from {Source} rejected: {Reason} ({Detail})")]
     public static partial void FetchRejected(ILogger logger, string source, string reason, string detail);
 
+    [LoggerMessage(EventId = 17, Level = LogLevel.Debug, Message = "Fetch from {Source} failed again ({Failures} in a row): {Reason} ({Detail})")]
+    public static partial void FetchStillFailing(ILogger logger, string source, int failures, string reason, string detail);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Information, Message = "Source {Source} delivers again after {Failures} failed call(s)")]
+    public static partial void SourceRecovered(ILogger logger, string source, int failures);
+
     [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "Source {Source} skips this cycle: rate limited until {Until:O}")]
     public static partial void CycleSkipped(ILogger logger, string source, DateTimeOffset until);
 

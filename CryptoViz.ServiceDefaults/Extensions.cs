@@ -33,7 +33,8 @@ public static class Extensions
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         // Polly logs every pipeline execution at Information, including the OTLP exporter's own HTTP calls.
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // A code filter would win over configuration, so a service that reports the outcome itself can still say less.
+        if (builder.Configuration["Logging:LogLevel:Polly"] is null) builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;

@@ -63,8 +63,7 @@ public sealed class PriceSourceWorker<TSource>(
             telemetry.Fetches.Add(1, sourceTag, new("outcome", reason));
             telemetry.FetchDuration.Record(time.GetElapsedTime(started).TotalSeconds, sourceTag);
             var pausedUntil = retryAfter is { } wait ? time.GetUtcNow() + wait : (DateTimeOffset?)null;
-            state.Failed(reason, 0, pausedUntil);
-            ScraperTrace.FetchRejected(logger, name, reason, detail);
+            Failed(state, name, reason, detail, 0, pausedUntil);
             return;
         }
 
@@ -72,6 +71,7 @@ public sealed class PriceSourceWorker<TSource>(
         var (published, unchanged, rejected) = sink.Publish(name, fetch);
         if (published + unchanged > 0)
         {
+            if (state.ConsecutiveFailures > 0) ScraperTrace.SourceRecovered(logger, name, state.ConsecutiveFailures);
             telemetry.Fetches.Add(1, sourceTag, new("outcome", "ok"));
             telemetry.LastSuccess.Record(time.GetUtcNow().ToUnixTimeSeconds(), sourceTag);
             state.Succeeded(time.GetUtcNow(), published, unchanged, rejected);
@@ -80,9 +80,16 @@ public sealed class PriceSourceWorker<TSource>(
         else
         {
             telemetry.Fetches.Add(1, sourceTag, new("outcome", "no-valid-quote"));
-            state.Failed("no valid quote in the response", rejected);
-            ScraperTrace.FetchRejected(logger, name, "no-valid-quote", $"{rejected} items rejected");
+            Failed(state, name, "no-valid-quote", $"{rejected} items rejected", rejected);
         }
+    }
+
+    /// <summary>Offline, every call fails: the first failure in a row is worth a warning, the repeats are not.</summary>
+    private void Failed(SourceState state, string name, string reason, string detail, long rejected, DateTimeOffset? pausedUntil = null)
+    {
+        if (state.ConsecutiveFailures == 0) ScraperTrace.FetchRejected(logger, name, reason, detail);
+        else ScraperTrace.FetchStillFailing(logger, name, state.ConsecutiveFailures + 1, reason, detail);
+        state.Failed(reason, rejected, pausedUntil);
     }
 
     private static (string Reason, string Detail, TimeSpan? RetryAfter) Describe(Exception ex) => ex switch

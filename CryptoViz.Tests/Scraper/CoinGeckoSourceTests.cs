@@ -191,6 +191,9 @@ public sealed class CoinGeckoSourceTests(EmbeddedKafkaFixture kafka) : IClassFix
         await host.UntilAsync(() => state.Fetches == 3, "two more timed-out calls", step: TimeSpan.FromSeconds(1));
 
         Assert.Equal("degraded", state.Status);
+        // One warning for the run of failures; the repeats go to Debug, so an offline Scraper does not fill its log.
+        Assert.Single(host.Logs.Entries, e => e.EventId.Name == "FetchRejected");
+        Assert.Equal(2, host.Logs.Entries.Count(e => e.EventId.Name == "FetchStillFailing"));
         var health = await host.SourcesHealthAsync();
         Assert.StartsWith("degraded: failed ×3, last timeout", (string)health.Data["coingecko"], StringComparison.Ordinal);
         Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, health.Status);

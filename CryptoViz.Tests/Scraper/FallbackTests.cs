@@ -64,6 +64,7 @@ public sealed class FallbackTests(EmbeddedKafkaFixture kafka) : IClassFixture<Em
         Assert.False(host.Supervisor.ShouldSimulate());
         Assert.False(host.Supervisor.FallbackActive);
         Assert.Single(host.Logs.Entries, e => e.EventId.Name == "FallbackOff");
+        Assert.Single(host.Logs.Entries, e => e.EventId.Name == "SourceRecovered");
     }
 
     [Fact]
