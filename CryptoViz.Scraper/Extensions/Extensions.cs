@@ -27,6 +27,8 @@ public static class Extensions
             settings.Config.Partitioner = Partitioner.Murmur2Random;
             // A record is ~300 bytes of repetitive JSON: LZ4 batches shrink severalfold for little CPU.
             settings.Config.CompressionType = CompressionType.Lz4;
+            // The delivery handler needs only the outcome; by default every report copies key, value and headers back.
+            settings.Config.DeliveryReportFields = "status";
         });
 
         builder.Services.AddOptions<ScraperOptions>()

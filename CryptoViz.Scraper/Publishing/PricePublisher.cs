@@ -39,7 +39,7 @@ public sealed class PricePublisher(
             try
             {
                 var sent = time.GetTimestamp();
-                producer.Produce(topic, new Message<string, byte[]> { Key = key, Value = value }, report => OnDelivered(report, sent));
+                producer.Produce(topic, new Message<string, byte[]> { Key = key, Value = value }, report => OnDelivered(report, key, sent));
             }
             catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
             {
@@ -52,13 +52,13 @@ public sealed class PricePublisher(
         return true;
     }
 
-    private void OnDelivered(DeliveryReport<string, byte[]> report, long sent)
+    private void OnDelivered(DeliveryReport<string, byte[]> report, string key, long sent)
     {
         telemetry.ProduceDuration.Record(time.GetElapsedTime(sent).TotalSeconds, new KeyValuePair<string, object?>("topic", report.Topic));
         if (report.Error.IsError)
         {
             telemetry.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("topic", report.Topic));
-            ScraperTrace.DeliveryFailed(logger, report.Key, report.Topic, report.Error.Reason);
+            ScraperTrace.DeliveryFailed(logger, key, report.Topic, report.Error.Reason);
         }
     }
 }
