@@ -109,6 +109,7 @@ public sealed class ForecastBrowserTests : IAsyncLifetime
 
         // Filters narrow the board and land in the URL, so the view can be bookmarked and reloaded.
         await page.GetByTestId("filter-coin-BTC").ClickAsync();
+        await Expect(groups).ToHaveCountAsync(2);
         await page.GetByTestId("filter-horizon-60").ClickAsync();
         await Expect(page).ToHaveURLAsync(_harness.BaseUrl + "models?coin=BTC&horizon=60");
         await Expect(groups).ToHaveCountAsync(1);

@@ -93,11 +93,16 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
         // A price line per coin, and the current price per source.
         await Expect(page.Locator("[data-testid=coin-card][data-symbol=BTC] [data-testid=line-chart] canvas").First).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=coin-card][data-symbol=BTC] .price-cell[data-source=coingecko]")).ToHaveTextAsync("$111,790.12");
+        // V2's statistics per coin, one row per source.
+        var stats = page.GetByTestId("stats-table");
+        await Expect(stats.Locator("tr[data-symbol=BTC][data-source=coinmarketcap] [data-testid=stats-count]")).ToHaveTextAsync("60");
+        await Expect(stats.Locator("tr[data-symbol=ETH][data-source=coinmarketcap] [data-testid=stats-count]")).ToHaveTextAsync("60");
         await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "pipeline-light.png"), Animations = ScreenshotAnimations.Disabled, FullPage = true });
 
         // A source filter hides that source.
         await page.GetByTestId("filter-source-coingecko").ClickAsync();
         await Expect(table.Locator("tr[data-source=coingecko]")).ToHaveCountAsync(0);
+        await Expect(stats.Locator("tr[data-source=coingecko]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=coin-card][data-symbol=BTC] .price-cell[data-source=coingecko]")).ToHaveCountAsync(0);
 
         // Stream turns unhealthy (500 with its report), then Ingest goes away: shown, never a crash.
