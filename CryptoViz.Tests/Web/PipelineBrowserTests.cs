@@ -103,6 +103,18 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
         await page.GetByTestId("filter-source-coingecko").ClickAsync();
         await Expect(table.Locator("tr[data-source=coingecko]")).ToHaveCountAsync(0);
         await Expect(stats.Locator("tr[data-source=coingecko]")).ToHaveCountAsync(0);
+
+        // A free date range (UTC): checked before asking, then the stored prices of exactly that range.
+        await page.GetByTestId("range-from").FillAsync("2025-09-03T12:00");
+        await page.GetByTestId("range-to").FillAsync("2025-09-01T00:00");
+        await page.GetByTestId("range-apply").ClickAsync();
+        await Expect(page.GetByTestId("range-error")).ToHaveTextAsync("The start must be before the end.");
+        await page.GetByTestId("range-from").FillAsync("2025-09-01T00:00");
+        await page.GetByTestId("range-to").FillAsync("2025-09-03T12:00");
+        await page.GetByTestId("range-apply").ClickAsync();
+        await Expect(page.GetByText("Stored prices of the selected coins and sources from 2025-09-01 00:00:00 UTC to 2025-09-03 12:00:00 UTC")).ToBeVisibleAsync();
+        Assert.Contains(_ingest.Requests, r => r.StartsWith("/api/coins/BTC/ticks?from=2025-09-01T00%3A00%3A00Z&to=2025-09-03T12%3A00%3A00Z&", StringComparison.Ordinal));
+        await Expect(page.GetByTestId("range-error")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=coin-card][data-symbol=BTC] .price-cell[data-source=coingecko]")).ToHaveCountAsync(0);
 
         // Stream turns unhealthy (500 with its report), then Ingest goes away: shown, never a crash.
