@@ -5,7 +5,8 @@ namespace CryptoViz.Tests.Web;
 
 /// <summary>
 /// The Web app in Debian's Chromium between in-test servers in Stream's role (SSE, /stats, /health) and Ingest's
-/// role (canned query API). Screenshots go to <c>screenshots/</c> under the test output directory.
+/// role (canned query API; without it Ingest is unreachable, as when it is down). Screenshots go to <c>screenshots/</c>
+/// under the test output directory.
 /// </summary>
 internal sealed class BrowserHarness : IAsyncDisposable
 {
@@ -18,18 +19,19 @@ internal sealed class BrowserHarness : IAsyncDisposable
 
     public FakeStreamServer Stream { get; private set; } = null!;
 
-    public CannedJsonServer Ingest { get; private set; } = null!;
+    /// <summary>Null when started without Ingest.</summary>
+    public CannedJsonServer? Ingest { get; private set; }
 
     public string BaseUrl { get; private set; } = "";
 
-    public static async Task<BrowserHarness> StartAsync()
+    public static async Task<BrowserHarness> StartAsync(bool withIngest = true)
     {
         var harness = new BrowserHarness
         {
             Stream = await FakeStreamServer.StartAsync(),
-            Ingest = await CannedJsonServer.StartAsync(),
+            Ingest = withIngest ? await CannedJsonServer.StartAsync() : null,
         };
-        harness._web = new WebAppFactory(harness.Stream.Address, harness.Ingest.Address);
+        harness._web = new WebAppFactory(harness.Stream.Address, harness.Ingest?.Address);
         harness.BaseUrl = harness._web.Start();
         harness._playwright = await Playwright.CreateAsync();
         harness._browser = await harness._playwright.Chromium.LaunchAsync(new()
@@ -46,7 +48,7 @@ internal sealed class BrowserHarness : IAsyncDisposable
     /// <summary>A page whose console errors land in <paramref name="errors"/>.</summary>
     public async Task<IPage> NewPageAsync(List<string> errors, int width = 1400, int height = 1100)
     {
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var page = await NewPageAsync(width, height);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
@@ -57,6 +59,11 @@ internal sealed class BrowserHarness : IAsyncDisposable
         return page;
     }
 
+    public Task<IPage> NewPageAsync(int width = 1400, int height = 1100) =>
+        _browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+
+    public Task<IPage> NewPageAsync(BrowserNewPageOptions options) => _browser.NewPageAsync(options);
+
     public static Task ScreenshotAsync(IPage page, string name, bool fullPage = false) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, name), Animations = ScreenshotAnimations.Disabled, FullPage = fullPage });
 
@@ -65,7 +72,11 @@ internal sealed class BrowserHarness : IAsyncDisposable
         await _browser.DisposeAsync();
         _playwright.Dispose();
         await _web.DisposeAsync();
-        await Ingest.DisposeAsync();
+        if (Ingest is not null)
+        {
+            await Ingest.DisposeAsync();
+        }
+
         await Stream.DisposeAsync();
     }
 }

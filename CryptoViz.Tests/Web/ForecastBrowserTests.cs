@@ -19,7 +19,7 @@ public sealed class ForecastBrowserTests : IAsyncLifetime
         var now = DateTime.UtcNow;
         var newest = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute / 5 * 5, 0, DateTimeKind.Utc).AddMinutes(-5);
         var last = 111000 + 400 * Math.Sin(80 / 5.0);
-        _harness.Ingest
+        _harness.Ingest!
             .Map("/api/coins/BTC/candles", CannedJson.Candles("BTC", "replay", newest, 80))
             .Map("/api/coins/BTC/sources", CannedJson.Sources("BTC", newest))
             .Map("/api/coins/BTC/forecasts", CannedJson.Forecasts("BTC", "replay", newest.AddMinutes(2), last));
@@ -77,7 +77,7 @@ public sealed class ForecastBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Models_page_ranks_models_against_naive_filters_in_the_url_and_says_when_naive_is_served()
     {
-        _harness.Ingest.Map("/api/models", "[]");
+        _harness.Ingest!.Map("/api/models", "[]");
         var errors = new List<string>();
         var page = await _harness.NewPageAsync(errors);
 
@@ -88,7 +88,7 @@ public sealed class ForecastBrowserTests : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(_harness.BaseUrl + "models");
         await Expect(page.GetByTestId("models-empty")).ToBeVisibleAsync();
 
-        _harness.Ingest.Map("/api/models", CannedJson.Models);
+        _harness.Ingest!.Map("/api/models", CannedJson.Models);
         await page.GetByTestId("models-refresh").ClickAsync();
         var groups = page.GetByTestId("leaderboard-group");
         await Expect(groups).ToHaveCountAsync(3);

@@ -15,7 +15,7 @@ public sealed class MarketTrendsBrowserTests : IAsyncLifetime
     public async Task Markets_show_the_1h_change_and_a_24h_sparkline_per_quote_from_one_cached_fetch()
     {
         var now = DateTime.UtcNow;
-        _harness.Ingest
+        _harness.Ingest!
             .Map("/api/coins", CannedJson.Coins(now.AddMinutes(-1), now.AddMinutes(-3)))
             .Map("/api/coins/BTC/candles", CannedJson.Candles("BTC", "coinmarketcap", now, 24));
         var stream = _harness.Stream;
@@ -38,14 +38,14 @@ public sealed class MarketTrendsBrowserTests : IAsyncLifetime
         await BrowserHarness.ScreenshotAsync(page, "markets-trends-light.png");
 
         // A second page and live ticks reuse the cached trends: Ingest is not asked again.
-        var asked = _harness.Ingest.Requests.Count(r => r.StartsWith("/api/coins", StringComparison.Ordinal));
+        var asked = _harness.Ingest!.Requests.Count(r => r.StartsWith("/api/coins", StringComparison.Ordinal));
         Assert.Equal(4, asked);
         var second = await _harness.NewPageAsync(errors, height: 700);
         await second.GotoAsync(_harness.BaseUrl);
         stream.Publish(Quotes.Price("BTC", 111900, marketCap: 2.227e12, name: "Bitcoin"));
         await Expect(second.Locator("[data-testid=price][data-symbol=BTC][data-source=coinmarketcap]")).ToHaveTextAsync("$111,900.00");
         await Expect(second.GetByTestId("sparkline")).ToHaveCountAsync(2);
-        Assert.Equal(asked, _harness.Ingest.Requests.Count(r => r.StartsWith("/api/coins", StringComparison.Ordinal)));
+        Assert.Equal(asked, _harness.Ingest!.Requests.Count(r => r.StartsWith("/api/coins", StringComparison.Ordinal)));
 
         await second.GetByTestId("theme-switch").ClickAsync();
         await Expect(second.Locator("body")).ToHaveAttributeAsync("data-theme", "dark");
