@@ -115,6 +115,8 @@ public sealed class ForecastBrowserTests : IAsyncLifetime
         await Expect(groups).ToHaveCountAsync(1);
         await page.ReloadAsync();
         await Expect(groups).ToHaveCountAsync(1);
+        // A click before the circuit is up would land on the prerendered page.
+        await Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
         await Expect(groups.First).ToHaveAttributeAsync("data-horizon", "60");
 
         await page.GetByTestId("theme-switch").ClickAsync();
