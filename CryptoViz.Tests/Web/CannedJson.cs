@@ -62,6 +62,36 @@ internal static class CannedJson
         return $$"""{"symbol":"{{symbol}}","source":"{{source}}","interval":"5m","from":"2025-09-01T00:00:00","to":"2025-09-05T00:00:00","candles":[{{string.Join(",", rows)}}]}""";
     }
 
+    /// <summary>Ingest's served forecasts of one coin and source from <paramref name="origin"/>: naive at 1 min and 4 h, models between.</summary>
+    public static string Forecasts(string symbol, string source, DateTime origin, double last)
+    {
+        (int Horizon, string Model, double Drift, double? Mase)[] served =
+            [(1, "naive", 0, 1), (15, "ewma_drift", 0.0012, 0.97), (60, "boosted_trees", 0.003, 0.94), (240, "naive", 0, 1)];
+        var rows = served.Select(s =>
+        {
+            var central = last * (1 + s.Drift);
+            var half = last * 0.0016 * Math.Sqrt(s.Horizon);
+            return $$"""{"symbol":"{{symbol}}","source":"{{source}}","model":"{{s.Model}}","horizonMinutes":{{s.Horizon}},"originTime":"{{Iso(origin)}}","targetTime":"{{Iso(origin.AddMinutes(s.Horizon))}}","last":{{F(last)}},"central":{{F(central)}},"lower":{{F(central - half)}},"upper":{{F(central + half)}},"backtestPoints":480,"mase":{{F(s.Mase!.Value)}},"coverage90":0.9}""";
+        });
+        return "[" + string.Join(",", rows) + "]";
+    }
+
+    /// <summary>
+    /// Ingest's <c>/api/models</c> (snake_case): on replay/BTC a model beats naive at 15 and 60 min; on simulated/ETH none
+    /// does, so naive is served; momentum loses to naive everywhere.
+    /// </summary>
+    public const string Models = """
+        [{"series":"replay/BTC","model":"naive","horizon_min":15,"n":480,"mae":52.1,"mase":1,"hit_rate":null,"coverage90":0.9,"served":false},
+         {"series":"replay/BTC","model":"ewma_drift","horizon_min":15,"n":480,"mae":50.5,"mase":0.97,"hit_rate":0.54,"coverage90":0.89,"served":true},
+         {"series":"replay/BTC","model":"momentum","horizon_min":15,"n":480,"mae":58.3,"mase":1.12,"hit_rate":0.49,"coverage90":0.86,"served":false},
+         {"series":"replay/BTC","model":"naive","horizon_min":60,"n":470,"mae":101.2,"mase":1,"hit_rate":null,"coverage90":0.91,"served":false},
+         {"series":"replay/BTC","model":"boosted_trees","horizon_min":60,"n":470,"mae":95.1,"mase":0.94,"hit_rate":0.56,"coverage90":0.9,"served":true},
+         {"series":"replay/BTC","model":"momentum","horizon_min":60,"n":470,"mae":120.9,"mase":1.19,"hit_rate":0.5,"coverage90":0.84,"served":false},
+         {"series":"simulated/ETH","model":"naive","horizon_min":15,"n":480,"mae":3.1,"mase":1,"hit_rate":null,"coverage90":0.9,"served":true},
+         {"series":"simulated/ETH","model":"ewma_drift","horizon_min":15,"n":480,"mae":3.2,"mase":1.03,"hit_rate":0.5,"coverage90":0.9,"served":false},
+         {"series":"simulated/ETH","model":"momentum","horizon_min":15,"n":480,"mae":3.6,"mase":1.16,"hit_rate":0.48,"coverage90":0.87,"served":false}]
+        """;
+
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 
     // Ingest writes DuckDB timestamps without an offset.

@@ -29,6 +29,8 @@ public sealed class ComponentTests : BunitContext, IAsyncLifetime
         _stream = await FakeStreamServer.StartAsync();
         _host = await FeedHost.StartAsync(_stream.Address);
         Services.AddSingleton(Feed);
+        // No Ingest here: its trends stay empty, as while Ingest is down.
+        Services.AddSingleton(_host.Services.GetRequiredService<CryptoViz.Web.Markets.MarketTrends>());
         Services.AddSingleton(TimeProvider.System);
     }
 

@@ -60,6 +60,13 @@ internal sealed class FakeStreamServer : IAsyncDisposable
         return Send($$"""{"type": "crypto_update", "data": {{record}}, "timestamp": "2025-09-04T18:42:09.731022", "source": "redpanda"}""");
     }
 
+    /// <summary>Sends a prediction event, as Stream relays <c>crypto-predictions</c>; returns the event id used.</summary>
+    public string Publish(Prediction prediction)
+    {
+        var record = JsonSerializer.Serialize(prediction, CryptoVizJsonContext.Default.Prediction);
+        return Send($$"""{"type": "prediction", "data": {{record}}, "timestamp": "2025-09-04T18:42:09.731022", "source": "redpanda"}""");
+    }
+
     /// <summary>Sends one event whose <c>data:</c> is <paramref name="json"/>, verbatim.</summary>
     public string Send(string json)
     {

@@ -37,7 +37,7 @@ internal static class FeedHost
         return host;
     }
 
-    /// <summary>Completes when <paramref name="condition"/> holds, checked on every feed event: no polling delay.</summary>
+    /// <summary>Completes when <paramref name="condition"/> holds, checked on every feed event (quote, prediction, state): no polling delay.</summary>
     public static async Task WaitUntilAsync(this MarketFeed feed, Func<MarketFeed, bool> condition, TimeSpan? timeout = null)
     {
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -50,6 +50,7 @@ internal static class FeedHost
         }
 
         feed.QuotesChanged += Check;
+        feed.PredictionsChanged += Check;
         feed.StateChanged += Check;
         try
         {
@@ -59,6 +60,7 @@ internal static class FeedHost
         finally
         {
             feed.QuotesChanged -= Check;
+            feed.PredictionsChanged -= Check;
             feed.StateChanged -= Check;
         }
     }

@@ -79,6 +79,23 @@ public sealed class MarketBoardTests
         Assert.Equal(PriceMove.None, row.MoveAt(s_now));
     }
 
+    [Fact]
+    public void Trends_reach_existing_rows_and_rows_added_later_with_a_sparkline_that_goes_their_way()
+    {
+        var board = new MarketBoard(s_highlight);
+        board.Apply(Snapshot(Quotes.Price("BTC", 100000)), s_now);
+
+        board.ApplyTrends(ImmutableDictionary<QuoteKey, Trend>.Empty
+            .Add(new QuoteKey("BTC", "coinmarketcap"), new Trend(0.4, [100, 104, 102]))
+            .Add(new QuoteKey("ETH", "coinmarketcap"), new Trend(-0.3, [10, 9])));
+        board.Apply(Snapshot(Quotes.Price("BTC", 100000), Quotes.Price("ETH", 4000), Quotes.Price("SOL", 200)), s_now);
+
+        var rows = board.Rows.ToDictionary(r => r.Key.Symbol);
+        Assert.Equal((0.4, PriceMove.Up, "0,27 50,1 100,14"), (rows["BTC"].Trend.ChangePercent1h, rows["BTC"].SparklineDirection, rows["BTC"].SparklinePoints));
+        Assert.Equal((-0.3, PriceMove.Down), (rows["ETH"].Trend.ChangePercent1h, rows["ETH"].SparklineDirection));
+        Assert.Equal((Trend.None, ""), (rows["SOL"].Trend, rows["SOL"].SparklinePoints));
+    }
+
     private static ImmutableDictionary<QuoteKey, CryptoPrice> Snapshot(params CryptoPrice[] prices) =>
         prices.ToImmutableDictionary(p => new QuoteKey(p.Symbol, p.Source));
 }

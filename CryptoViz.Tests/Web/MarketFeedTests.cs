@@ -82,4 +82,31 @@ public sealed class MarketFeedTests
         Assert.Equal(FeedConnectionState.Reconnecting, feed.State);
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
+
+    [Fact]
+    public async Task Keeps_the_newest_forecast_per_symbol_source_and_horizon_and_the_anomalies()
+    {
+        await using var stream = await FakeStreamServer.StartAsync();
+        using var host = await FeedHost.StartAsync(stream.Address);
+        var feed = host.Services.GetRequiredService<MarketFeed>();
+        await stream.NextConnectionAsync(s_timeout);
+        var origin = new DateTime(2025, 9, 4, 18, 42, 0, DateTimeKind.Utc);
+        var changes = 0;
+        feed.PredictionsChanged += () => Interlocked.Increment(ref changes);
+
+        stream.Publish(Predictions.Forecast("BTC", "replay", 15, origin, 100, 101, 2));
+        stream.Publish(Predictions.Forecast("BTC", "replay", 60, origin, 100, 103, 5));
+        stream.Publish(Predictions.Forecast("BTC", "simulated", 15, origin, 100, 99, 2));
+        // A replayed snapshot after a reconnect carries an older forecast: it must not win.
+        stream.Publish(Predictions.Forecast("BTC", "replay", 15, origin.AddMinutes(-1), 100, 50, 2));
+        stream.Publish(Predictions.Anomaly("ETH", "simulated", origin, 4000, "return 9 robust sd from the median"));
+        await feed.WaitUntilAsync(f => f.Anomalies.Any());
+
+        Assert.Equal(3, feed.Forecasts.Count);
+        Assert.Equal(101, feed.Forecasts[new ForecastKey("BTC", "replay", 15)].Central);
+        Assert.Equal("return 9 robust sd from the median", Assert.Single(feed.Anomalies).Reason);
+        Assert.Equal(5, Volatile.Read(ref changes));
+        Assert.Empty(feed.Quotes);
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
 }

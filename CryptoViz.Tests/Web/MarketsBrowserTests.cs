@@ -9,56 +9,27 @@ namespace CryptoViz.Tests.Web;
 /// </summary>
 public sealed class MarketsBrowserTests : IAsyncLifetime
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(15);
-    private static readonly string s_screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private static readonly TimeSpan s_timeout = BrowserHarness.Timeout;
 
-    private FakeStreamServer _stream = null!;
-    private WebAppFactory _web = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
+    private BrowserHarness _harness = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _stream = await FakeStreamServer.StartAsync();
-        _web = new WebAppFactory(_stream.Address);
-        _baseUrl = _web.Start();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-        SetDefaultExpectTimeout((float)s_timeout.TotalMilliseconds);
-        Directory.CreateDirectory(s_screenshots);
-    }
+    private FakeStreamServer Stream => _harness.Stream;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _web.DisposeAsync();
-        await _stream.DisposeAsync();
-    }
+    // Without Ingest: these pages must work from the stream alone.
+    public async ValueTask InitializeAsync() => _harness = await BrowserHarness.StartAsync(withIngest: false);
+
+    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task Markets_fill_update_live_keep_the_theme_and_show_a_lost_stream()
     {
-        await _stream.NextConnectionAsync(s_timeout);
+        await Stream.NextConnectionAsync(s_timeout);
         PublishMarket();
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
         var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var page = await _harness.NewPageAsync(errors, height: 900);
 
         // The table fills.
-        await page.GotoAsync(_baseUrl);
+        await page.GotoAsync(_harness.BaseUrl);
         var prices = page.Locator("[data-testid=price]");
         await Expect(prices).ToHaveCountAsync(12);
         await Expect(page.GetByTestId("connection")).ToHaveTextAsync("Live");
@@ -67,9 +38,9 @@ public sealed class MarketsBrowserTests : IAsyncLifetime
         var btc = page.Locator("[data-testid=price][data-symbol=BTC][data-source=coinmarketcap]");
         await Expect(btc).ToHaveTextAsync("$111,842.37");
         await Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
-        _stream.Publish(Quotes.Price("BTC", 111700.25, marketCap: 2.2e12, name: "Bitcoin"));
+        Stream.Publish(Quotes.Price("BTC", 111700.25, marketCap: 2.2e12, name: "Bitcoin"));
         await Expect(btc).ToHaveTextAsync("$111,700.25");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "markets-light.png"), Animations = ScreenshotAnimations.Disabled });
+        await BrowserHarness.ScreenshotAsync(page, "markets-light.png");
 
         // Sorting by price puts the cheapest coin first.
         await page.GetByRole(AriaRole.Columnheader, new() { Name = "Price" }).ClickAsync();
@@ -83,49 +54,49 @@ public sealed class MarketsBrowserTests : IAsyncLifetime
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-theme", "dark");
         // fluent-switch takes its role through ElementInternals, which Playwright's ToBeChecked doesn't read.
         await Expect(page.GetByTestId("theme-switch")).ToHaveJSPropertyAsync("checked", true);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "markets-dark.png"), Animations = ScreenshotAnimations.Disabled });
+        await BrowserHarness.ScreenshotAsync(page, "markets-dark.png");
 
         // On a phone the table scrolls sideways inside its card; the page itself stays put.
-        var phone = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
-        await phone.GotoAsync(_baseUrl);
+        var phone = await _harness.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
+        await phone.GotoAsync(_harness.BaseUrl);
         await Expect(phone.Locator("[data-testid=price]")).ToHaveCountAsync(12);
-        await phone.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "markets-phone.png"), Animations = ScreenshotAnimations.Disabled });
+        await BrowserHarness.ScreenshotAsync(phone, "markets-phone.png");
         Assert.Empty(errors);
 
         // Stream goes down: the header says so.
-        await _stream.DisposeAsync();
+        await Stream.DisposeAsync();
         await Expect(page.GetByTestId("connection")).ToHaveTextAsync("Reconnecting");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "markets-reconnecting.png"), Animations = ScreenshotAnimations.Disabled });
+        await BrowserHarness.ScreenshotAsync(page, "markets-reconnecting.png");
     }
 
     [Fact]
     public async Task Coin_page_draws_a_candlestick_chart_in_both_themes()
     {
-        await _stream.NextConnectionAsync(s_timeout);
+        await Stream.NextConnectionAsync(s_timeout);
         // Two hours of CoinGecko ticks before the current quotes, so the chart has bars to draw.
         var start = new DateTime(2025, 9, 4, 16, 40, 0, DateTimeKind.Utc);
         for (var i = 0; i < 60; i++)
         {
             var price = 111000 + 600 * Math.Sin(i / 7.0) + 90 * ((i * 37) % 11 - 5);
-            _stream.Publish(Quotes.Price("BTC", price, "coingecko", 2.226e12, 1.31, "Bitcoin") with { Timestamp = start.AddMinutes(2 * i) });
+            Stream.Publish(Quotes.Price("BTC", price, "coingecko", 2.226e12, 1.31, "Bitcoin") with { Timestamp = start.AddMinutes(2 * i) });
         }
 
         PublishMarket();
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await _harness.NewPageAsync(height: 900);
 
         // From the markets table to the coin page.
-        await page.GotoAsync(_baseUrl);
+        await page.GotoAsync(_harness.BaseUrl);
         await Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
         await page.Locator("a.coin[href='coins/BTC?source=coingecko']").ClickAsync();
-        await Expect(page).ToHaveURLAsync(_baseUrl + "coins/BTC?source=coingecko");
+        await Expect(page).ToHaveURLAsync(_harness.BaseUrl + "coins/BTC?source=coingecko");
         await Expect(page.GetByTestId("coin-price")).ToHaveTextAsync("$111,790.12");
 
         // The chart canvas proves the circuit is interactive and the lightweight-charts module loaded.
         await Expect(page.Locator("[data-testid=candle-chart] canvas").First).ToBeVisibleAsync();
-        _stream.Publish(Quotes.Price("BTC", 111950, "coingecko", 2.226e12, 1.4, "Bitcoin") with { Timestamp = start.AddMinutes(122) });
+        Stream.Publish(Quotes.Price("BTC", 111950, "coingecko", 2.226e12, 1.4, "Bitcoin") with { Timestamp = start.AddMinutes(122) });
         await Expect(page.GetByTestId("coin-price")).ToHaveTextAsync("$111,950.00");
         await Expect(page.Locator("fluent-link[href='https://www.tradingview.com/']")).ToHaveTextAsync("TradingView Lightweight Charts™");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "coin-light.png"), Animations = ScreenshotAnimations.Disabled });
+        await BrowserHarness.ScreenshotAsync(page, "coin-light.png");
 
         // Switching the source shows that source's quote, never a mix.
         await page.GetByTestId("source-coinmarketcap").ClickAsync();
@@ -133,7 +104,7 @@ public sealed class MarketsBrowserTests : IAsyncLifetime
 
         await page.GetByTestId("theme-switch").ClickAsync();
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-theme", "dark");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "coin-dark.png"), Animations = ScreenshotAnimations.Disabled });
+        await BrowserHarness.ScreenshotAsync(page, "coin-dark.png");
     }
 
     private void PublishMarket()
@@ -153,10 +124,10 @@ public sealed class MarketsBrowserTests : IAsyncLifetime
         ];
         foreach (var coin in coins)
         {
-            _stream.Publish(Quotes.Price(coin.Symbol, coin.Price, marketCap: coin.MarketCap, change: coin.Change, name: coin.Name));
+            Stream.Publish(Quotes.Price(coin.Symbol, coin.Price, marketCap: coin.MarketCap, change: coin.Change, name: coin.Name));
         }
 
-        _stream.Publish(Quotes.Price("BTC", 111790.12, "coingecko", 2.226e12, 1.31, "Bitcoin"));
-        _stream.Publish(Quotes.Price("BNB", 860.97, "coingecko", 1.19e11, null, "Binance Coin"));
+        Stream.Publish(Quotes.Price("BTC", 111790.12, "coingecko", 2.226e12, 1.31, "Bitcoin"));
+        Stream.Publish(Quotes.Price("BNB", 860.97, "coingecko", 1.19e11, null, "Binance Coin"));
     }
 }

@@ -9,41 +9,15 @@ namespace CryptoViz.Tests.Web;
 /// </summary>
 public sealed class PipelineBrowserTests : IAsyncLifetime
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(15);
-    private static readonly string s_screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+    private static readonly TimeSpan s_timeout = BrowserHarness.Timeout;
 
-    private FakeStreamServer _stream = null!;
-    private CannedJsonServer _ingest = null!;
-    private WebAppFactory _web = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-    private string _baseUrl = "";
+    private BrowserHarness _harness = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _stream = await FakeStreamServer.StartAsync();
-        _ingest = await CannedJsonServer.StartAsync();
-        _web = new WebAppFactory(_stream.Address, _ingest.Address);
-        _baseUrl = _web.Start();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
-        SetDefaultExpectTimeout((float)s_timeout.TotalMilliseconds);
-        Directory.CreateDirectory(s_screenshots);
-    }
+    private CannedJsonServer Ingest => _harness.Ingest!;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _web.DisposeAsync();
-        await _ingest.DisposeAsync();
-        await _stream.DisposeAsync();
-    }
+    public async ValueTask InitializeAsync() => _harness = await BrowserHarness.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _harness.DisposeAsync();
 
     [Fact]
     public async Task Pipeline_shows_service_health_stats_sources_and_prices_and_survives_a_service_going_down()
@@ -51,27 +25,20 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
         var now = DateTime.UtcNow;
         var cmc = now.AddMinutes(-2);
         var gecko = now.AddMinutes(-15);
-        _ingest.Map("/health", "Healthy")
+        Ingest.Map("/health", "Healthy")
             .Map("/api/stats", CannedJson.Stats(cmc))
             .Map("/api/coins", CannedJson.Coins(cmc, gecko))
             .Map("/api/coins/BTC/ticks", CannedJson.Ticks("BTC", 111800, cmc, 60, "coinmarketcap", "coingecko"))
             .Map("/api/coins/ETH/ticks", CannedJson.Ticks("ETH", 4312, cmc, 60, "coinmarketcap"))
             .Map("/api/coins/BTC/sources", CannedJson.Sources("BTC", cmc));
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 } });
         var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
+        var page = await _harness.NewPageAsync(errors);
 
         // From the nav to the page.
-        await page.GotoAsync(_baseUrl);
+        await page.GotoAsync(_harness.BaseUrl);
         await Expect(page.Locator("[data-interactive=true]")).ToBeAttachedAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Pipeline" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(_baseUrl + "pipeline");
+        await Expect(page).ToHaveURLAsync(_harness.BaseUrl + "pipeline");
 
         // Every service, and the numbers from Stream's /stats and Ingest's /api/stats.
         await Expect(page.Locator("[data-testid=service][data-status=healthy]")).ToHaveCountAsync(3);
@@ -93,22 +60,39 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
         // A price line per coin, and the current price per source.
         await Expect(page.Locator("[data-testid=coin-card][data-symbol=BTC] [data-testid=line-chart] canvas").First).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=coin-card][data-symbol=BTC] .price-cell[data-source=coingecko]")).ToHaveTextAsync("$111,790.12");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "pipeline-light.png"), Animations = ScreenshotAnimations.Disabled, FullPage = true });
+        // V2's statistics per coin, one row per source.
+        var stats = page.GetByTestId("stats-table");
+        await Expect(stats.Locator("tr[data-symbol=BTC][data-source=coinmarketcap] [data-testid=stats-count]")).ToHaveTextAsync("60");
+        await Expect(stats.Locator("tr[data-symbol=ETH][data-source=coinmarketcap] [data-testid=stats-count]")).ToHaveTextAsync("60");
+        await BrowserHarness.ScreenshotAsync(page, "pipeline-light.png", fullPage: true);
 
         // A source filter hides that source.
         await page.GetByTestId("filter-source-coingecko").ClickAsync();
         await Expect(table.Locator("tr[data-source=coingecko]")).ToHaveCountAsync(0);
+        await Expect(stats.Locator("tr[data-source=coingecko]")).ToHaveCountAsync(0);
+
+        // A free date range (UTC): checked before asking, then the stored prices of exactly that range.
+        await page.GetByTestId("range-from").FillAsync("2025-09-03T12:00");
+        await page.GetByTestId("range-to").FillAsync("2025-09-01T00:00");
+        await page.GetByTestId("range-apply").ClickAsync();
+        await Expect(page.GetByTestId("range-error")).ToHaveTextAsync("The start must be before the end.");
+        await page.GetByTestId("range-from").FillAsync("2025-09-01T00:00");
+        await page.GetByTestId("range-to").FillAsync("2025-09-03T12:00");
+        await page.GetByTestId("range-apply").ClickAsync();
+        await Expect(page.GetByText("Stored prices of the selected coins and sources from 2025-09-01 00:00:00 UTC to 2025-09-03 12:00:00 UTC")).ToBeVisibleAsync();
+        Assert.Contains(Ingest.Requests, r => r.StartsWith("/api/coins/BTC/ticks?from=2025-09-01T00%3A00%3A00Z&to=2025-09-03T12%3A00%3A00Z&", StringComparison.Ordinal));
+        await Expect(page.GetByTestId("range-error")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=coin-card][data-symbol=BTC] .price-cell[data-source=coingecko]")).ToHaveCountAsync(0);
 
         // Stream turns unhealthy (500 with its report), then Ingest goes away: shown, never a crash.
-        _stream.HealthJson = CannedJson.StreamUnhealthy;
-        _stream.HealthStatusCode = 500;
+        _harness.Stream.HealthJson = CannedJson.StreamUnhealthy;
+        _harness.Stream.HealthStatusCode = 500;
         await Expect(page.Locator("[data-testid=service][data-service=Stream]")).ToHaveAttributeAsync("data-status", "unhealthy", new() { Timeout = 20_000 });
-        await _ingest.DisposeAsync();
+        await Ingest.DisposeAsync();
         await Expect(page.Locator("[data-testid=service][data-service=Ingest]")).ToHaveAttributeAsync("data-status", "unreachable", new() { Timeout = 20_000 });
         await Expect(page.GetByTestId("stored-rows")).ToHaveTextAsync("—");
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "pipeline-degraded.png"), Animations = ScreenshotAnimations.Disabled });
+        await BrowserHarness.ScreenshotAsync(page, "pipeline-degraded.png");
 
         await page.GetByTestId("theme-switch").ClickAsync();
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-theme", "dark");
@@ -119,13 +103,13 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
     public async Task Coin_page_loads_stored_candles_per_interval_and_compares_sources()
     {
         var newest = DateTime.UtcNow.AddMinutes(-5);
-        _ingest.Map("/api/coins/BTC/candles", CannedJson.Candles("BTC", "coinmarketcap", newest, 80))
+        Ingest.Map("/api/coins/BTC/candles", CannedJson.Candles("BTC", "coinmarketcap", newest, 80))
             .Map("/api/coins/BTC/sources", CannedJson.Sources("BTC", newest));
-        await _stream.NextConnectionAsync(s_timeout);
-        _stream.Publish(Quotes.Price("BTC", 111842.37, marketCap: 2.227e12, name: "Bitcoin") with { Timestamp = DateTime.UtcNow });
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 } });
+        await _harness.Stream.NextConnectionAsync(s_timeout);
+        _harness.Stream.Publish(Quotes.Price("BTC", 111842.37, marketCap: 2.227e12, name: "Bitcoin") with { Timestamp = DateTime.UtcNow });
+        var page = await _harness.NewPageAsync();
 
-        await page.GotoAsync(_baseUrl + "coins/BTC?source=coinmarketcap");
+        await page.GotoAsync(_harness.BaseUrl + "coins/BTC?source=coinmarketcap");
         await Expect(page.GetByTestId("coin-price")).ToHaveTextAsync("$111,842.37");
         await Expect(page.Locator("[data-testid=candle-chart] canvas").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("history-note")).ToContainTextAsync("80 stored candles");
@@ -134,11 +118,11 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
 
         await page.GetByTestId("interval-1h").ClickAsync();
         await Expect(page.Locator("fluent-button[data-testid=interval-1h][appearance=primary]")).ToBeAttachedAsync();
-        Assert.Contains(_ingest.Requests, r => r.StartsWith("/api/coins/BTC/candles?interval=1h&", StringComparison.Ordinal) && r.EndsWith("&source=coinmarketcap", StringComparison.Ordinal));
+        Assert.Contains(Ingest.Requests, r => r.StartsWith("/api/coins/BTC/candles?interval=1h&", StringComparison.Ordinal) && r.EndsWith("&source=coinmarketcap", StringComparison.Ordinal));
 
         // A live tick moves the last bar without a reload.
-        _stream.Publish(Quotes.Price("BTC", 112000, marketCap: 2.227e12, name: "Bitcoin") with { Timestamp = DateTime.UtcNow });
+        _harness.Stream.Publish(Quotes.Price("BTC", 112000, marketCap: 2.227e12, name: "Bitcoin") with { Timestamp = DateTime.UtcNow });
         await Expect(page.GetByTestId("coin-price")).ToHaveTextAsync("$112,000.00");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "coin-history-light.png"), Animations = ScreenshotAnimations.Disabled, FullPage = true });
+        await BrowserHarness.ScreenshotAsync(page, "coin-history-light.png", fullPage: true);
     }
 }

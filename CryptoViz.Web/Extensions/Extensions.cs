@@ -48,6 +48,7 @@ public static class Extensions
 
         builder.Services.AddSingleton<MarketFeedMetrics>();
         builder.Services.AddSingleton<CandleStore>();
+        builder.Services.AddSingleton<MarketTrends>();
         builder.Services.AddSingleton<MarketFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MarketFeed>());
 

@@ -9,7 +9,8 @@ namespace CryptoViz.Web.Feed;
 
 /// <summary>
 /// The Web server's one SSE connection to Stream, shared by every circuit: keeps the latest quote per
-/// (symbol, source) and raises events that pages throttle into renders.
+/// (symbol, source), the latest forecast per (symbol, source, horizon) and the newest anomalies, and raises
+/// events that pages throttle into renders.
 /// </summary>
 public sealed class MarketFeed(
     IServiceScopeFactory scopeFactory,
@@ -19,18 +20,33 @@ public sealed class MarketFeed(
     MarketFeedMetrics metrics,
     ILogger<MarketFeed> logger) : BackgroundService
 {
+    /// <summary>Anomalies come only live (Stream keeps none for late joiners): this many newest are kept for pages opened later.</summary>
+    public const int AnomalyCapacity = 200;
+
     private ImmutableDictionary<QuoteKey, CryptoPrice> _quotes = ImmutableDictionary<QuoteKey, CryptoPrice>.Empty;
+    private ImmutableDictionary<ForecastKey, Prediction> _forecasts = ImmutableDictionary<ForecastKey, Prediction>.Empty;
+    private ImmutableQueue<Prediction> _anomalies = ImmutableQueue<Prediction>.Empty;
+    private int _anomalyCount;
     private volatile FeedConnectionState _state = FeedConnectionState.Connecting;
     private string? _lastEventId;
 
     /// <summary>Raised on the feed's thread after each applied quote; handlers must return quickly.</summary>
     public event Action? QuotesChanged;
 
+    /// <summary>Raised on the feed's thread after each applied forecast or anomaly; handlers must return quickly.</summary>
+    public event Action? PredictionsChanged;
+
     /// <summary>Raised on the feed's thread when <see cref="State"/> changes.</summary>
     public event Action? StateChanged;
 
     /// <summary>An immutable snapshot, safe to read from any thread.</summary>
     public ImmutableDictionary<QuoteKey, CryptoPrice> Quotes => Volatile.Read(ref _quotes);
+
+    /// <summary>The newest forecast per (symbol, source, horizon); an immutable snapshot.</summary>
+    public ImmutableDictionary<ForecastKey, Prediction> Forecasts => Volatile.Read(ref _forecasts);
+
+    /// <summary>The newest anomalies, oldest first, at most <see cref="AnomalyCapacity"/>; an immutable snapshot.</summary>
+    public IEnumerable<Prediction> Anomalies => Volatile.Read(ref _anomalies);
 
     public FeedConnectionState State => _state;
 
@@ -134,6 +150,36 @@ public sealed class MarketFeed(
             metrics.UpdateApplied();
             QuotesChanged?.Invoke();
         }
+        else if (message.Prediction is { } prediction)
+        {
+            Apply(prediction);
+            metrics.PredictionApplied();
+            PredictionsChanged?.Invoke();
+        }
+    }
+
+    private void Apply(Prediction prediction)
+    {
+        if (prediction.Kind == Prediction.ForecastKind)
+        {
+            var key = new ForecastKey(prediction.Symbol, prediction.Source, prediction.HorizonMinutes!.Value);
+            // A reconnect replays the snapshot: never let an older forecast replace a newer one.
+            if (!_forecasts.TryGetValue(key, out var held) || held.Timestamp <= prediction.Timestamp)
+            {
+                Volatile.Write(ref _forecasts, _forecasts.SetItem(key, prediction));
+            }
+
+            return;
+        }
+
+        var anomalies = _anomalies.Enqueue(prediction);
+        if (++_anomalyCount > AnomalyCapacity)
+        {
+            anomalies = anomalies.Dequeue();
+            _anomalyCount--;
+        }
+
+        Volatile.Write(ref _anomalies, anomalies);
     }
 
     private void SetState(FeedConnectionState state)

@@ -3,11 +3,11 @@ using CryptoViz.ServiceDefaults.Messaging;
 
 namespace CryptoViz.Web.Feed;
 
-/// <summary>Reads the JSON envelope of a <c>/stream</c> event (seed contract §3).</summary>
+/// <summary>Reads the JSON envelope of a <c>/stream</c> event (seed contract §3, plus Stream's <c>prediction</c>).</summary>
 public static class StreamMessageParser
 {
     /// <exception cref="JsonException">The data is not an envelope with a string <c>type</c>, or a
-    /// <c>crypto_update</c> carries no valid record.</exception>
+    /// <c>crypto_update</c> / <c>prediction</c> carries no valid record.</exception>
     public static StreamMessage Parse(string data)
     {
         using var document = JsonDocument.Parse(data);
@@ -20,19 +20,26 @@ public static class StreamMessageParser
         }
 
         var type = typeElement.GetString()!;
-        if (type != StreamMessage.CryptoUpdate)
+        switch (type)
         {
-            // Later types (prediction) and envelope fields are not needed here: skip, don't fail.
-            return new StreamMessage(type, null);
+            case StreamMessage.CryptoUpdate:
+                return new StreamMessage(type, DataOf(root, type).Deserialize(CryptoVizJsonContext.Default.CryptoPrice)
+                    ?? throw new JsonException("A crypto_update has a null record."));
+            case StreamMessage.PredictionType:
+                var prediction = DataOf(root, type).Deserialize(CryptoVizJsonContext.Default.Prediction)
+                    ?? throw new JsonException("A prediction has a null record.");
+                // Stream validates too, but a chart fed a lower bound above its upper one draws nonsense: check here as well.
+                return PredictionValidator.Validate(prediction) is { } reason
+                    ? throw new JsonException($"An invalid prediction: {reason}.")
+                    : new StreamMessage(type, null, prediction);
+            default:
+                // Later types and envelope fields are not needed here: skip, don't fail.
+                return new StreamMessage(type, null);
         }
-
-        if (!root.TryGetProperty("data", out var dataElement) || dataElement.ValueKind != JsonValueKind.Object)
-        {
-            throw new JsonException("A crypto_update has no 'data' object.");
-        }
-
-        var price = dataElement.Deserialize(CryptoVizJsonContext.Default.CryptoPrice)
-            ?? throw new JsonException("A crypto_update has a null record.");
-        return new StreamMessage(type, price);
     }
+
+    private static JsonElement DataOf(JsonElement root, string type) =>
+        root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            ? data
+            : throw new JsonException($"A {type} has no 'data' object.");
 }

@@ -46,6 +46,23 @@ public sealed class IngestClient(HttpClient http)
         return await response.Content.ReadFromJsonAsync(IngestJsonContext.Default.SourceSpread, cancellationToken);
     }
 
+    /// <summary>The served forecasts of one coin, per source and horizon; null until Ingest's first forecast run saw it (404).</summary>
+    public async Task<IReadOnlyList<ServedForecast>?> GetForecastsAsync(string symbol, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"/api/coins/{Uri.EscapeDataString(symbol)}/forecasts", cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync(IngestJsonContext.Default.IReadOnlyListServedForecast, cancellationToken);
+    }
+
+    /// <summary>Every model's backtest score per series and horizon; empty before the first forecast run.</summary>
+    public async Task<IReadOnlyList<ModelScore>> GetModelsAsync(CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync("/api/models", IngestJsonContext.Default.IReadOnlyListModelScore, cancellationToken) ?? [];
+
     public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken) =>
         await http.GetFromJsonAsync("/api/stats", IngestJsonContext.Default.StoreStats, cancellationToken)
             ?? throw new InvalidOperationException("Ingest answered /api/stats with null.");

@@ -10,4 +10,6 @@ namespace CryptoViz.Web.Ingest;
 [JsonSerializable(typeof(IReadOnlyList<Tick>))]
 [JsonSerializable(typeof(SourceSpread))]
 [JsonSerializable(typeof(StoreStats))]
+[JsonSerializable(typeof(IReadOnlyList<ServedForecast>))]
+[JsonSerializable(typeof(IReadOnlyList<ModelScore>))]
 public sealed partial class IngestJsonContext : JsonSerializerContext;

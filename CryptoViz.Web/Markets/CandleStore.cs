@@ -24,8 +24,7 @@ public sealed class CandleStore
     public void Add(CryptoPrice price)
     {
         var key = new QuoteKey(price.Symbol, price.Source);
-        var time = new DateTimeOffset(DateTime.SpecifyKind(price.Timestamp, DateTimeKind.Utc)).ToUnixTimeSeconds();
-        var bucket = time - time % (long)Interval.TotalSeconds;
+        var bucket = UnixTime.Bucket(UnixTime.Seconds(price.Timestamp), (long)Interval.TotalSeconds);
         Candle candle;
         lock (_gate)
         {

@@ -6,7 +6,7 @@ public static class LiveCandles
     /// <summary>The bar after a tick at <paramref name="time"/> (Unix s): the last bar extended, a new bar, or null for a late tick.</summary>
     public static Candle? Fold(Candle? last, long time, double price, long intervalSeconds)
     {
-        var bucket = time - Mod(time, intervalSeconds);
+        var bucket = UnixTime.Bucket(time, intervalSeconds);
         if (last is null || bucket > last.Time)
         {
             return new Candle(bucket, price, price, price, price);
@@ -19,10 +19,8 @@ public static class LiveCandles
     /// <summary>Merges narrower bars into <paramref name="intervalSeconds"/>-wide ones (used when Ingest has no history to give).</summary>
     public static IReadOnlyList<Candle> Rebucket(IEnumerable<Candle> candles, long intervalSeconds) =>
     [
-        .. candles.GroupBy(c => c.Time - Mod(c.Time, intervalSeconds))
+        .. candles.GroupBy(c => UnixTime.Bucket(c.Time, intervalSeconds))
             .OrderBy(g => g.Key)
             .Select(g => new Candle(g.Key, g.First().Open, g.Max(c => c.High), g.Min(c => c.Low), g.Last().Close)),
     ];
-
-    private static long Mod(long time, long interval) => ((time % interval) + interval) % interval;
 }

@@ -9,6 +9,7 @@ public sealed class MarketBoard(TimeSpan highlight)
 {
     private readonly Dictionary<QuoteKey, MarketRow> _rows = [];
     private ImmutableDictionary<QuoteKey, CryptoPrice>? _applied;
+    private ImmutableDictionary<QuoteKey, Trend> _trends = ImmutableDictionary<QuoteKey, Trend>.Empty;
 
     public IReadOnlyCollection<MarketRow> Rows => _rows.Values;
 
@@ -33,7 +34,9 @@ public sealed class MarketBoard(TimeSpan highlight)
             }
             else
             {
-                _rows.Add(key, new MarketRow(price));
+                var fresh = new MarketRow(price);
+                fresh.SetTrend(_trends.GetValueOrDefault(key, Trend.None));
+                _rows.Add(key, fresh);
                 added = true;
             }
         }
@@ -41,6 +44,21 @@ public sealed class MarketBoard(TimeSpan highlight)
         _applied = quotes;
         Rerank();
         return added;
+    }
+
+    /// <summary>Copies Ingest's trends into the rows (and into rows the feed adds later).</summary>
+    public void ApplyTrends(ImmutableDictionary<QuoteKey, Trend> trends)
+    {
+        if (ReferenceEquals(trends, _trends))
+        {
+            return;
+        }
+
+        _trends = trends;
+        foreach (var (key, row) in _rows)
+        {
+            row.SetTrend(trends.GetValueOrDefault(key, Trend.None));
+        }
     }
 
     /// <summary>True while some highlight is showing: the page must render again to clear it.</summary>

@@ -20,6 +20,24 @@ public sealed class MarketRow(CryptoPrice price)
 
     public PriceMove Move { get; private set; }
 
+    /// <summary>From Ingest, refreshed every few minutes; <see cref="Trend.None"/> until it answers.</summary>
+    public Trend Trend { get; private set; } = Trend.None;
+
+    /// <summary>The sparkline's SVG points, computed once per trend rather than on every render.</summary>
+    public string SparklinePoints { get; private set; } = "";
+
+    /// <summary>Up when the last 24 h ended higher than they started.</summary>
+    public PriceMove SparklineDirection { get; private set; }
+
+    public void SetTrend(Trend trend)
+    {
+        Trend = trend;
+        SparklinePoints = Sparkline.Points(trend.Closes);
+        SparklineDirection = trend.Closes is [var first, .., var last] && last != first
+            ? last > first ? PriceMove.Up : PriceMove.Down
+            : PriceMove.None;
+    }
+
     public void Update(CryptoPrice price, DateTimeOffset now, TimeSpan highlight)
     {
         if (price.Price != Price.Price)

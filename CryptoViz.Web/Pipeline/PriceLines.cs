@@ -20,7 +20,7 @@ public static class PriceLines
             {
                 // Ascending and one point per second, as the chart requires; the later row of a second wins.
                 var points = g.OrderBy(t => t.Timestamp)
-                    .Select(t => new LinePoint(UnixSeconds(t.Timestamp), t.Price))
+                    .Select(t => new LinePoint(UnixTime.Seconds(t.Timestamp), t.Price))
                     .GroupBy(p => p.Time)
                     .Select(p => p.Last())
                     .ToList();
@@ -34,9 +34,6 @@ public static class PriceLines
         var index = Math.Max(0, allSources.ToList().IndexOf(source));
         return s_palette[index % s_palette.Length];
     }
-
-    public static long UnixSeconds(DateTime utc) =>
-        new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds();
 
     private static int Precision(IReadOnlyList<LinePoint> points) =>
         points.Count == 0 ? 2 : Math.Abs(points[^1].Value) switch

@@ -1,4 +1,63 @@
-import { createChart, CandlestickSeries, ColorType } from '../../lib/lightweight-charts/lightweight-charts.standalone.production.mjs';
+import { createChart, createSeriesMarkers, CandlestickSeries, LineSeries, LineStyle, ColorType } from '../../lib/lightweight-charts/lightweight-charts.standalone.production.mjs';
+
+// A filled 90 % band between two lines: lightweight-charts has no band series, so this series primitive paints the
+// polygon under the series it is attached to, from the chart's own coordinates.
+class ForecastBand {
+  constructor(color) {
+    this._lower = [];
+    this._upper = [];
+    this._color = color;
+    const band = this;
+    this._view = {
+      zOrder: () => 'bottom',
+      renderer: () => ({ draw: target => band._draw(target) }),
+    };
+  }
+
+  attached({ chart, series, requestUpdate }) {
+    this._chart = chart;
+    this._series = series;
+    this._requestUpdate = requestUpdate;
+  }
+
+  detached() {
+    this._chart = this._series = this._requestUpdate = undefined;
+  }
+
+  paneViews() {
+    return [this._view];
+  }
+
+  setData(lower, upper) {
+    this._lower = lower;
+    this._upper = upper;
+    this._requestUpdate?.();
+  }
+
+  setColor(color) {
+    this._color = color;
+    this._requestUpdate?.();
+  }
+
+  _draw(target) {
+    if (!this._chart || this._upper.length < 2) {
+      return;
+    }
+    const timeScale = this._chart.timeScale();
+    const toXY = p => [timeScale.timeToCoordinate(p.time), this._series.priceToCoordinate(p.value)];
+    const edge = [...this._upper.map(toXY), ...[...this._lower].reverse().map(toXY)];
+    if (edge.some(([x, y]) => x === null || y === null)) {
+      return;
+    }
+    target.useMediaCoordinateSpace(({ context }) => {
+      context.beginPath();
+      edge.forEach(([x, y], i) => (i === 0 ? context.moveTo(x, y) : context.lineTo(x, y)));
+      context.closePath();
+      context.fillStyle = this._color;
+      context.fill();
+    });
+  }
+}
 
 const isDark = () => document.body.getAttribute('data-theme') === 'dark';
 
@@ -25,20 +84,75 @@ const seriesOptions = dark => ({
   wickDownColor: dark ? '#dc626d' : '#c50f1f',
 });
 
+// Fluent's brand blue (light: brand 80, dark: brand 100) for the forecast, amber for anomalies.
+const forecastColor = dark => (dark ? '#479ef5' : '#0f6cbd');
+const bandColor = dark => (dark ? 'rgba(71, 158, 245, 0.20)' : 'rgba(15, 108, 189, 0.13)');
+const anomalyColor = dark => (dark ? '#f2c661' : '#bc4b09');
+const centralOptions = dark => ({ color: forecastColor(dark), lineWidth: 2, lineStyle: LineStyle.Dashed });
+const edgeOptions = dark => ({ color: bandColor(dark), lineWidth: 1 });
+const quiet = { priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false };
+
 export function create(host, candles) {
   const chart = createChart(host, { autoSize: true, ...chartOptions(isDark()) });
   const series = chart.addSeries(CandlestickSeries, seriesOptions(isDark()));
-  series.setData(candles);
+  const lower = chart.addSeries(LineSeries, { ...quiet, ...edgeOptions(isDark()), title: '' });
+  const upper = chart.addSeries(LineSeries, { ...quiet, ...edgeOptions(isDark()), title: '' });
+  const central = chart.addSeries(LineSeries, { ...quiet, ...centralOptions(isDark()), lastValueVisible: true, title: 'forecast' });
+  const band = new ForecastBand(bandColor(isDark()));
+  upper.attachPrimitive(band);
+  const markers = createSeriesMarkers(series, []);
+  let flags = [];
+  const barTimes = new Set();
+
+  // A marker on a time the series has no bar for would float; keep only flags over drawn bars.
+  const showMarkers = () => {
+    const dark = isDark();
+    const shown = flags.filter(f => barTimes.has(f.time)).map(f => ({
+      time: f.time, position: 'aboveBar', shape: 'arrowDown', color: anomalyColor(dark), text: f.text,
+    }));
+    markers.setMarkers(shown);
+    host.dataset.markers = String(shown.length);
+  };
+  const setCandles = data => {
+    series.setData(data);
+    barTimes.clear();
+    data.forEach(c => barTimes.add(c.time));
+    showMarkers();
+  };
+
+  setCandles(candles);
   chart.timeScale().fitContent();
   // Fluent's ThemeService raises this on <body> at every switch: no .NET round trip needed.
   const onTheme = e => {
-    chart.applyOptions(chartOptions(e.detail.isDark));
-    series.applyOptions(seriesOptions(e.detail.isDark));
+    const dark = e.detail.isDark;
+    chart.applyOptions(chartOptions(dark));
+    series.applyOptions(seriesOptions(dark));
+    central.applyOptions(centralOptions(dark));
+    lower.applyOptions(edgeOptions(dark));
+    upper.applyOptions(edgeOptions(dark));
+    band.setColor(bandColor(dark));
+    showMarkers();
   };
   document.body.addEventListener('themeChanged', onTheme);
   return {
-    setData: data => { series.setData(data); chart.timeScale().fitContent(); },
-    update: candle => series.update(candle),
+    setData: data => { setCandles(data); chart.timeScale().fitContent(); },
+    update: candle => {
+      series.update(candle);
+      if (!barTimes.has(candle.time)) {
+        barTimes.add(candle.time);
+        showMarkers();
+      }
+    },
+    // forecast: { central, lower, upper }, each [{ time, value }] on the bar grid; empty lists clear it.
+    setForecast: forecast => {
+      central.setData(forecast.central);
+      lower.setData(forecast.lower);
+      upper.setData(forecast.upper);
+      band.setData(forecast.lower, forecast.upper);
+      host.dataset.forecastPoints = String(forecast.central.length);
+    },
+    // flags: [{ time, text }] at bar starts.
+    setMarkers: data => { flags = data; showMarkers(); },
     dispose: () => {
       document.body.removeEventListener('themeChanged', onTheme);
       chart.remove();
