@@ -14,10 +14,11 @@ public sealed class TickAnomalyDetector(int window = 120, double threshold = 6, 
     private const double MadToSigma = 1.4826;
 
     /// <summary>
-    /// Quotes often repeat (a provider's cache), which makes the MAD zero; below 0.1 basis point per tick a move
-    /// is not news whatever the recent calm.
+    /// Quotes often repeat (a provider's cache) or glide (a replayed candle's path), which makes the MAD tiny; a tick
+    /// move of a few basis points is market noise whatever the recent calm, so σ never counts below 5 bp: with the
+    /// default threshold only a move of 0.3 % or more in one tick can be news.
     /// </summary>
-    private const double MinimumSigma = 1e-5;
+    private const double MinimumSigma = 5e-4;
 
     private readonly Queue<double> _returns = new();
     private double? _previous;

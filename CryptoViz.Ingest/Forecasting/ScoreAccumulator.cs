@@ -35,8 +35,13 @@ internal sealed class ScoreAccumulator
         _n == 0 ? null : (double)_covered / _n,
         served);
 
-    /// <summary>Strictly better than naive on the same points.</summary>
-    public bool BeatsNaive => _n > 0 && _absoluteError < _naiveAbsoluteError;
+    /// <summary>
+    /// Strictly better than naive on the same points, and on enough of them: a few lucky minutes of a fresh store
+    /// are no evidence (live, a new coin scores only a handful of points at first).
+    /// </summary>
+    public bool BeatsNaive => _n >= MinimumScored && _absoluteError < _naiveAbsoluteError;
+
+    public const int MinimumScored = 30;
 
     public double AbsoluteError => _absoluteError;
 }
