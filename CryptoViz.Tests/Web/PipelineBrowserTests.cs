@@ -1,3 +1,4 @@
+using CryptoViz.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -80,7 +81,7 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
         await page.GetByTestId("range-to").FillAsync("2025-09-03T12:00");
         await page.GetByTestId("range-apply").ClickAsync();
         await Expect(page.GetByText("Stored prices of the selected coins and sources from 2025-09-01 00:00:00 UTC to 2025-09-03 12:00:00 UTC")).ToBeVisibleAsync();
-        Assert.Contains(Ingest.Requests, r => r.StartsWith("/api/coins/BTC/ticks?from=2025-09-01T00%3A00%3A00Z&to=2025-09-03T12%3A00%3A00Z&", StringComparison.Ordinal));
+        await RequestedAsync(r => r.StartsWith("/api/coins/BTC/ticks?from=2025-09-01T00%3A00%3A00Z&to=2025-09-03T12%3A00%3A00Z&", StringComparison.Ordinal), "the ticks of the range");
         await Expect(page.GetByTestId("range-error")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=coin-card][data-symbol=BTC] .price-cell[data-source=coingecko]")).ToHaveCountAsync(0);
 
@@ -118,11 +119,15 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
 
         await page.GetByTestId("interval-1h").ClickAsync();
         await Expect(page.Locator("fluent-button[data-testid=interval-1h][appearance=primary]")).ToBeAttachedAsync();
-        Assert.Contains(Ingest.Requests, r => r.StartsWith("/api/coins/BTC/candles?interval=1h&", StringComparison.Ordinal) && r.EndsWith("&source=coinmarketcap", StringComparison.Ordinal));
+        await RequestedAsync(r => r.StartsWith("/api/coins/BTC/candles?interval=1h&", StringComparison.Ordinal) && r.EndsWith("&source=coinmarketcap", StringComparison.Ordinal), "the 1h candles");
 
         // A live tick moves the last bar without a reload.
         _harness.Stream.Publish(Quotes.Price("BTC", 112000, marketCap: 2.227e12, name: "Bitcoin") with { Timestamp = DateTime.UtcNow });
         await Expect(page.GetByTestId("coin-price")).ToHaveTextAsync("$112,000.00");
         await BrowserHarness.ScreenshotAsync(page, "coin-history-light.png", fullPage: true);
     }
+
+    /// <summary>The page updates before its request to Ingest goes out: wait for the request, do not race it.</summary>
+    private Task RequestedAsync(Func<string, bool> match, string what) =>
+        Eventually.GetAsync(() => Task.FromResult<bool?>(Ingest.Requests.Any(match)), seen => seen == true, TimeSpan.FromSeconds(15), what);
 }
