@@ -32,6 +32,21 @@ public sealed class WebPageTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_coin_page_draws_the_candles_Ingest_stored_from_the_replay()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1100 } });
+
+        await page.GotoAsync(new Uri(fixture.App.GetEndpoint("web"), "/coins/BTC?source=replay").ToString());
+
+        await Expect(page.GetByTestId("history-note")).ToContainTextAsync("stored candles from Ingest");
+        await Expect(page.Locator("[data-testid=candle-chart] canvas").First).ToBeVisibleAsync();
+        Directory.CreateDirectory(s_screenshots);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "e2e-coin.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task The_pipeline_page_shows_every_service_healthy_and_the_stored_data()
     {
         using var playwright = await Playwright.CreateAsync();
