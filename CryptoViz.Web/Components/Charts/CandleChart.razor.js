@@ -1,4 +1,5 @@
-import { createChart, createSeriesMarkers, CandlestickSeries, LineSeries, LineStyle, ColorType } from '../../lib/lightweight-charts/lightweight-charts.standalone.production.mjs';
+import { createChart, createSeriesMarkers, CandlestickSeries, LineSeries, LineStyle } from '../../lib/lightweight-charts/lightweight-charts.standalone.production.mjs';
+import { isDark, chartOptions } from '../../js/chart-theme.js';
 
 // A filled 90 % band between two lines: lightweight-charts has no band series, so this series primitive paints the
 // polygon under the series it is attached to, from the chart's own coordinates.
@@ -58,23 +59,6 @@ class ForecastBand {
     });
   }
 }
-
-const isDark = () => document.body.getAttribute('data-theme') === 'dark';
-
-// Colours follow Fluent's light/dark palettes; the chart draws on canvas, so CSS variables can't reach it.
-const chartOptions = dark => ({
-  layout: {
-    background: { type: ColorType.Solid, color: 'transparent' },
-    textColor: dark ? '#d6d6d6' : '#424242',
-    attributionLogo: true,
-  },
-  grid: {
-    vertLines: { color: dark ? '#2e2e2e' : '#f0f0f0' },
-    horzLines: { color: dark ? '#2e2e2e' : '#f0f0f0' },
-  },
-  rightPriceScale: { borderColor: dark ? '#3d3d3d' : '#e0e0e0' },
-  timeScale: { borderColor: dark ? '#3d3d3d' : '#e0e0e0', timeVisible: true, secondsVisible: false },
-});
 
 const seriesOptions = dark => ({
   upColor: dark ? '#54b054' : '#107c10',

@@ -1,20 +1,5 @@
-import { createChart, LineSeries, ColorType } from '../../lib/lightweight-charts/lightweight-charts.standalone.production.mjs';
-
-const isDark = () => document.body.getAttribute('data-theme') === 'dark';
-
-const chartOptions = dark => ({
-  layout: {
-    background: { type: ColorType.Solid, color: 'transparent' },
-    textColor: dark ? '#d6d6d6' : '#424242',
-    attributionLogo: true,
-  },
-  grid: {
-    vertLines: { color: dark ? '#2e2e2e' : '#f0f0f0' },
-    horzLines: { color: dark ? '#2e2e2e' : '#f0f0f0' },
-  },
-  rightPriceScale: { borderColor: dark ? '#3d3d3d' : '#e0e0e0' },
-  timeScale: { borderColor: dark ? '#3d3d3d' : '#e0e0e0', timeVisible: true, secondsVisible: false },
-});
+import { createChart, LineSeries } from '../../lib/lightweight-charts/lightweight-charts.standalone.production.mjs';
+import { isDark, chartOptions } from '../../js/chart-theme.js';
 
 export function create(host, lines) {
   const chart = createChart(host, { autoSize: true, ...chartOptions(isDark()) });
