@@ -38,6 +38,12 @@ internal static class PriceSchema
         USING (symbol, source, "timestamp")
         """;
 
+    /// <summary>Where the writer's <see cref="RecentKeyIndex"/> starts.</summary>
+    public const string NewestPerKey = """
+        SELECT symbol, source, max("timestamp") FROM crypto_prices
+        WHERE symbol IS NOT NULL AND source IS NOT NULL GROUP BY symbol, source
+        """;
+
     public const string ClearStage = "DELETE FROM stage";
 
     public const string CountRows = "SELECT count(*) FROM crypto_prices";

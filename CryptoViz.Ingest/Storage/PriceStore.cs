@@ -12,6 +12,7 @@ public sealed class PriceStore : IDisposable
 {
     private readonly string _connectionString;
     private readonly DuckDBConnection _writer;
+    private readonly RecentKeyIndex _recent = new();
 
     public PriceStore(IConfiguration configuration, ILogger<PriceStore> logger)
     {
@@ -31,6 +32,8 @@ public sealed class PriceStore : IDisposable
             count.CommandText = PriceSchema.CountRows;
             IngestTrace.StoreReady(logger, DatabasePath, Convert.ToInt64(count.ExecuteScalar()));
         }
+
+        LoadRecentKeys();
     }
 
     public string DatabasePath { get; }
@@ -43,9 +46,47 @@ public sealed class PriceStore : IDisposable
     public int Write(IReadOnlyList<CryptoPrice> batch)
     {
         if (batch.Count == 0) return 0;
-        using (var appender = _writer.CreateAppender("temp", "main", "stage"))
+        var (fresh, doubtful) = Split(batch);
+        var inserted = fresh.Count;
+        using (var transaction = _writer.BeginTransaction())
         {
-            foreach (var p in batch)
+            // Appenders inside the transaction join it: the fresh rows and the merge commit (or vanish) together.
+            Append(_writer.CreateAppender("crypto_prices"), fresh);
+            if (doubtful.Count > 0)
+            {
+                Append(_writer.CreateAppender("temp", "main", "stage"), doubtful);
+                inserted += Execute(_writer, PriceSchema.MergeStage);
+                Execute(_writer, PriceSchema.ClearStage);
+            }
+
+            transaction.Commit();
+        }
+
+        _recent.Add(fresh);
+        if (inserted > 0) CandleHorizon.MarkWritten(batch.Min(p => p.Timestamp));
+        return inserted;
+    }
+
+    /// <summary>Records the index finds new, once each, and the ones it cannot decide, which the anti-join checks against the table.</summary>
+    private (List<CryptoPrice> Fresh, List<CryptoPrice> Doubtful) Split(IReadOnlyList<CryptoPrice> batch)
+    {
+        var fresh = new List<CryptoPrice>(batch.Count);
+        var doubtful = new List<CryptoPrice>();
+        var keys = new HashSet<(string, string, long)>(batch.Count);
+        foreach (var price in batch)
+        {
+            if (!_recent.Covers(price)) doubtful.Add(price);
+            else if (!_recent.Contains(price) && keys.Add((price.Symbol, price.Source, RecentKeyIndex.StoredTicks(price.Timestamp)))) fresh.Add(price);
+        }
+
+        return (fresh, doubtful);
+    }
+
+    private static void Append(DuckDBAppender appender, List<CryptoPrice> prices)
+    {
+        using (appender)
+        {
+            foreach (var p in prices)
             {
                 var row = appender.CreateRow()
                     .AppendValue(p.Name).AppendValue(p.Symbol).AppendValue(p.Price);
@@ -56,13 +97,6 @@ public sealed class PriceStore : IDisposable
                     .EndRow();
             }
         }
-
-        using var transaction = _writer.BeginTransaction();
-        var inserted = Execute(_writer, PriceSchema.MergeStage);
-        Execute(_writer, PriceSchema.ClearStage);
-        transaction.Commit();
-        if (inserted > 0) CandleHorizon.MarkWritten(batch.Min(p => p.Timestamp));
-        return inserted;
     }
 
     public async Task<IReadOnlyList<CryptoPrice>> GetLatestAsync(CancellationToken cancellationToken)
@@ -117,6 +151,17 @@ public sealed class PriceStore : IDisposable
         ProducerId = r.GetString(8),
         SchemaVersion = r.GetString(9),
     };
+
+    private void LoadRecentKeys()
+    {
+        using var command = _writer.CreateCommand();
+        command.CommandText = PriceSchema.NewestPerKey;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            _recent.Load(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2));
+        }
+    }
 
     private static int Execute(DuckDBConnection connection, string sql)
     {

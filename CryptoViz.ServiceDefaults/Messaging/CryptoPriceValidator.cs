@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace CryptoViz.ServiceDefaults.Messaging;
@@ -11,6 +12,8 @@ public static class CryptoPriceValidator
     /// <summary>Quotes stamped further ahead than this are clock errors, not data.</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
+    private static readonly SearchValues<char> s_symbolCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
     public static bool TryParse(ReadOnlySpan<byte> utf8Json, DateTime utcNow, out CryptoPrice? price, out string? reason)
     {
         price = null;
@@ -22,7 +25,7 @@ public static class CryptoPriceValidator
 
         try
         {
-            price = JsonSerializer.Deserialize(utf8Json, CryptoVizJsonContext.Default.CryptoPrice);
+            price = CryptoPriceJson.Read(utf8Json);
         }
         catch (JsonException ex)
         {
@@ -44,7 +47,7 @@ public static class CryptoPriceValidator
     public static string? Validate(CryptoPrice price, DateTime utcNow)
     {
         if (string.IsNullOrWhiteSpace(price.Symbol)) return "missing symbol";
-        if (price.Symbol.Length > 20 || !price.Symbol.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
+        if (price.Symbol.Length > 20 || price.Symbol.AsSpan().ContainsAnyExcept(s_symbolCharacters))
             return "symbol must be 1-20 upper-case letters or digits";
         if (string.IsNullOrWhiteSpace(price.Source)) return "missing source";
         if (string.IsNullOrWhiteSpace(price.Name)) return "missing name";

@@ -7,8 +7,11 @@ namespace CryptoViz.ServiceDefaults.Messaging;
 public sealed class V2IsoTimestampConverter : JsonConverter<DateTime>
 {
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        V2Time.TryParse(reader.GetString(), out var utc) ? utc : throw new JsonException("ingestion_timestamp is not a date-time");
+        V2TimeJson.Read(ref reader, "ingestion_timestamp");
 
-    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(V2Time.FormatIso(value));
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
+    {
+        Span<byte> utf8 = stackalloc byte[V2Time.MaxLength];
+        writer.WriteStringValue(utf8[..V2Time.FormatIso(value, utf8)]);
+    }
 }

@@ -7,8 +7,11 @@ namespace CryptoViz.ServiceDefaults.Messaging;
 public sealed class V2TimestampConverter : JsonConverter<DateTime>
 {
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        V2Time.TryParse(reader.GetString(), out var utc) ? utc : throw new JsonException("timestamp is not a date-time");
+        V2TimeJson.Read(ref reader, "timestamp");
 
-    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(V2Time.FormatScrape(value));
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options)
+    {
+        Span<byte> utf8 = stackalloc byte[V2Time.MaxLength];
+        writer.WriteStringValue(utf8[..V2Time.FormatScrape(value, utf8)]);
+    }
 }

@@ -53,6 +53,9 @@ public class MessageBenchmarks
     [Benchmark(Description = "CryptoPriceValidator.TryParse")]
     public bool ValidatorTryParse() => CryptoPriceValidator.TryParse(_record, _now, out _, out _);
 
+    [Benchmark(Description = "Deserialize CryptoPrice (source-generated, what TryParse used before CryptoPriceJson)")]
+    public CryptoPrice? DeserializeCryptoPrice() => JsonSerializer.Deserialize(_record, CryptoVizJsonContext.Default.CryptoPrice);
+
     [Benchmark(Description = "Serialize CryptoPrice (source-generated)")]
     public byte[] SerializeCryptoPrice() => JsonSerializer.SerializeToUtf8Bytes(_price, CryptoVizJsonContext.Default.CryptoPrice);
 

@@ -1,0 +1,79 @@
+using System.Runtime.InteropServices;
+using CryptoViz.ServiceDefaults.Messaging;
+
+namespace CryptoViz.Ingest.Storage;
+
+/// <summary>
+/// An exact in-memory index of the recently stored natural keys, so that most records skip the anti-join against
+/// the table. Per (symbol, source) it keeps the last <see cref="TimesPerKey"/> stored quote times and a floor such
+/// that every stored time at or after the floor is among them. A record at or after its floor is therefore decided
+/// here (new, or a redelivery); only older ones (late quotes, back-fills, redeliveries beyond the window) go to the
+/// anti-join. At start the floor is just after the newest stored time of each key. Deleting rows keeps the index
+/// safe: it may only remember more than the table holds, and what retention deletes is old. Owned by the writer.
+/// </summary>
+internal sealed class RecentKeyIndex
+{
+    /// <summary>At one quote per key and second, a minute of redeliveries is decided in memory; 1 KiB per key.</summary>
+    public const int TimesPerKey = 128;
+
+    private readonly Dictionary<(string Symbol, string Source), KeyTimes> _keys = [];
+
+    public int Keys => _keys.Count;
+
+    /// <summary>Whether <paramref name="price"/> can be decided here.</summary>
+    public bool Covers(CryptoPrice price) =>
+        !_keys.TryGetValue((price.Symbol, price.Source), out var times) || StoredTicks(price.Timestamp) >= times.Floor;
+
+    /// <summary>For a covered record: whether its key is stored.</summary>
+    public bool Contains(CryptoPrice price) =>
+        _keys.TryGetValue((price.Symbol, price.Source), out var times) && times.Contains(StoredTicks(price.Timestamp));
+
+    /// <summary>Called with covered records once their transaction has committed.</summary>
+    public void Add(IEnumerable<CryptoPrice> committed)
+    {
+        foreach (var price in committed)
+        {
+            Times(price.Symbol, price.Source).Add(StoredTicks(price.Timestamp));
+        }
+    }
+
+    /// <summary>At start: nothing of this key is stored after <paramref name="newest"/>.</summary>
+    public void Load(string symbol, string source, DateTime newest) => Times(symbol, source).Floor = StoredTicks(newest) + 1;
+
+    /// <summary>DuckDB's TIMESTAMP keeps microseconds: two quote times within one microsecond are one key.</summary>
+    public static long StoredTicks(DateTime time) => V2Time.TruncateToMicroseconds(time).Ticks;
+
+    private KeyTimes Times(string symbol, string source)
+    {
+        ref var times = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, (symbol, source), out _);
+        return times ??= new KeyTimes();
+    }
+
+    private sealed class KeyTimes
+    {
+        private readonly long[] _ring = new long[TimesPerKey];
+        private int _count;
+        private int _next;
+
+        /// <summary>Every stored time at or after this is in the ring.</summary>
+        public long Floor { get; set; } = long.MinValue;
+
+        public bool Contains(long ticks) => _ring.AsSpan(0, _count).Contains(ticks);
+
+        public void Add(long ticks)
+        {
+            if (_count == TimesPerKey)
+            {
+                // The evicted time leaves the ring, so the floor moves past it.
+                Floor = Math.Max(Floor, _ring[_next] + 1);
+            }
+            else
+            {
+                _count++;
+            }
+
+            _ring[_next] = ticks;
+            _next = (_next + 1) % TimesPerKey;
+        }
+    }
+}

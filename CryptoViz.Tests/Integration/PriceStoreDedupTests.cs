@@ -1,0 +1,113 @@
+using CryptoViz.Ingest.Storage;
+using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Tests.Support;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CryptoViz.Tests.Integration;
+
+/// <summary>
+/// Every way a record can be stored once: decided by the writer's in-memory index of recent keys, or by the anti-join
+/// when it is older than the index remembers, in one process and after a restart.
+/// </summary>
+public sealed class PriceStoreDedupTests : IDisposable
+{
+    private static readonly DateTime s_start = new(2025, 9, 4, 12, 0, 0, DateTimeKind.Utc);
+    private readonly TempPriceStore _temp = new("dedup");
+
+    private PriceStore Store => _temp.Store;
+
+    [Fact]
+    public void A_batch_stored_again_adds_nothing()
+    {
+        var batch = Ticks("BTC", "binance", 0, 50).Concat(Ticks("ETH", "binance", 0, 50)).ToList();
+
+        Assert.Equal(100, Store.Write(batch));
+        Assert.Equal(0, Store.Write(batch));
+        Assert.Equal(100, Rows());
+    }
+
+    [Fact]
+    public void Duplicates_inside_one_batch_are_stored_once()
+    {
+        var ticks = Ticks("BTC", "binance", 0, 10).ToList();
+
+        Assert.Equal(10, Store.Write([.. ticks, .. ticks, ticks[3]]));
+        Assert.Equal(10, Rows());
+    }
+
+    [Fact]
+    public void A_late_quote_between_stored_ones_is_new_and_its_redelivery_is_not()
+    {
+        Store.Write([Tick("BTC", "binance", 0), Tick("BTC", "binance", 2)]);
+
+        Assert.Equal(1, Store.Write([Tick("BTC", "binance", 1)]));
+        Assert.Equal(0, Store.Write([Tick("BTC", "binance", 1), Tick("BTC", "binance", 2)]));
+        Assert.Equal(3, Rows());
+    }
+
+    [Fact]
+    public void Records_older_than_the_index_remembers_go_through_the_anti_join()
+    {
+        const int beyondTheIndex = RecentKeyIndex.TimesPerKey + 72;
+        Store.Write(Ticks("BTC", "binance", 0, beyondTheIndex).Where(t => t.Timestamp != s_start.AddSeconds(5)).ToList());
+
+        // The oldest were evicted from the index: redelivered, they are dropped by the table; a never-stored one is kept.
+        Assert.Equal(1, Store.Write([.. Ticks("BTC", "binance", 0, 10), .. Ticks("BTC", "binance", beyondTheIndex - 5, 5)]));
+        Assert.Equal(beyondTheIndex, Rows());
+    }
+
+    [Fact]
+    public void A_new_writer_on_the_same_file_drops_what_is_already_stored()
+    {
+        Store.Write([.. Ticks("BTC", "binance", 0, 30), .. Ticks("BTC", "coingecko", 0, 30)]);
+
+        using var restarted = new PriceStore(
+            new ConfigurationBuilder().AddInMemoryCollection([new("ConnectionStrings:duckdb", _temp.ConnectionString)]).Build(),
+            NullLogger<PriceStore>.Instance);
+
+        Assert.Equal(8, restarted.Write([.. Ticks("BTC", "binance", 20, 15), .. Ticks("ETH", "binance", 0, 3)]));
+        Assert.Equal(0, restarted.Write(Ticks("BTC", "coingecko", 0, 30).ToList()));
+        Assert.Equal(68, Rows());
+    }
+
+    [Fact]
+    public void Quote_times_within_one_microsecond_are_one_key_as_DuckDB_stores_them()
+    {
+        var tick = Tick("BTC", "binance", 0);
+
+        Assert.Equal(1, Store.Write([tick, tick with { Timestamp = tick.Timestamp.AddTicks(3) }]));
+        Assert.Equal(0, Store.Write([tick with { Timestamp = tick.Timestamp.AddTicks(7) }]));
+        Assert.Equal(1, Rows());
+    }
+
+    private long Rows()
+    {
+        using var connection = new DuckDBConnection(_temp.ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM (SELECT DISTINCT symbol, source, \"timestamp\" FROM crypto_prices)";
+        var distinct = Convert.ToInt64(command.ExecuteScalar());
+        command.CommandText = "SELECT count(*) FROM crypto_prices";
+        Assert.Equal(distinct, Convert.ToInt64(command.ExecuteScalar()));
+        return distinct;
+    }
+
+    private static IEnumerable<CryptoPrice> Ticks(string symbol, string source, int fromSecond, int count) =>
+        Enumerable.Range(fromSecond, count).Select(s => Tick(symbol, source, s));
+
+    private static CryptoPrice Tick(string symbol, string source, int second) => new()
+    {
+        Name = symbol,
+        Symbol = symbol,
+        Price = 100 + second,
+        MarketCap = 1,
+        Source = source,
+        Timestamp = s_start.AddSeconds(second),
+        IngestionTimestamp = s_start.AddSeconds(second + 1),
+        ProducerId = "test",
+    };
+
+    public void Dispose() => _temp.Dispose();
+}
