@@ -80,32 +80,44 @@ public sealed class EventStreamResult : IResult
 
         if (!await DeliverAsync(output, client, registration.Initial.LastOrDefault(), registration.Initial.Count, stop)) return;
 
+        // One timer and one linked token per quiet period, not per write: re-arming a timer on every write costs a
+        // timer-queue lock per write per client. When it fires, the heartbeat goes out only if nothing else did meanwhile.
+        var lastWrite = time.GetTimestamp();
         var idle = new CancellationTokenSource(options.HeartbeatInterval, time);
+        var wait = CancellationTokenSource.CreateLinkedTokenSource(stop, idle.Token);
         try
         {
             while (true)
             {
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop, idle.Token);
                 try
                 {
                     if (!await client.Queue.WaitAsync(wait.Token)) return;
                 }
                 catch (OperationCanceledException) when (!stop.IsCancellationRequested)
                 {
-                    WriteIdleEvent(output, json, client);
-                    if (!await FlushAsync(output, stop)) return;
+                    var quiet = time.GetElapsedTime(lastWrite);
+                    if (quiet >= options.HeartbeatInterval)
+                    {
+                        WriteIdleEvent(output, json, client);
+                        if (!await FlushAsync(output, stop)) return;
+                        lastWrite = time.GetTimestamp();
+                        quiet = TimeSpan.Zero;
+                    }
+
+                    wait.Dispose();
                     idle.Dispose();
-                    idle = new CancellationTokenSource(options.HeartbeatInterval, time);
+                    idle = new CancellationTokenSource(options.HeartbeatInterval - quiet, time);
+                    wait = CancellationTokenSource.CreateLinkedTokenSource(stop, idle.Token);
                     continue;
                 }
 
                 if (!await SendPendingAsync(output, client, stop)) return;
-
-                idle.CancelAfter(options.HeartbeatInterval);
+                lastWrite = time.GetTimestamp();
             }
         }
         finally
         {
+            wait.Dispose();
             idle.Dispose();
         }
     }
@@ -131,13 +143,16 @@ public sealed class EventStreamResult : IResult
     {
         StreamEvent? last = null;
         var count = 0;
-        while (client.Queue.TryDequeue(out var update))
+        foreach (var update in client.Queue.TakeAll())
         {
+            if (update is null) continue;
             output.Write(update.Frame.Span);
             last = update;
             count++;
         }
 
+        // A wake-up whose events an earlier drain already took.
+        if (count == 0) return true;
         return await DeliverAsync(output, client, last, count, stop);
     }
 

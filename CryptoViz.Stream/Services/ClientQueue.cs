@@ -1,22 +1,25 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 
 namespace CryptoViz.Stream.Services;
 
 /// <summary>
-/// One client's bounded queue of pending <c>crypto_update</c>s. A plain <see cref="Channel{T}"/> cannot replace
-/// a queued item, so pending updates live in a keyed list (latest per (symbol, source) wins, delivery stays in
-/// id order) and a one-slot channel is only the doorbell the client's writer awaits. A client that takes nothing
-/// for <c>SlowClientTimeout</c>, or has more distinct updates pending than the capacity, is reported so the hub
-/// can disconnect it; the producer never waits for a client.
+/// One client's bounded queue of pending events. A plain <see cref="Channel{T}"/> cannot replace a queued item, so
+/// pending events live in a list with a key index (latest per key wins and moves to the end, so delivery stays in id
+/// order) and a one-slot channel is only the doorbell the client's writer awaits, rung when the queue stops being
+/// empty. The writer takes everything pending at once (<see cref="TakeAll"/>), which swaps the list for a spare:
+/// one lock per write, not per event. A client that takes nothing for <c>SlowClientTimeout</c>, or has more distinct
+/// events pending than the capacity, is reported so the hub can disconnect it; the producer never waits for a client.
 /// </summary>
 internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private readonly LinkedList<StreamEvent> _pending = new();
-    private readonly Dictionary<string, LinkedListNode<StreamEvent>> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _slotByKey = new(StringComparer.Ordinal);
     private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    // Superseded events leave a null slot behind; the writer skips them.
+    private List<StreamEvent?> _pending = [];
+    private List<StreamEvent?> _spare = [];
 
     // When the client last made progress, or when its queue last went from empty to non-empty.
     private long _waitingSince;
@@ -27,26 +30,27 @@ internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvi
     {
         get
         {
-            lock (_gate) return _pending.Count == 0 ? TimeSpan.Zero : time.GetElapsedTime(_waitingSince);
+            lock (_gate) return _slotByKey.Count == 0 ? TimeSpan.Zero : time.GetElapsedTime(_waitingSince);
         }
     }
 
     public EnqueueResult Enqueue(StreamEvent update)
     {
         EnqueueResult result;
+        bool wasEmpty;
         lock (_gate)
         {
             if (_closed) return EnqueueResult.Closed;
             var now = time.GetTimestamp();
-            var wasEmpty = _pending.Count == 0;
+            wasEmpty = _slotByKey.Count == 0;
             if (!wasEmpty && time.GetElapsedTime(_waitingSince, now) > stallTimeout) return EnqueueResult.Stalled;
 
-            if (_byKey.Remove(update.Key, out var superseded))
+            if (_slotByKey.Remove(update.Key, out var superseded))
             {
-                _pending.Remove(superseded);
+                _pending[superseded] = null;
                 result = EnqueueResult.Conflated;
             }
-            else if (_pending.Count >= capacity)
+            else if (_slotByKey.Count >= capacity)
             {
                 return EnqueueResult.Overflow;
             }
@@ -56,29 +60,30 @@ internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvi
             }
 
             if (wasEmpty) _waitingSince = now;
-            _byKey[update.Key] = _pending.AddLast(update);
+            _slotByKey[update.Key] = _pending.Count;
+            _pending.Add(update);
         }
 
-        _doorbell.Writer.TryWrite(true);
+        // The writer drains everything it is woken for, so only the first event after a drain needs to wake it.
+        if (wasEmpty) _doorbell.Writer.TryWrite(true);
         return result;
     }
 
-    public bool TryDequeue([NotNullWhen(true)] out StreamEvent? update)
+    /// <summary>
+    /// Everything pending, in id order, with null where a newer event replaced an older one. The list is the writer's
+    /// until its next call, which hands it back as the spare.
+    /// </summary>
+    public List<StreamEvent?> TakeAll()
     {
         lock (_gate)
         {
-            var first = _pending.First;
-            if (first is null)
-            {
-                update = null;
-                return false;
-            }
-
-            _pending.RemoveFirst();
-            _byKey.Remove(first.Value.Key);
+            var taken = _pending;
+            _spare.Clear();
+            _pending = _spare;
+            _spare = taken;
+            _slotByKey.Clear();
             _waitingSince = time.GetTimestamp();
-            update = first.Value;
-            return true;
+            return taken;
         }
     }
 
@@ -99,9 +104,9 @@ internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvi
         lock (_gate)
         {
             _closed = true;
-            discarded = _pending.Count;
+            discarded = _slotByKey.Count;
             _pending.Clear();
-            _byKey.Clear();
+            _slotByKey.Clear();
         }
 
         _doorbell.Writer.TryComplete();

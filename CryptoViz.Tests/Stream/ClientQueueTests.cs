@@ -47,18 +47,18 @@ public sealed class ClientQueueTests
     }
 
     [Fact]
-    public void Taking_an_event_restarts_the_stall_clock()
+    public void Taking_the_pending_events_restarts_the_stall_clock()
     {
         var queue = new ClientQueue(10, s_stallTimeout, _time);
         queue.Enqueue(Update(1, "BTC"));
-        queue.Enqueue(Update(2, "ETH"));
         _time.Advance(TimeSpan.FromSeconds(1.5));
-        Assert.True(queue.TryDequeue(out _));
+        queue.Enqueue(Update(2, "ETH"));
+        Assert.Equal([1, 2], Drain(queue));
+        queue.Enqueue(Update(3, "SOL"));
         _time.Advance(TimeSpan.FromSeconds(1.5));
 
-        Assert.Equal(EnqueueResult.Enqueued, queue.Enqueue(Update(3, "SOL")));
-        Assert.True(queue.TryDequeue(out _));
-        Assert.True(queue.TryDequeue(out _));
+        Assert.Equal(EnqueueResult.Enqueued, queue.Enqueue(Update(4, "XRP")));
+        Assert.Equal([3, 4], Drain(queue));
         Assert.Equal(TimeSpan.Zero, queue.Lag);
     }
 
@@ -72,8 +72,7 @@ public sealed class ClientQueueTests
         queue.Enqueue(Update(1, "BTC"));
 
         Assert.True(await wait);
-        Assert.True(queue.TryDequeue(out var update));
-        Assert.Equal(1, update.Id);
+        Assert.Equal([1], Drain(queue));
     }
 
     [Fact]
@@ -87,17 +86,12 @@ public sealed class ClientQueueTests
         Assert.Equal(EnqueueResult.Closed, queue.Enqueue(Update(3, "SOL")));
         while (await queue.WaitAsync(TestContext.Current.CancellationToken))
         {
-            Assert.False(queue.TryDequeue(out _));
+            Assert.Empty(Drain(queue));
         }
     }
 
     internal static StreamEvent Update(long id, string symbol, string source = "coingecko", UpdateOrigin origin = UpdateOrigin.Broker) =>
         new(id, "crypto_update", $"{symbol}_{source}", symbol, source, origin, new byte[] { (byte)'x' });
 
-    private static List<long> Drain(ClientQueue queue)
-    {
-        var ids = new List<long>();
-        while (queue.TryDequeue(out var update)) ids.Add(update.Id);
-        return ids;
-    }
+    private static List<long> Drain(ClientQueue queue) => [.. queue.TakeAll().OfType<StreamEvent>().Select(u => u.Id)];
 }

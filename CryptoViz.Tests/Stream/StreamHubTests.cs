@@ -25,7 +25,7 @@ public sealed class StreamHubTests : IDisposable
         var client = hub.Register(ClientFilter.All, null).Client;
         hub.Publish("ETH", "coingecko", s_record, UpdateOrigin.Broker);
 
-        Assert.True(client.Queue.TryDequeue(out var update));
+        var update = Assert.Single(client.Queue.TakeAll().OfType<StreamEvent>());
         Assert.Equal(_time.GetUtcNow().ToUnixTimeMilliseconds() * 1000 + 2, update.Id);
     }
 
@@ -96,7 +96,7 @@ public sealed class StreamHubTests : IDisposable
         var slow = hub.Register(ClientFilter.All, null).Client;
         var other = hub.Register(ClientFilter.All, null).Client;
         Publish(hub, "BTC");
-        Assert.True(other.Queue.TryDequeue(out _));
+        Assert.Single(other.Queue.TakeAll().OfType<StreamEvent>());
 
         var notified = hub.Publish("ETH", "coingecko", s_record, UpdateOrigin.Broker);
 
@@ -106,8 +106,7 @@ public sealed class StreamHubTests : IDisposable
         Assert.Equal(1, counters.SlowClientsDisconnected);
         Assert.Equal(1, counters.DroppedEvents);
         await WaitForCancellationAsync(slow.Evicted);
-        Assert.True(other.Queue.TryDequeue(out var update));
-        Assert.Equal("ETH", update.Symbol);
+        Assert.Equal("ETH", Assert.Single(other.Queue.TakeAll().OfType<StreamEvent>()).Symbol);
     }
 
     [Fact]
@@ -122,7 +121,7 @@ public sealed class StreamHubTests : IDisposable
         Publish(hub, "BTC");
         foreach (var client in new[] { a, b })
         {
-            while (client.Queue.TryDequeue(out var update)) hub.Delivered(client, update, 1);
+            foreach (var update in client.Queue.TakeAll().OfType<StreamEvent>()) hub.Delivered(client, update, 1);
         }
 
         var counters = hub.ReadCounters();
@@ -140,7 +139,7 @@ public sealed class StreamHubTests : IDisposable
     {
         var probe = hub.Register(ClientFilter.All, null).Client;
         hub.Publish(symbol, "coingecko", s_record, UpdateOrigin.Broker);
-        Assert.True(probe.Queue.TryDequeue(out var update));
+        var update = Assert.Single(probe.Queue.TakeAll().OfType<StreamEvent>());
         hub.Unregister(probe);
         return update.Id;
     }
