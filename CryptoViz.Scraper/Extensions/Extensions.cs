@@ -29,6 +29,8 @@ public static class Extensions
             settings.Config.CompressionType = CompressionType.Lz4;
             // The delivery handler needs only the outcome; by default every report copies key, value and headers back.
             settings.Config.DeliveryReportFields = "status";
+            // Reports are served by the publishing thread itself (DeliveryReportPoller says why).
+            settings.Config.EnableBackgroundPoll = false;
         });
 
         builder.Services.AddOptions<ScraperOptions>()
@@ -52,6 +54,7 @@ public static class Extensions
         builder.Services.AddHealthChecks().AddCheck<SourcesHealthCheck>(SourcesHealthCheck.Name);
         builder.Services.AddHostedService<ReplayWorker>();
         builder.Services.AddHostedService<SimulatedMarketWorker>();
+        builder.Services.AddHostedService<DeliveryReportPoller>();
         builder.Services.AddHostedService<ProducerFlushService>();
     }
 

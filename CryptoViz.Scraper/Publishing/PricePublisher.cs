@@ -8,7 +8,8 @@ namespace CryptoViz.Scraper.Publishing;
 /// <summary>
 /// Validates a record and publishes it once to each of V2's topics under the key <c>SYMBOL_source</c>.
 /// One span per record is the root of the tick's trace; the producer's publish spans hang under it and
-/// carry it on to Ingest and Stream.
+/// carry it on to Ingest and Stream. The publishing thread serves the delivery reports that are ready after each
+/// record (the producer has no background poll thread, see <see cref="DeliveryReportPoller"/>).
 /// </summary>
 public sealed class PricePublisher(
     IProducer<string, byte[]> producer,
@@ -17,6 +18,8 @@ public sealed class PricePublisher(
     ILogger<PricePublisher> logger)
 {
     private static readonly string[] s_topics = [Topics.RawData, Topics.Streaming];
+
+    private long _lastPolled;
 
     public bool Publish(CryptoPrice price)
     {
@@ -33,13 +36,15 @@ public sealed class PricePublisher(
         }
 
         var key = MessageKey.For(price);
-        var value = JsonSerializer.SerializeToUtf8Bytes(price, CryptoVizJsonContext.Default.CryptoPrice);
+        // Produce copies the message into librdkafka, so both topics' sends can share it and the delivery handler.
+        var message = new Message<string, byte[]> { Key = key, Value = JsonSerializer.SerializeToUtf8Bytes(price, CryptoVizJsonContext.Default.CryptoPrice) };
+        var sent = time.GetTimestamp();
+        Action<DeliveryReport<string, byte[]>> delivered = report => OnDelivered(report, key, sent);
         foreach (var topic in s_topics)
         {
             try
             {
-                var sent = time.GetTimestamp();
-                producer.Produce(topic, new Message<string, byte[]> { Key = key, Value = value }, report => OnDelivered(report, key, sent));
+                producer.Produce(topic, message, delivered);
             }
             catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
             {
@@ -49,8 +54,13 @@ public sealed class PricePublisher(
         }
 
         telemetry.Published.Add(1, new KeyValuePair<string, object?>("source", price.Source));
+        producer.Poll(TimeSpan.Zero);
+        Volatile.Write(ref _lastPolled, Stopwatch.GetTimestamp());
         return true;
     }
+
+    /// <summary>When a publishing thread last served delivery reports (<see cref="Stopwatch"/> ticks: scheduling, not market time).</summary>
+    internal long LastPolled => Volatile.Read(ref _lastPolled);
 
     private void OnDelivered(DeliveryReport<string, byte[]> report, string key, long sent)
     {
