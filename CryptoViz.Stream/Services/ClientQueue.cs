@@ -5,13 +5,15 @@ namespace CryptoViz.Stream.Services;
 /// <summary>
 /// One client's bounded queue of pending events. A plain <see cref="Channel{T}"/> cannot replace a queued item, so
 /// pending events live in a list with a key index (latest per key wins and moves to the end, so delivery stays in id
-/// order) and a one-slot channel is only the doorbell the client's writer awaits, rung when the queue stops being
-/// empty. The writer takes everything pending at once (<see cref="TakeAll"/>), which swaps the list for a spare:
+/// order) and a one-slot channel is only the doorbell the client's writer awaits. The writer takes everything pending at once (<see cref="TakeAll"/>), which swaps the list for a spare:
 /// one lock per write, not per event. A client that takes nothing for <c>SlowClientTimeout</c>, or has more distinct
 /// events pending than the capacity, is reported so the hub can disconnect it; the producer never waits for a client.
 /// </summary>
 internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvider time)
 {
+    /// <summary>Events queued per lock hold.</summary>
+    private const int SliceLength = 64;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _slotByKey = new(StringComparer.Ordinal);
     private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(
@@ -36,37 +38,73 @@ internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvi
 
     public EnqueueResult Enqueue(StreamEvent update)
     {
-        EnqueueResult result;
-        bool wasEmpty;
+        Span<int> queued = stackalloc int[1];
+        var conflated = 0;
+        var result = EnqueueAll([update], ClientFilter.All, queued, ref conflated);
+        return result == EnqueueResult.Enqueued && conflated > 0 ? EnqueueResult.Conflated : result;
+    }
+
+    /// <summary>
+    /// Queues the events that match <paramref name="filter"/>, in order, counting each queued one in
+    /// <paramref name="queued"/> (same index as <paramref name="updates"/>) and each pending one it replaced in
+    /// <paramref name="conflated"/>. Events that arrive together are all queued: only what was already waiting is
+    /// replaced, so a client that keeps up loses nothing to conflation. The lock is taken once per slice of
+    /// <see cref="SliceLength"/> events, so the writer is never kept from its events for long. Stops at the first event
+    /// the client cannot take.
+    /// </summary>
+    /// <returns><see cref="EnqueueResult.Enqueued"/>, or why the client must go.</returns>
+    public EnqueueResult EnqueueAll(ReadOnlySpan<StreamEvent> updates, ClientFilter filter, Span<int> queued, ref int conflated)
+    {
+        var burstStart = -1;
+        for (var start = 0; start < updates.Length; start += SliceLength)
+        {
+            var end = Math.Min(updates.Length, start + SliceLength);
+            var result = EnqueueSlice(updates, start, end, filter, queued, ref conflated, ref burstStart, out var ring);
+            if (ring) _doorbell.Writer.TryWrite(true);
+            if (result != EnqueueResult.Enqueued) return result;
+        }
+
+        return EnqueueResult.Enqueued;
+    }
+
+    private EnqueueResult EnqueueSlice(ReadOnlySpan<StreamEvent> updates, int start, int end, ClientFilter filter, Span<int> queued,
+        ref int conflated, ref int burstStart, out bool ring)
+    {
+        ring = false;
         lock (_gate)
         {
             if (_closed) return EnqueueResult.Closed;
             var now = time.GetTimestamp();
-            wasEmpty = _slotByKey.Count == 0;
-            if (!wasEmpty && time.GetElapsedTime(_waitingSince, now) > stallTimeout) return EnqueueResult.Stalled;
+            if (_slotByKey.Count == 0) _waitingSince = now;
+            else if (time.GetElapsedTime(_waitingSince, now) > stallTimeout) return EnqueueResult.Stalled;
 
-            if (_slotByKey.Remove(update.Key, out var superseded))
+            // Where this burst's events begin in the list; a drain between slices starts a new list.
+            if (burstStart < 0 || burstStart > _pending.Count) burstStart = _pending.Count;
+            for (var i = start; i < end; i++)
             {
-                _pending[superseded] = null;
-                result = EnqueueResult.Conflated;
-            }
-            else if (_slotByKey.Count >= capacity)
-            {
-                return EnqueueResult.Overflow;
-            }
-            else
-            {
-                result = EnqueueResult.Enqueued;
-            }
+                var update = updates[i];
+                if (!filter.Matches(update)) continue;
+                if (_slotByKey.TryGetValue(update.Key, out var waiting))
+                {
+                    if (waiting < burstStart)
+                    {
+                        _pending[waiting] = null;
+                        conflated++;
+                    }
+                }
+                else if (_slotByKey.Count >= capacity)
+                {
+                    return EnqueueResult.Overflow;
+                }
 
-            if (wasEmpty) _waitingSince = now;
-            _slotByKey[update.Key] = _pending.Count;
-            _pending.Add(update);
+                _slotByKey[update.Key] = _pending.Count;
+                _pending.Add(update);
+                queued[i]++;
+                ring = true;
+            }
         }
 
-        // The writer drains everything it is woken for, so only the first event after a drain needs to wake it.
-        if (wasEmpty) _doorbell.Writer.TryWrite(true);
-        return result;
+        return EnqueueResult.Enqueued;
     }
 
     /// <summary>
@@ -104,7 +142,7 @@ internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvi
         lock (_gate)
         {
             _closed = true;
-            discarded = _slotByKey.Count;
+            discarded = _pending.Count(e => e is not null);
             _pending.Clear();
             _slotByKey.Clear();
         }

@@ -9,7 +9,7 @@ internal sealed class EventRate(TimeProvider time)
     private readonly long[] _counts = new long[WindowSeconds];
     private readonly long[] _seconds = new long[WindowSeconds];
 
-    public void Record()
+    public void Record(int count)
     {
         var second = time.GetUtcNow().ToUnixTimeSeconds();
         var slot = (int)(second % WindowSeconds);
@@ -21,7 +21,7 @@ internal sealed class EventRate(TimeProvider time)
                 _counts[slot] = 0;
             }
 
-            _counts[slot]++;
+            _counts[slot] += count;
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Confluent.Kafka;
 using CryptoViz.ServiceDefaults.Kafka;
 
@@ -19,6 +21,9 @@ internal sealed class KafkaStreamWorker(
     StreamTelemetry telemetry,
     ILogger<KafkaStreamWorker> logger) : BackgroundService
 {
+    /// <summary>At most this many messages go to the hub together.</summary>
+    private const int MaxBurst = 256;
+
     private static readonly string[] s_topics = [Topics.Streaming, Topics.Predictions];
 
     // Bounds how long shutdown and a metadata refresh wait for the blocking Consume call.
@@ -28,6 +33,7 @@ internal sealed class KafkaStreamWorker(
 
     private readonly HashSet<TopicPartition> _assigned = [];
     private readonly HashSet<string> _missingReported = new(StringComparer.Ordinal);
+    private readonly List<ConsumeResult<string, byte[]>> _burst = [];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), CancellationToken.None,
@@ -70,7 +76,7 @@ internal sealed class KafkaStreamWorker(
 
                 if (result?.Message is null) continue;
                 state.Receiving();
-                Process(result);
+                ProcessBurst(result);
             }
         }
         finally
@@ -137,49 +143,87 @@ internal sealed class KafkaStreamWorker(
         return changed;
     }
 
-    private void Process(ConsumeResult<string, byte[]> result)
+    /// <summary>
+    /// Takes whatever else the consumer already holds (up to <see cref="MaxBurst"/>, never waiting for more) and hands
+    /// the valid messages to the hub at once. Each message keeps its own process span, on the producer's trace, until
+    /// the hub has queued it.
+    /// </summary>
+    private void ProcessBurst(ConsumeResult<string, byte[]> first)
     {
-        using var activity = KafkaTelemetry.StartProcess(result, state.GroupId);
+        _burst.Add(first);
         try
         {
-            if (result.Topic == Topics.Predictions)
-            {
-                ProcessPrediction(result, activity);
-                return;
-            }
+            while (_burst.Count < MaxBurst && consumer.Consume(TimeSpan.Zero) is { Message: not null } next) _burst.Add(next);
+        }
+        catch (ConsumeException ex)
+        {
+            // What was read is handed over; the main loop meets the error again on its next read and backs off.
+            telemetry.Failed.Add(1);
+            StreamTrace.ConsumeFailed(logger, ex.Error.Code, ex.Error.Reason);
+        }
 
-            if (!CryptoPriceValidator.TryParse(result.Message.Value, time.GetUtcNow().UtcDateTime, out var price, out var reason))
+        var messages = new List<HubMessage>(_burst.Count);
+        var spans = new List<(ConsumeResult<string, byte[]> Result, Activity? Span)>(_burst.Count);
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var result in _burst)
+        {
+            var activity = KafkaTelemetry.StartProcess(result, state.GroupId);
+            if (TryRead(result, now, activity) is { } message)
             {
-                telemetry.Invalid.Add(1);
-                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
-                StreamTrace.InvalidRecord(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason ?? "invalid");
-                return;
+                messages.Add(message);
+                spans.Add((result, activity));
             }
+            else
+            {
+                activity?.Dispose();
+            }
+        }
 
-            telemetry.Received.Add(1);
-            hub.Publish(price!.Symbol, price.Source, result.Message.Value, UpdateOrigin.Broker);
+        _burst.Clear();
+        try
+        {
+            var notified = new int[messages.Count];
+            hub.PublishAll(CollectionsMarshal.AsSpan(messages), notified);
+            for (var i = 0; i < spans.Count; i++) spans[i].Span?.SetTag("cryptoviz.stream.clients_notified", notified[i]);
         }
         catch (Exception ex)
         {
-            telemetry.Failed.Add(1);
-            activity?.AddException(ex);
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.Message);
-            StreamTrace.ProcessingFailed(logger, ex, result.Topic, result.Partition.Value, result.Offset.Value);
+            telemetry.Failed.Add(spans.Count);
+            foreach (var (result, activity) in spans)
+            {
+                activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
+                StreamTrace.ProcessingFailed(logger, ex, result.Topic, result.Partition.Value, result.Offset.Value);
+            }
+        }
+        finally
+        {
+            // Newest first, so that each restores the current activity the one before it found.
+            for (var i = spans.Count - 1; i >= 0; i--) spans[i].Span?.Dispose();
         }
     }
 
-    private void ProcessPrediction(ConsumeResult<string, byte[]> result, System.Diagnostics.Activity? activity)
+    /// <returns>The message for the hub, or null when it is invalid (counted and logged).</returns>
+    private HubMessage? TryRead(ConsumeResult<string, byte[]> result, DateTime now, Activity? activity)
     {
-        if (!PredictionValidator.TryParse(result.Message.Value, out var prediction, out var reason))
+        string? reason;
+        if (result.Topic == Topics.Predictions)
         {
-            telemetry.Invalid.Add(1);
-            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
-            StreamTrace.InvalidRecord(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason ?? "invalid");
-            return;
+            if (PredictionValidator.TryParse(result.Message.Value, out var prediction, out reason))
+            {
+                telemetry.Received.Add(1);
+                return HubMessage.ForPrediction(prediction!, result.Message.Value);
+            }
+        }
+        else if (CryptoPriceValidator.TryParse(result.Message.Value, now, out var price, out reason))
+        {
+            telemetry.Received.Add(1);
+            return HubMessage.Update(price!.Symbol, price.Source, result.Message.Value, UpdateOrigin.Broker);
         }
 
-        telemetry.Received.Add(1);
-        hub.PublishPrediction(prediction!, result.Message.Value);
+        telemetry.Invalid.Add(1);
+        activity?.SetStatus(ActivityStatusCode.Error, reason);
+        StreamTrace.InvalidRecord(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason ?? "invalid");
+        return null;
     }
 
     private void Wait(TimeSpan delay, CancellationToken stoppingToken)

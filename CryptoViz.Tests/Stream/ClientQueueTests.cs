@@ -90,6 +90,51 @@ public sealed class ClientQueueTests
         }
     }
 
+    [Fact]
+    public async Task A_burst_queues_all_it_holds_that_the_filter_lets_through_in_order()
+    {
+        var queue = new ClientQueue(10, s_stallTimeout, _time);
+        Assert.True(ClientFilter.TryParse("btc,eth", null, null, out var filter, out _));
+        var burst = new[] { Update(1, "BTC"), Update(2, "SOL"), Update(3, "ETH"), Update(4, "BTC") };
+        var queued = new int[burst.Length];
+        var conflated = 0;
+
+        Assert.Equal(EnqueueResult.Enqueued, queue.EnqueueAll(burst, filter!, queued, ref conflated));
+
+        Assert.Equal([1, 0, 1, 1], queued);
+        Assert.Equal(0, conflated);
+        Assert.True(await queue.WaitAsync(TestContext.Current.CancellationToken));
+        Assert.Equal([1, 3, 4], Drain(queue));
+    }
+
+    [Fact]
+    public void A_burst_replaces_only_what_was_waiting_before_it_across_its_slices()
+    {
+        var queue = new ClientQueue(10, s_stallTimeout, _time);
+        queue.Enqueue(Update(1, "BTC"));
+        queue.Enqueue(Update(2, "ETH"));
+        // Longer than one lock hold: the key repeats in every slice, and none of the burst's own events is dropped.
+        var burst = Enumerable.Range(3, 200).Select(id => Update(id, "BTC")).ToArray();
+        var conflated = 0;
+
+        Assert.Equal(EnqueueResult.Enqueued, queue.EnqueueAll(burst, ClientFilter.All, new int[burst.Length], ref conflated));
+
+        Assert.Equal(1, conflated);
+        Assert.Equal([2, .. Enumerable.Range(3, 200).Select(id => (long)id)], Drain(queue));
+    }
+
+    [Fact]
+    public void A_burst_stops_at_the_event_the_client_has_no_room_for()
+    {
+        var queue = new ClientQueue(2, s_stallTimeout, _time);
+        var burst = new[] { Update(1, "BTC"), Update(2, "ETH"), Update(3, "SOL"), Update(4, "XRP") };
+        var queued = new int[burst.Length];
+        var conflated = 0;
+
+        Assert.Equal(EnqueueResult.Overflow, queue.EnqueueAll(burst, ClientFilter.All, queued, ref conflated));
+        Assert.Equal([1, 1, 0, 0], queued);
+    }
+
     internal static StreamEvent Update(long id, string symbol, string source = "coingecko", UpdateOrigin origin = UpdateOrigin.Broker) =>
         new(id, "crypto_update", $"{symbol}_{source}", symbol, source, origin, new byte[] { (byte)'x' });
 
