@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using CryptoViz.ServiceDefaults.Kafka;
 using CryptoViz.ServiceDefaults.Messaging;
 
 namespace CryptoViz.Ingest.Services;
@@ -10,7 +11,11 @@ internal sealed class PendingBatch
 
     public List<CryptoPrice> Prices { get; } = [];
 
-    /// <summary>When each record arrived, to parent its process span on the producer's trace.</summary>
+    /// <summary>
+    /// When each record arrived, to parent its process span on the producer's trace. Kept only while spans are recorded:
+    /// otherwise every consumed message (its key, value and headers) would live until its batch is stored, which
+    /// pushes them out of the young generation and makes the collector copy them.
+    /// </summary>
     public List<(ConsumeResult<string, byte[]> Result, DateTimeOffset ReceivedAt)> Received { get; } = [];
 
     public DateTimeOffset? OpenedAt { get; private set; }
@@ -29,6 +34,6 @@ internal sealed class PendingBatch
         _nextOffsets[result.TopicPartition] = result.Offset + 1;
         if (price is null) return;
         Prices.Add(price);
-        Received.Add((result, now));
+        if (KafkaTelemetry.IsTracing) Received.Add((result, now));
     }
 }

@@ -21,6 +21,9 @@ public static class KafkaTelemetry
     private static readonly TextMapPropagator s_propagator =
         new CompositeTextMapPropagator([new TraceContextPropagator(), new BaggagePropagator()]);
 
+    /// <summary>Whether anyone records Kafka spans: batch consumers keep what a span needs only then.</summary>
+    public static bool IsTracing => Source.HasListeners();
+
     public static Activity? StartPublish(string topic, object? key)
     {
         var activity = Source.StartActivity($"{topic} publish", ActivityKind.Producer);
@@ -58,7 +61,7 @@ public static class KafkaTelemetry
         DateTimeOffset startTime = default)
     {
         // Reading the headers costs more than the rest of a message's processing when nobody records spans.
-        if (!Source.HasListeners()) return null;
+        if (!IsTracing) return null;
         var parent = Extract(result.Message.Headers);
         var activity = Source.StartActivity($"{result.Topic} process", ActivityKind.Consumer, parent.ActivityContext,
             startTime: startTime);
