@@ -38,6 +38,9 @@ public static class Extensions
                 settings.Config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
                 settings.Config.EnableAutoCommit = true;
                 settings.Config.EnableAutoOffsetStore = false;
+                // librdkafka stops fetching a partition whose local queue is full for this long (default 1 s): a
+                // consumer catching up then drains its queue and idles until the next fetch (half the ingest rate).
+                settings.Config.FetchQueueBackoffMs ??= 100;
             },
             (services, consumer) => consumer
                 .SetPartitionsAssignedHandler((_, partitions) =>

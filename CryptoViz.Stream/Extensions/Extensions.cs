@@ -17,6 +17,8 @@ public static class Extensions
             settings.Config.EnableAutoCommit = false;
             settings.Config.EnableAutoOffsetStore = false;
             settings.Config.AutoOffsetReset = AutoOffsetReset.Latest;
+            // After a burst that filled the local queue, librdkafka waits this long (default 1 s) before fetching again.
+            settings.Config.FetchQueueBackoffMs ??= 100;
         });
 
         builder.Services.AddOptions<StreamOptions>()

@@ -19,6 +19,7 @@ internal static class EmbeddedKafka
         EnableAutoCommit = true,
         EnableAutoOffsetStore = false,
         FetchWaitMaxMs = 10,
+        FetchQueueBackoffMs = 100,
         SessionTimeoutMs = 6000,
         HeartbeatIntervalMs = 1000,
     };
