@@ -5,9 +5,11 @@ namespace CryptoViz.Stream.Services;
 /// <summary>
 /// One client's bounded queue of pending events. A plain <see cref="Channel{T}"/> cannot replace a queued item, so
 /// pending events live in a list with a key index (latest per key wins and moves to the end, so delivery stays in id
-/// order) and a one-slot channel is only the doorbell the client's writer awaits. The writer takes everything pending at once (<see cref="TakeAll"/>), which swaps the list for a spare:
-/// one lock per write, not per event. A client that takes nothing for <c>SlowClientTimeout</c>, or has more distinct
-/// events pending than the capacity, is reported so the hub can disconnect it; the producer never waits for a client.
+/// order) and a one-slot channel is only the doorbell the client's writer awaits. The hub queues bursts
+/// (<see cref="EnqueueAll"/>) and the writer takes everything pending at once (<see cref="TakeAll"/>, which swaps the
+/// list for a spare): a lock per slice and per write, not per event. A client that takes nothing for
+/// <c>SlowClientTimeout</c>, or has more distinct events pending than the capacity, is reported so the hub can
+/// disconnect it; the producer never waits for a client.
 /// </summary>
 internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvider time)
 {
