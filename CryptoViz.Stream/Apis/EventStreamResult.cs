@@ -111,8 +111,10 @@ public sealed class EventStreamResult : IResult
                     continue;
                 }
 
+                var position = client.Position;
                 if (!await SendPendingAsync(output, client, stop)) return;
-                lastWrite = time.GetTimestamp();
+                // A wake-up that found nothing left to send does not count as a write.
+                if (client.Position != position) lastWrite = time.GetTimestamp();
             }
         }
         finally
