@@ -11,7 +11,7 @@ public sealed class MarketBoardTests
     private static readonly DateTimeOffset s_now = new(2025, 9, 4, 18, 42, 0, TimeSpan.Zero);
 
     [Fact]
-    public void New_quotes_add_rows_ranked_by_market_cap_within_their_source()
+    public void New_quotes_add_rows_ranked_by_the_coins_market_cap_one_rank_per_coin_across_sources()
     {
         var board = new MarketBoard(s_highlight);
 
@@ -26,7 +26,7 @@ public sealed class MarketBoardTests
         Assert.Equal(1, ranks[new QuoteKey("BTC", "coinmarketcap")]);
         Assert.Equal(2, ranks[new QuoteKey("ETH", "coinmarketcap")]);
         Assert.Equal(1, ranks[new QuoteKey("BTC", "coingecko")]);
-        Assert.Equal(2, ranks[new QuoteKey("BNB", "coingecko")]);
+        Assert.Equal(3, ranks[new QuoteKey("BNB", "coingecko")]);
         Assert.All(board.Rows, r => Assert.Equal(PriceMove.None, r.MoveAt(s_now)));
     }
 

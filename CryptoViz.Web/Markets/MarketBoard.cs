@@ -65,19 +65,22 @@ public sealed class MarketBoard(TimeSpan highlight)
     public bool HasMovesAt(DateTimeOffset now) => _rows.Values.Any(r => r.MoveAt(now) != PriceMove.None);
 
     /// <summary>
-    /// Ranks each source's rows by market cap. Sources that know none (Binance, replay) borrow the coin's cap from
-    /// another source, so BTC stays first wherever it comes from.
+    /// Ranks coins by market cap, one rank for all of a coin's rows, so the same coin reads the same whichever source
+    /// quotes it and sources covering different coins (the offline replay beside the simulated market) do not count
+    /// from 1 each. Sources that know no caps (Binance, replay) borrow the coin's cap from another source; a coin no
+    /// source gives a cap for ranks after those that have one.
     /// </summary>
     private void Rerank()
     {
-        var caps = _rows.Values.GroupBy(r => r.Key.Symbol).ToDictionary(g => g.Key, g => g.Max(r => r.Price.MarketCap));
-        foreach (var source in _rows.Values.GroupBy(r => r.Key.Source))
+        var rank = 0;
+        var ranks = _rows.Values
+            .GroupBy(r => r.Key.Symbol)
+            .Select(g => (Symbol: g.Key, Cap: g.Max(r => r.Price.MarketCap)))
+            .OrderByDescending(c => c.Cap).ThenBy(c => c.Symbol, StringComparer.Ordinal)
+            .ToDictionary(c => c.Symbol, _ => ++rank);
+        foreach (var row in _rows.Values)
         {
-            var rank = 1;
-            foreach (var row in source.OrderByDescending(r => caps[r.Key.Symbol]).ThenBy(r => r.Key.Symbol, StringComparer.Ordinal))
-            {
-                row.Rank = rank++;
-            }
+            row.Rank = ranks[row.Key.Symbol];
         }
     }
 }
