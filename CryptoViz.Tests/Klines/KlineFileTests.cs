@@ -101,6 +101,8 @@ public sealed class KlineFileTests
     [InlineData(KlineFixtures.SpotMilliseconds, 3, "1735603320000,92800.1,92810.0", "columns")]
     [InlineData(KlineFixtures.FuturesWithHeader, 12, "1677629460000,-1604.73,1605.37,1603.89,1605.16,6707.880,1677629519999,1,1,1,1,0", "positive")]
     [InlineData(KlineFixtures.BybitHole, 5, "yesterday 09:33,105209.5,105228.6,105205.3,105228.6,11.225", "timestamp")]
+    [InlineData(KlineFixtures.SpotMilliseconds, 4, "9223372036854775807,92800.1,92810.0,92790.0,92800.0,1.0,1735603679999,1,1,1,1,0", "years 1 to 9999")]
+    [InlineData(KlineFixtures.BybitHole, 3, "999999999999999999,105209.5,105228.6,105205.3,105228.6,11.225", "years 1 to 9999")]
     public void Stops_at_a_bad_row_naming_file_and_line(string name, int line, string badRow, string expectedReason)
     {
         var path = KlineFixtures.WithLine(name, line, badRow);
@@ -126,6 +128,20 @@ public sealed class KlineFileTests
         var error = Assert.Throws<KlineFormatException>(() => KlineFile.Read(path).ToList());
 
         Assert.Equal(3, error.Line);
+    }
+
+    [Theory]
+    [InlineData("1e300")]
+    [InlineData("9007199254740992000")]
+    public void A_freqtrade_open_time_past_the_year_9999_is_a_format_error(string openTime)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("klines-").FullName, KlineFixtures.FreqtradeGap);
+        File.WriteAllText(path, $"[[1618882800000,1,1,1,1,1],[{openTime},1,1,1,1,1]]");
+
+        var error = Assert.Throws<KlineFormatException>(() => KlineFile.Read(path).ToList());
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("years 1 to 9999", error.Message);
     }
 
     [Theory]
