@@ -75,8 +75,15 @@ public sealed class PriceStore : IDisposable
         var keys = new HashSet<(string, string, long)>(batch.Count);
         foreach (var price in batch)
         {
-            if (!_recent.Covers(price)) doubtful.Add(price);
-            else if (!_recent.Contains(price) && keys.Add((price.Symbol, price.Source, RecentKeyIndex.StoredTicks(price.Timestamp)))) fresh.Add(price);
+            switch (_recent.Find(price))
+            {
+                case KeyState.Unknown:
+                    doubtful.Add(price);
+                    break;
+                case KeyState.New when keys.Add((price.Symbol, price.Source, RecentKeyIndex.StoredTicks(price.Timestamp))):
+                    fresh.Add(price);
+                    break;
+            }
         }
 
         return (fresh, doubtful);

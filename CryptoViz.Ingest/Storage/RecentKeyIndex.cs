@@ -18,17 +18,16 @@ internal sealed class RecentKeyIndex
 
     private readonly Dictionary<(string Symbol, string Source), KeyTimes> _keys = [];
 
-    public int Keys => _keys.Count;
+    /// <summary>What the index knows of <paramref name="price"/>'s key, in one lookup.</summary>
+    public KeyState Find(CryptoPrice price)
+    {
+        if (!_keys.TryGetValue((price.Symbol, price.Source), out var times)) return KeyState.New;
+        var ticks = StoredTicks(price.Timestamp);
+        if (ticks < times.Floor) return KeyState.Unknown;
+        return times.Contains(ticks) ? KeyState.Stored : KeyState.New;
+    }
 
-    /// <summary>Whether <paramref name="price"/> can be decided here.</summary>
-    public bool Covers(CryptoPrice price) =>
-        !_keys.TryGetValue((price.Symbol, price.Source), out var times) || StoredTicks(price.Timestamp) >= times.Floor;
-
-    /// <summary>For a covered record: whether its key is stored.</summary>
-    public bool Contains(CryptoPrice price) =>
-        _keys.TryGetValue((price.Symbol, price.Source), out var times) && times.Contains(StoredTicks(price.Timestamp));
-
-    /// <summary>Called with covered records once their transaction has committed.</summary>
+    /// <summary>Called with the records found new once their transaction has committed.</summary>
     public void Add(IEnumerable<CryptoPrice> committed)
     {
         foreach (var price in committed)
@@ -76,4 +75,17 @@ internal sealed class RecentKeyIndex
             _next = (_next + 1) % TimesPerKey;
         }
     }
+}
+
+/// <summary>What <see cref="RecentKeyIndex"/> knows of a record's natural key.</summary>
+internal enum KeyState
+{
+    /// <summary>Not stored yet.</summary>
+    New,
+
+    /// <summary>Already stored: a redelivery.</summary>
+    Stored,
+
+    /// <summary>Older than the index remembers: only the table can tell.</summary>
+    Unknown,
 }

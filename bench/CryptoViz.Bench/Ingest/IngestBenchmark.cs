@@ -51,8 +51,8 @@ internal static class IngestBenchmark
             store.Add(await StoreAsync(broker.BootstrapServers, workload));
         }
 
-        var bareRate = Median(bare.Select(r => r.Rate));
-        var storeRate = Median(store.Select(r => r.Consume.Rate));
+        var bareRate = Median.Of(bare.Select(r => r.Rate));
+        var storeRate = Median.Of(store.Select(r => r.Consume.Rate));
         var ratio = storeRate / bareRate;
         Print(["run", "messages", "msg/s, each run", "median msg/s"],
         [
@@ -109,12 +109,6 @@ internal static class IngestBenchmark
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private sealed record StoreRun(ConsumeRun Consume, TimeSpan WriterBusy, long Rows, long Distinct);
