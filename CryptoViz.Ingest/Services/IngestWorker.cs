@@ -27,12 +27,7 @@ public sealed class IngestWorker(
             {
                 try
                 {
-                    if (consumer.Consume(writer.TimeUntilDue(s_idlePoll)) is { IsPartitionEOF: false, Message: not null } result)
-                    {
-                        writer.Add(result);
-                    }
-
-                    if (writer.IsDue) writer.Submit(consumer, stoppingToken);
+                    writer.Offer(consumer.Consume(writer.TimeUntilDue(s_idlePoll)), consumer, stoppingToken);
                 }
                 catch (ConsumeException ex)
                 {

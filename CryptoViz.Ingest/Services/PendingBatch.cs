@@ -1,15 +1,20 @@
 using Confluent.Kafka;
 using CryptoViz.ServiceDefaults.Kafka;
+using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Messaging;
 
 namespace CryptoViz.Ingest.Services;
 
-/// <summary>Records consumed but not yet stored, and the offsets to commit once they are.</summary>
+/// <summary>
+/// Records consumed but not yet stored, and the offsets to commit once they are. Reused once stored (<see cref="Reset"/>):
+/// a batch's lists reach the large-object heap, and allocating them anew for every batch made the collector run full
+/// collections under load.
+/// </summary>
 internal sealed class PendingBatch
 {
     private readonly Dictionary<TopicPartition, Offset> _nextOffsets = [];
 
-    public List<CryptoPrice> Prices { get; } = [];
+    public PriceRows Prices { get; } = new();
 
     /// <summary>
     /// When each record arrived, to parent its process span on the producer's trace. Kept only while spans are recorded:
@@ -27,6 +32,15 @@ internal sealed class PendingBatch
 
     public IEnumerable<TopicPartitionOffset> OffsetsToCommit =>
         _nextOffsets.Select(p => new TopicPartitionOffset(p.Key, p.Value));
+
+    public void Reset()
+    {
+        _nextOffsets.Clear();
+        Prices.Clear();
+        Received.Clear();
+        OpenedAt = null;
+        DeadLettered = 0;
+    }
 
     public void Add(ConsumeResult<string, byte[]> result, CryptoPrice? price, DateTimeOffset now)
     {

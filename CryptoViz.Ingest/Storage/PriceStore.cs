@@ -14,6 +14,11 @@ public sealed class PriceStore : IDisposable
     private readonly DuckDBConnection _writer;
     private readonly RecentKeyIndex _recent = new();
 
+    // The writer's scratch, kept between batches: at batch sizes these reach the large-object heap.
+    private readonly List<int> _fresh = [];
+    private readonly List<int> _doubtful = [];
+    private readonly HashSet<(string, string, long)> _batchKeys = [];
+
     public PriceStore(IConfiguration configuration, ILogger<PriceStore> logger)
     {
         _connectionString = configuration.GetConnectionString("duckdb")
@@ -41,20 +46,24 @@ public sealed class PriceStore : IDisposable
     /// <summary>Where stored candles stop being final; every stored batch moves it back to its earliest tick.</summary>
     public CandleHorizon CandleHorizon { get; } = new();
 
-    /// <summary>Stores a batch in one transaction, dropping records whose natural key is already stored.</summary>
+    /// <summary>Stores records in one transaction, dropping those whose natural key is already stored.</summary>
     /// <returns>How many rows were new.</returns>
-    public int Write(IReadOnlyList<CryptoPrice> batch)
+    public int Write(IEnumerable<CryptoPrice> prices) => Write(PriceRows.Of(prices));
+
+    /// <summary>Stores a batch in one transaction, dropping rows whose natural key is already stored.</summary>
+    /// <returns>How many rows were new.</returns>
+    public int Write(PriceRows batch)
     {
         if (batch.Count == 0) return 0;
-        var (fresh, doubtful) = Split(batch);
-        var inserted = fresh.Count;
+        Split(batch);
+        var inserted = _fresh.Count;
         using (var transaction = _writer.BeginTransaction())
         {
             // Appenders inside the transaction join it: the fresh rows and the merge commit (or vanish) together.
-            Append(_writer.CreateAppender("crypto_prices"), fresh);
-            if (doubtful.Count > 0)
+            Append(_writer.CreateAppender("crypto_prices"), batch, _fresh);
+            if (_doubtful.Count > 0)
             {
-                Append(_writer.CreateAppender("temp", "main", "stage"), doubtful);
+                Append(_writer.CreateAppender("temp", "main", "stage"), batch, _doubtful);
                 inserted += Execute(_writer, PriceSchema.MergeStage);
                 Execute(_writer, PriceSchema.ClearStage);
             }
@@ -62,47 +71,41 @@ public sealed class PriceStore : IDisposable
             transaction.Commit();
         }
 
-        _recent.Add(fresh);
-        if (inserted > 0) CandleHorizon.MarkWritten(batch.Min(p => p.Timestamp));
+        foreach (var row in _fresh)
+        {
+            _recent.Add(batch.Symbol(row), batch.Source(row), batch.Timestamp(row));
+        }
+
+        if (inserted > 0) CandleHorizon.MarkWritten(batch.Earliest());
         return inserted;
     }
 
-    /// <summary>Records the index finds new, once each, and the ones it cannot decide, which the anti-join checks against the table.</summary>
-    private (List<CryptoPrice> Fresh, List<CryptoPrice> Doubtful) Split(IReadOnlyList<CryptoPrice> batch)
+    /// <summary>Rows the index finds new, once each, and the ones it cannot decide, which the anti-join checks against the table.</summary>
+    private void Split(PriceRows batch)
     {
-        var fresh = new List<CryptoPrice>(batch.Count);
-        var doubtful = new List<CryptoPrice>();
-        var keys = new HashSet<(string, string, long)>(batch.Count);
-        foreach (var price in batch)
+        _fresh.Clear();
+        _doubtful.Clear();
+        _batchKeys.Clear();
+        for (var row = 0; row < batch.Count; row++)
         {
-            switch (_recent.Find(price))
+            var (symbol, source, timestamp) = (batch.Symbol(row), batch.Source(row), batch.Timestamp(row));
+            switch (_recent.Find(symbol, source, timestamp))
             {
                 case KeyState.Unknown:
-                    doubtful.Add(price);
+                    _doubtful.Add(row);
                     break;
-                case KeyState.New when keys.Add((price.Symbol, price.Source, RecentKeyIndex.StoredTicks(price.Timestamp))):
-                    fresh.Add(price);
+                case KeyState.New when _batchKeys.Add((symbol, source, RecentKeyIndex.StoredTicks(timestamp))):
+                    _fresh.Add(row);
                     break;
             }
         }
-
-        return (fresh, doubtful);
     }
 
-    private static void Append(DuckDBAppender appender, List<CryptoPrice> prices)
+    private static void Append(DuckDBAppender appender, PriceRows batch, List<int> rows)
     {
         using (appender)
         {
-            foreach (var p in prices)
-            {
-                var row = appender.CreateRow()
-                    .AppendValue(p.Name).AppendValue(p.Symbol).AppendValue(p.Price);
-                row = p.PercentChange24h is { } change ? row.AppendValue(change) : row.AppendNullValue();
-                row.AppendValue(p.MarketCap).AppendValue(p.Source)
-                    .AppendValue(p.Timestamp).AppendValue(p.IngestionTimestamp)
-                    .AppendValue(p.ProducerId).AppendValue(p.SchemaVersion)
-                    .EndRow();
-            }
+            batch.AppendTo(appender, rows);
         }
     }
 

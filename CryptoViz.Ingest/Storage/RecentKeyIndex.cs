@@ -18,23 +18,17 @@ internal sealed class RecentKeyIndex
 
     private readonly Dictionary<(string Symbol, string Source), KeyTimes> _keys = [];
 
-    /// <summary>What the index knows of <paramref name="price"/>'s key, in one lookup.</summary>
-    public KeyState Find(CryptoPrice price)
+    /// <summary>What the index knows of a key, in one lookup.</summary>
+    public KeyState Find(string symbol, string source, DateTime timestamp)
     {
-        if (!_keys.TryGetValue((price.Symbol, price.Source), out var times)) return KeyState.New;
-        var ticks = StoredTicks(price.Timestamp);
+        if (!_keys.TryGetValue((symbol, source), out var times)) return KeyState.New;
+        var ticks = StoredTicks(timestamp);
         if (ticks < times.Floor) return KeyState.Unknown;
         return times.Contains(ticks) ? KeyState.Stored : KeyState.New;
     }
 
-    /// <summary>Called with the records found new once their transaction has committed.</summary>
-    public void Add(IEnumerable<CryptoPrice> committed)
-    {
-        foreach (var price in committed)
-        {
-            Times(price.Symbol, price.Source).Add(StoredTicks(price.Timestamp));
-        }
-    }
+    /// <summary>Called for each key found new once its transaction has committed.</summary>
+    public void Add(string symbol, string source, DateTime timestamp) => Times(symbol, source).Add(StoredTicks(timestamp));
 
     /// <summary>At start: nothing of this key is stored after <paramref name="newest"/>.</summary>
     public void Load(string symbol, string source, DateTime newest) => Times(symbol, source).Floor = StoredTicks(newest) + 1;

@@ -25,13 +25,15 @@ internal static class ConsumeRuns
                 consumer.StoreOffset(result);
                 clock.Tick();
             }
-
-            clock.ThrowIfStalled();
+            else
+            {
+                clock.ThrowIfStalled();
+            }
         }
 
-        var elapsed = clock.Elapsed;
+        var run = clock.Finish();
         consumer.Close();
-        return new ConsumeRun(clock.Count, elapsed);
+        return run;
     }
 
     /// <summary>IngestWorker's loop: validate and batch here while the writer stores earlier batches, then their offsets.</summary>
@@ -43,21 +45,17 @@ internal static class ConsumeRuns
         var clock = new RunClock();
         while (clock.Count < expected)
         {
-            if (consumer.Consume(writer.TimeUntilDue(idle)) is { IsPartitionEOF: false, Message: not null } result)
-            {
-                writer.Add(result);
-                clock.Tick();
-            }
-
-            if (writer.IsDue) writer.Submit(consumer, CancellationToken.None);
-            clock.ThrowIfStalled();
+            var result = consumer.Consume(writer.TimeUntilDue(idle));
+            writer.Offer(result, consumer, CancellationToken.None);
+            if (result is { IsPartitionEOF: false, Message: not null }) clock.Tick();
+            else clock.ThrowIfStalled();
         }
 
         writer.Submit(consumer, CancellationToken.None);
         writer.Drain();
-        var elapsed = clock.Elapsed;
+        var run = clock.Finish();
         consumer.Close();
-        return new ConsumeRun(clock.Count, elapsed);
+        return run;
     }
 
     private static IConsumer<string, byte[]> Build(string bootstrap, string groupPrefix) =>
@@ -65,30 +63,42 @@ internal static class ConsumeRuns
             .SetLogHandler((_, _) => { })
             .Build();
 
+    /// <summary>Reads the clock at the first message and when a poll times out, not per message (the loops run per message).</summary>
     private sealed class RunClock
     {
         private long _first;
-        private long _last = Stopwatch.GetTimestamp();
+        private TimeSpan _pauseAtFirst;
+        private long _progressAt = Stopwatch.GetTimestamp();
+        private int _countAtProgress;
 
         public int Count { get; private set; }
 
-        public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_first);
+        public ConsumeRun Finish() =>
+            new(Count, Stopwatch.GetElapsedTime(_first), GC.GetTotalPauseDuration() - _pauseAtFirst);
 
         public void Tick()
         {
-            if (Count++ == 0) _first = Stopwatch.GetTimestamp();
-            _last = Stopwatch.GetTimestamp();
+            if (Count++ > 0) return;
+            _first = Stopwatch.GetTimestamp();
+            _pauseAtFirst = GC.GetTotalPauseDuration();
         }
 
         public void ThrowIfStalled()
         {
-            if (Stopwatch.GetElapsedTime(_last) > s_stallLimit)
+            if (Count != _countAtProgress)
+            {
+                (_countAtProgress, _progressAt) = (Count, Stopwatch.GetTimestamp());
+                return;
+            }
+
+            if (Stopwatch.GetElapsedTime(_progressAt) > s_stallLimit)
                 throw new TimeoutException($"No message for {s_stallLimit.TotalSeconds:N0} s after {Count:N0}: retention may have dropped some.");
         }
     }
 }
 
-internal sealed record ConsumeRun(int Messages, TimeSpan Elapsed)
+/// <summary>A run's messages, its time from the first message to the last stored, and the collector's pauses within it.</summary>
+internal sealed record ConsumeRun(int Messages, TimeSpan Elapsed, TimeSpan GcPause)
 {
     public double Rate => Messages / Elapsed.TotalSeconds;
 }

@@ -65,7 +65,9 @@ internal static class IngestBenchmark
         Print(["check", "value", "target", "result"],
         [
             ["store rate / bare rate (medians)", N(ratio * 100, "N0") + " %", $"≥ {TargetRatio * 100:N0} %", ratio >= TargetRatio ? "pass" : "FAIL"],
-            ["writer busy (share of run b)", string.Join(" / ", store.Select(r => N(r.WriterBusy / r.Consume.Elapsed * 100, "N0") + " %")), "", ""],
+            ["GC pauses (share of run a)", string.Join(" / ", bare.Select(r => Share(r.GcPause, r.Elapsed))), "", ""],
+            ["GC pauses (share of run b)", string.Join(" / ", store.Select(r => Share(r.Consume.GcPause, r.Consume.Elapsed))), "", ""],
+            ["writer busy (share of run b)", string.Join(" / ", store.Select(r => Share(r.WriterBusy, r.Consume.Elapsed))), "", ""],
             ["rows stored, every run", string.Join(" / ", store.Select(r => N(r.Rows))), N(workload.DistinctRecords), stored ? "pass" : "FAIL"],
             ["distinct (symbol, source, timestamp)", string.Join(" / ", store.Select(r => N(r.Distinct))), "= rows", stored ? "pass" : "FAIL"],
         ]);
@@ -110,6 +112,8 @@ internal static class IngestBenchmark
             directory.Delete(recursive: true);
         }
     }
+
+    private static string Share(TimeSpan part, TimeSpan whole) => N(part / whole * 100, "N0") + " %";
 
     private sealed record StoreRun(ConsumeRun Consume, TimeSpan WriterBusy, long Rows, long Distinct);
 

@@ -1,0 +1,96 @@
+using CryptoViz.ServiceDefaults.Messaging;
+
+namespace CryptoViz.Ingest.Storage;
+
+/// <summary>
+/// A batch of <c>crypto_prices</c> rows, held in columns. Under load a batch waits for the writer long enough for
+/// several collections to pass; held as records, each of its rows (one object and five strings) was copied by every
+/// one of them. In columns, with shared strings (<see cref="SharedStrings"/>), the parsed records die young and the
+/// columns are reused from batch to batch (<see cref="Clear"/>).
+/// </summary>
+public sealed class PriceRows
+{
+    private readonly List<string> _names = [];
+    private readonly List<string> _symbols = [];
+    private readonly List<double> _prices = [];
+    private readonly List<double?> _changes = [];
+    private readonly List<double> _marketCaps = [];
+    private readonly List<string> _sources = [];
+    private readonly List<DateTime> _timestamps = [];
+    private readonly List<DateTime> _ingestionTimestamps = [];
+    private readonly List<string> _producerIds = [];
+    private readonly List<string> _schemaVersions = [];
+
+    public int Count => _symbols.Count;
+
+    public static PriceRows Of(IEnumerable<CryptoPrice> prices)
+    {
+        var rows = new PriceRows();
+        foreach (var price in prices)
+        {
+            rows.Add(price);
+        }
+
+        return rows;
+    }
+
+    public void Add(CryptoPrice price)
+    {
+        _names.Add(SharedStrings.Share(price.Name));
+        _symbols.Add(SharedStrings.Share(price.Symbol));
+        _prices.Add(price.Price);
+        _changes.Add(price.PercentChange24h);
+        _marketCaps.Add(price.MarketCap);
+        _sources.Add(SharedStrings.Share(price.Source));
+        _timestamps.Add(price.Timestamp);
+        _ingestionTimestamps.Add(price.IngestionTimestamp);
+        _producerIds.Add(SharedStrings.Share(price.ProducerId));
+        _schemaVersions.Add(SharedStrings.Share(price.SchemaVersion));
+    }
+
+    public void Clear()
+    {
+        _names.Clear();
+        _symbols.Clear();
+        _prices.Clear();
+        _changes.Clear();
+        _marketCaps.Clear();
+        _sources.Clear();
+        _timestamps.Clear();
+        _ingestionTimestamps.Clear();
+        _producerIds.Clear();
+        _schemaVersions.Clear();
+    }
+
+    internal string Symbol(int row) => _symbols[row];
+
+    internal string Source(int row) => _sources[row];
+
+    internal DateTime Timestamp(int row) => _timestamps[row];
+
+    internal DateTime Earliest()
+    {
+        var earliest = DateTime.MaxValue;
+        foreach (var timestamp in _timestamps)
+        {
+            if (timestamp < earliest) earliest = timestamp;
+        }
+
+        return earliest;
+    }
+
+    /// <summary>Appends the given rows, in <see cref="PriceSchema.Columns"/> order.</summary>
+    internal void AppendTo(DuckDB.NET.Data.DuckDBAppender appender, List<int> rows)
+    {
+        foreach (var i in rows)
+        {
+            var row = appender.CreateRow()
+                .AppendValue(_names[i]).AppendValue(_symbols[i]).AppendValue(_prices[i]);
+            row = _changes[i] is { } change ? row.AppendValue(change) : row.AppendNullValue();
+            row.AppendValue(_marketCaps[i]).AppendValue(_sources[i])
+                .AppendValue(_timestamps[i]).AppendValue(_ingestionTimestamps[i])
+                .AppendValue(_producerIds[i]).AppendValue(_schemaVersions[i])
+                .EndRow();
+        }
+    }
+}
