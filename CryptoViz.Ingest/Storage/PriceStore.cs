@@ -10,6 +10,15 @@ namespace CryptoViz.Ingest.Storage;
 /// </summary>
 public sealed class PriceStore : IDisposable
 {
+    private const string ThreadsSetting = "threads";
+
+    /// <summary>
+    /// DuckDB's worker threads, unless the connection string sets <c>threads</c>. DuckDB's default (one per core) makes
+    /// the writer spin while a worker finishes its part of a commit's checkpoint, on the cores the consumer and librdkafka
+    /// need: on 2 cores one thread stored the same batches with ~25 % less CPU per message. Reads share the setting.
+    /// </summary>
+    private static int DefaultThreads => Math.Max(1, Environment.ProcessorCount - 2);
+
     private readonly string _connectionString;
     private readonly DuckDBConnection _writer;
     private readonly RecentKeyIndex _recent = new();
@@ -21,9 +30,13 @@ public sealed class PriceStore : IDisposable
 
     public PriceStore(IConfiguration configuration, ILogger<PriceStore> logger)
     {
-        _connectionString = configuration.GetConnectionString("duckdb")
-            ?? throw new InvalidOperationException("ConnectionStrings:duckdb is required, e.g. \"DataSource=/var/lib/cryptoviz/crypto_analytics.duckdb\".");
-        var builder = new DuckDBConnectionStringBuilder { ConnectionString = _connectionString };
+        var builder = new DuckDBConnectionStringBuilder
+        {
+            ConnectionString = configuration.GetConnectionString("duckdb")
+                ?? throw new InvalidOperationException("ConnectionStrings:duckdb is required, e.g. \"DataSource=/var/lib/cryptoviz/crypto_analytics.duckdb\".")
+        };
+        if (!builder.ContainsKey(ThreadsSetting)) builder[ThreadsSetting] = DefaultThreads;
+        _connectionString = builder.ConnectionString;
         DatabasePath = Path.GetFullPath(builder.DataSource);
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
 

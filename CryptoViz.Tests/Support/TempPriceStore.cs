@@ -13,10 +13,11 @@ internal sealed class TempPriceStore : IDisposable
     private readonly string _directory;
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
 
-    public TempPriceStore(string name)
+    /// <param name="settings">DuckDB settings to append to the connection string, e.g. <c>";threads=3"</c>.</param>
+    public TempPriceStore(string name, string settings = "")
     {
         _directory = Directory.CreateTempSubdirectory($"cryptoviz-{name}-").FullName;
-        ConnectionString = $"DataSource={Path.Combine(_directory, $"{name}.duckdb")}";
+        ConnectionString = $"DataSource={Path.Combine(_directory, $"{name}.duckdb")}{settings}";
         Store = new PriceStore(
             new ConfigurationBuilder().AddInMemoryCollection([new("ConnectionStrings:duckdb", ConnectionString)]).Build(),
             NullLogger<PriceStore>.Instance);

@@ -68,19 +68,27 @@ internal static class ConsumeRuns
     {
         private long _first;
         private TimeSpan _pauseAtFirst;
+        private TimeSpan _cpuAtFirst;
         private long _progressAt = Stopwatch.GetTimestamp();
         private int _countAtProgress;
 
         public int Count { get; private set; }
 
         public ConsumeRun Finish() =>
-            new(Count, Stopwatch.GetElapsedTime(_first), GC.GetTotalPauseDuration() - _pauseAtFirst);
+            new(Count, Stopwatch.GetElapsedTime(_first), GC.GetTotalPauseDuration() - _pauseAtFirst, ProcessCpu() - _cpuAtFirst);
 
         public void Tick()
         {
             if (Count++ > 0) return;
             _first = Stopwatch.GetTimestamp();
             _pauseAtFirst = GC.GetTotalPauseDuration();
+            _cpuAtFirst = ProcessCpu();
+        }
+
+        private static TimeSpan ProcessCpu()
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.TotalProcessorTime;
         }
 
         public void ThrowIfStalled()
@@ -97,8 +105,13 @@ internal static class ConsumeRuns
     }
 }
 
-/// <summary>A run's messages, its time from the first message to the last stored, and the collector's pauses within it.</summary>
-internal sealed record ConsumeRun(int Messages, TimeSpan Elapsed, TimeSpan GcPause)
+/// <summary>
+/// A run's messages, its time from the first message to the last stored, the collector's pauses and the CPU time the
+/// whole process (consumer, writer, DuckDB, librdkafka and the embedded broker) used within it.
+/// </summary>
+internal sealed record ConsumeRun(int Messages, TimeSpan Elapsed, TimeSpan GcPause, TimeSpan Cpu)
 {
     public double Rate => Messages / Elapsed.TotalSeconds;
+
+    public double CpuMicrosecondsPerMessage => Cpu.TotalMicroseconds / Messages;
 }

@@ -65,6 +65,7 @@ internal static class IngestBenchmark
         Print(["check", "value", "target", "result"],
         [
             ["store rate / bare rate (medians)", N(ratio * 100, "N0") + " %", $"≥ {TargetRatio * 100:N0} %", ratio >= TargetRatio ? "pass" : "FAIL"],
+            ["CPU per message, run a / run b (µs, whole process)", string.Join(" / ", bare.Zip(store, (a, b) => $"{a.CpuMicrosecondsPerMessage:N1} : {b.Consume.CpuMicrosecondsPerMessage:N1}")), "", ""],
             ["GC pauses (share of run a)", string.Join(" / ", bare.Select(r => Share(r.GcPause, r.Elapsed))), "", ""],
             ["GC pauses (share of run b)", string.Join(" / ", store.Select(r => Share(r.Consume.GcPause, r.Consume.Elapsed))), "", ""],
             ["writer busy (share of run b)", string.Join(" / ", store.Select(r => Share(r.WriterBusy, r.Consume.Elapsed))), "", ""],

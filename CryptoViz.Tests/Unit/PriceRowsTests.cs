@@ -1,0 +1,45 @@
+using CryptoViz.Ingest.Storage;
+using CryptoViz.ServiceDefaults.Messaging;
+
+namespace CryptoViz.Tests.Unit;
+
+/// <summary>Ingest's columnar batch: what waits for the writer must not be one object graph per record.</summary>
+public sealed class PriceRowsTests
+{
+    [Fact]
+    public void Equal_strings_of_different_records_are_held_once()
+    {
+        var rows = new PriceRows();
+        rows.Add(Tick(new string("BTC".AsSpan()), 0));
+        rows.Add(Tick(new string("BTC".AsSpan()), 1));
+
+        Assert.Equal(2, rows.Count);
+        Assert.Same(rows.Symbol(0), rows.Symbol(1));
+        Assert.Same(rows.Source(0), rows.Source(1));
+    }
+
+    [Fact]
+    public void Cleared_rows_take_new_records_from_the_start()
+    {
+        var rows = new PriceRows();
+        rows.Add(Tick("BTC", 0));
+        rows.Clear();
+        rows.Add(Tick("ETH", 5));
+
+        Assert.Equal(1, rows.Count);
+        Assert.Equal("ETH", rows.Symbol(0));
+        Assert.Equal(Tick("ETH", 5).Timestamp, rows.Earliest());
+    }
+
+    private static CryptoPrice Tick(string symbol, int second) => new()
+    {
+        Name = symbol,
+        Symbol = symbol,
+        Price = 100,
+        MarketCap = 1e9,
+        Source = new string("binance".AsSpan()),
+        Timestamp = new DateTime(2025, 9, 4, 12, 0, second, DateTimeKind.Utc),
+        IngestionTimestamp = new DateTime(2025, 9, 4, 12, 0, second, DateTimeKind.Utc),
+        ProducerId = "test",
+    };
+}
