@@ -26,7 +26,7 @@ internal static class IngestBenchmark
 
     public static async Task<int> RunAsync(BenchArgs args)
     {
-        var records = args.GetInt("records", 300_000);
+        var records = args.GetInt("records", 600_000);
         var workload = IngestWorkload.Create(records, DateTime.UtcNow);
         var partitions = (int)Math.Max(8, workload.TotalBytes / BytesPerPartition + 1);
         Console.WriteLine($"ingest: {workload.Messages.Count:N0} messages ({records:N0} distinct + redeliveries), " +
