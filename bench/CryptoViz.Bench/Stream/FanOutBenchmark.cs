@@ -14,8 +14,7 @@ internal static class FanOutBenchmark
         var boundMs = args.GetInt("p99-ms", 100);
         var maxClients = args.GetInt("max-clients", 6_400);
         var measured = TimeSpan.FromSeconds(args.GetInt("seconds", 8));
-        using var http = SseHttp.Create();
-        using var target = await StreamTarget.StartAsync(args, http);
+        using var target = await StreamTarget.StartAsync(args);
         Console.WriteLine($"fanout: {rate:N0} records/s, p99 ≤ {boundMs} ms, {measured.TotalSeconds:N0} s per step, server {target.Description}");
 
         var rows = new List<string[]>();
@@ -25,7 +24,7 @@ internal static class FanOutBenchmark
             LatencyResult result;
             try
             {
-                result = await LatencyRun.MeasureAsync(target, http, rate, clients, measured);
+                result = await LatencyRun.MeasureAsync(target, rate, clients, measured);
             }
             catch (TimeoutException)
             {

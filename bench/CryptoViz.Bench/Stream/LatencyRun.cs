@@ -11,7 +11,7 @@ internal static class LatencyRun
     private static readonly TimeSpan s_warmUp = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan s_drain = TimeSpan.FromSeconds(2);
 
-    public static async Task<LatencyResult> MeasureAsync(StreamTarget target, HttpClient http, int rate, int clientCount, TimeSpan measured)
+    public static async Task<LatencyResult> MeasureAsync(StreamTarget target, int rate, int clientCount, TimeSpan measured)
     {
         using var stop = new CancellationTokenSource();
         var window = new MeasureWindow();
@@ -19,7 +19,7 @@ internal static class LatencyRun
         var floor = new LatencyHistogram();
 
         var connected = Enumerable.Range(0, clientCount).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
-        var clients = connected.Select(c => SseClient.RunAsync(http, target.StreamUrl, window, sse, c, stop.Token)).ToList();
+        var clients = connected.Select(c => SseClient.RunAsync(target.StreamUrl, window, sse, c, stop.Token)).ToList();
         try
         {
             await Task.WhenAll(connected.Select(c => c.Task)).WaitAsync(TimeSpan.FromSeconds(60));

@@ -15,11 +15,10 @@ internal static class StreamBenchmark
         var rate = args.GetInt("rate", 10_000);
         var clientCount = args.GetInt("clients", 100);
         var measured = TimeSpan.FromSeconds(args.GetInt("seconds", 20));
-        using var http = SseHttp.Create();
-        using var target = await StreamTarget.StartAsync(args, http);
+        using var target = await StreamTarget.StartAsync(args);
         Console.WriteLine($"stream: {rate:N0} records/s, {clientCount} SSE clients, {measured.TotalSeconds:N0} s measured, server {target.Description}");
 
-        var result = await LatencyRun.MeasureAsync(target, http, rate, clientCount, measured);
+        var result = await LatencyRun.MeasureAsync(target, rate, clientCount, measured);
 
         var (sse, floor) = (result.Sse, result.Floor);
         Print(["path", "events", "p50 ms", "p99 ms", "max ms"],

@@ -49,8 +49,9 @@ internal sealed class StreamServerProcess : IDisposable
     }
 
     /// <summary>Stream's /health is 200 once the broker answers and its partitions are assigned at their ends.</summary>
-    public async Task WaitHealthyAsync(HttpClient http, TimeSpan timeout)
+    public async Task WaitHealthyAsync(TimeSpan timeout)
     {
+        using var http = new HttpClient();
         var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < deadline)
         {

@@ -30,7 +30,7 @@ internal sealed class StreamTarget : IDisposable
 
     public string Description => _server is null ? StreamUrl.ToString() : $"CryptoViz.Stream ({StreamUrl})";
 
-    public static async Task<StreamTarget> StartAsync(BenchArgs args, HttpClient http)
+    public static async Task<StreamTarget> StartAsync(BenchArgs args)
     {
         var topic = args.GetString("topic") ?? Topics.Streaming;
         var broker = args.GetString("broker") is null ? EmbeddedKafka.Start(topic, Topics.SeedPartitions) : null;
@@ -39,7 +39,7 @@ internal sealed class StreamTarget : IDisposable
 
         var logPath = Path.Combine(Path.GetTempPath(), $"cryptoviz-bench-stream-{Environment.ProcessId}.log");
         var server = StreamServerProcess.Start(args.GetString("stream-dll") ?? StreamServerProcess.LocateDll(), bootstrap, logPath);
-        await server.WaitHealthyAsync(http, TimeSpan.FromSeconds(60));
+        await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         return new StreamTarget(bootstrap, topic, new Uri(server.BaseAddress, "/stream"), broker, server);
     }
 
