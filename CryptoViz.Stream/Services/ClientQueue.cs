@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 
 namespace CryptoViz.Stream.Services;
@@ -86,20 +87,23 @@ internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvi
             {
                 var update = updates[i];
                 if (!filter.Matches(update)) continue;
-                if (_slotByKey.TryGetValue(update.Key, out var waiting))
+                // One lookup per event and client: at 10k events/s × 100 clients the key hashing is a visible share.
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_slotByKey, update.Key, out var waiting);
+                if (waiting)
                 {
-                    if (waiting < burstStart)
+                    if (slot < burstStart)
                     {
-                        _pending[waiting] = null;
+                        _pending[slot] = null;
                         conflated++;
                     }
                 }
-                else if (_slotByKey.Count >= capacity)
+                else if (_slotByKey.Count > capacity)
                 {
+                    _slotByKey.Remove(update.Key);
                     return EnqueueResult.Overflow;
                 }
 
-                _slotByKey[update.Key] = _pending.Count;
+                slot = _pending.Count;
                 _pending.Add(update);
                 queued[i]++;
                 ring = true;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace CryptoViz.Stream.Services;
@@ -24,25 +25,50 @@ internal static class Envelopes
         Render(id, ClientFilter.UpdateType, record, origin, nowUtc);
 
     /// <summary>An event of <paramref name="type"/> with <paramref name="record"/> verbatim in <c>data</c>.</summary>
+    /// <remarks>
+    /// Assembled into one array of the frame's exact size: the type and source are our own ASCII names and the time is
+    /// digits, so nothing needs escaping. Through Utf8JsonWriter each frame reserved a 4 KiB buffer first, which was most
+    /// of what Stream allocated at 10k events/s.
+    /// </remarks>
     public static byte[] Render(long id, string type, ReadOnlySpan<byte> record, UpdateOrigin origin, DateTime nowUtc)
     {
-        var buffer = new ArrayBufferWriter<byte>(record.Length + 160);
-        WriteField(buffer, IdField, id);
-        buffer.Write(DataField);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("type", type);
-            json.WritePropertyName("data");
-            // Already parsed by the validator, so it is one JSON value; re-validating would only cost time.
-            json.WriteRawValue(OnOneLine(record), skipInputValidation: true);
-            json.WriteString("timestamp", V2Time.FormatIso(nowUtc));
-            json.WriteString("source", origin == UpdateOrigin.TestEndpoint ? "test-endpoint" : Backend);
-            json.WriteEndObject();
-        }
+        Span<byte> idText = stackalloc byte[20];
+        id.TryFormat(idText, out var idLength, provider: CultureInfo.InvariantCulture);
+        Span<byte> typeText = stackalloc byte[Encoding.UTF8.GetMaxByteCount(type.Length)];
+        var typeLength = Encoding.UTF8.GetBytes(type, typeText);
+        Span<byte> time = stackalloc byte[V2Time.MaxLength];
+        var timeLength = V2Time.FormatIso(nowUtc, time);
+        var source = origin == UpdateOrigin.TestEndpoint ? "test-endpoint"u8 : "redpanda"u8;
 
-        buffer.Write("\n\n"u8);
-        return buffer.WrittenSpan.ToArray();
+        ReadOnlySpan<byte> typeStart = "data: {\"type\":\""u8, dataStart = "\",\"data\":"u8, timeStart = ",\"timestamp\":\""u8,
+            sourceStart = "\",\"source\":\""u8, end = "\"}\n\n"u8;
+        var frame = new byte[IdField.Length + idLength + 1 + typeStart.Length + typeLength + dataStart.Length + record.Length
+                             + timeStart.Length + timeLength + sourceStart.Length + source.Length + end.Length];
+        var at = 0;
+        Append(frame, ref at, IdField);
+        Append(frame, ref at, idText[..idLength]);
+        frame[at++] = (byte)'\n';
+        Append(frame, ref at, typeStart);
+        Append(frame, ref at, typeText[..typeLength]);
+        Append(frame, ref at, dataStart);
+        var data = frame.AsSpan(at, record.Length);
+        Append(frame, ref at, record);
+        // A raw line break would split the data line into two SSE lines. In valid JSON a CR or LF can only be
+        // whitespace between tokens, so a space in its place leaves the value unchanged.
+        data.Replace((byte)'\r', (byte)' ');
+        data.Replace((byte)'\n', (byte)' ');
+        Append(frame, ref at, timeStart);
+        Append(frame, ref at, time[..timeLength]);
+        Append(frame, ref at, sourceStart);
+        Append(frame, ref at, source);
+        Append(frame, ref at, end);
+        return frame;
+    }
+
+    private static void Append(byte[] frame, ref int at, ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(frame.AsSpan(at));
+        at += bytes.Length;
     }
 
     /// <summary>The client's first event, led by the <c>retry:</c> line.</summary>
@@ -98,16 +124,5 @@ internal static class Envelopes
         value.TryFormat(span, out var written, provider: CultureInfo.InvariantCulture);
         span[written++] = (byte)'\n';
         output.Advance(written);
-    }
-
-    // A raw line break would split the data line into two SSE lines. In valid JSON a CR or LF can only be
-    // whitespace between tokens, so a space in its place leaves the value unchanged.
-    private static ReadOnlySpan<byte> OnOneLine(ReadOnlySpan<byte> record)
-    {
-        if (record.IndexOfAny((byte)'\r', (byte)'\n') < 0) return record;
-        var copy = record.ToArray();
-        copy.AsSpan().Replace((byte)'\r', (byte)' ');
-        copy.AsSpan().Replace((byte)'\n', (byte)' ');
-        return copy;
     }
 }

@@ -37,21 +37,34 @@ internal static class LatencyRun
             stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         floorAssigned.Wait(TimeSpan.FromSeconds(30));
 
+        var (serverCpu, ownCpu) = (target.ServerCpu, OwnCpu());
         var produceStarted = Stopwatch.GetTimestamp();
         window.Open(produceStarted + (long)(s_warmUp.TotalSeconds * Stopwatch.Frequency));
         var (sent, measuredSent) = await Task.Factory.StartNew(
             () => PacedProducer.Run(target.BootstrapServers, target.Topic, rate, s_warmUp + measured, window),
             stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var produceElapsed = Stopwatch.GetElapsedTime(produceStarted);
+        var serverCores = (target.ServerCpu - serverCpu) / produceElapsed;
+        var generatorCores = (OwnCpu() - ownCpu) / produceElapsed;
         await Task.Delay(s_drain);
         await stop.CancelAsync();
         await Task.WhenAll([.. clients, floorTask]);
 
-        return new LatencyResult(clientCount, sse, floor, sent / produceElapsed.TotalSeconds, 1.0 * sse.Count / Math.Max(1, measuredSent * clientCount));
+        return new LatencyResult(clientCount, sse, floor, sent / produceElapsed.TotalSeconds, 1.0 * sse.Count / Math.Max(1, measuredSent * clientCount),
+            serverCores, generatorCores);
+    }
+
+    private static TimeSpan OwnCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 }
 
-internal sealed record LatencyResult(int Clients, LatencyHistogram Sse, LatencyHistogram Floor, double SendRate, double DeliveredShare)
+/// <param name="ServerCores">Cores our Stream used while records were produced (null for a server given by URL).</param>
+/// <param name="GeneratorCores">Cores this process used meanwhile: readers, producer, floor consumer and embedded broker.</param>
+internal sealed record LatencyResult(int Clients, LatencyHistogram Sse, LatencyHistogram Floor, double SendRate, double DeliveredShare,
+    double? ServerCores, double GeneratorCores)
 {
     public double Ratio => Sse.PercentileMs(0.99) / Floor.PercentileMs(0.99);
 }

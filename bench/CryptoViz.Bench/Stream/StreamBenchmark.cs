@@ -30,6 +30,8 @@ internal static class StreamBenchmark
         [
             ["achieved send rate", N(result.SendRate) + "/s", N(rate) + "/s", ""],
             ["SSE events read / (sent × clients), measured window", N(100 * result.DeliveredShare, "N1") + " %", "100 % unless conflated", ""],
+            ["CPU: Stream / load generator (readers, producer, broker), cores of " + Environment.ProcessorCount,
+                $"{(result.ServerCores is { } cores ? N(cores, "N2") : "n/a")} / {N(result.GeneratorCores, "N2")}", "", ""],
             ["SSE p99 / floor p99", N(result.Ratio, "N2") + "×", $"≤ {TargetRatio:N0}×", result.Ratio <= TargetRatio ? "pass" : "FAIL"],
         ]);
         return 0;

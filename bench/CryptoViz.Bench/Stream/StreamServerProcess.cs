@@ -25,6 +25,16 @@ internal sealed class StreamServerProcess : IDisposable
 
     public string LogPath { get; }
 
+    /// <summary>The CPU time the server has used so far.</summary>
+    public TimeSpan Cpu
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static StreamServerProcess Start(string dllPath, string bootstrap, string logPath)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");

@@ -24,6 +24,9 @@ internal sealed class StreamTarget : IDisposable
 
     public string BootstrapServers { get; }
 
+    /// <summary>The CPU time our Stream has used so far; null for a server given by <c>--url</c>.</summary>
+    public TimeSpan? ServerCpu => _server?.Cpu;
+
     public string Topic { get; }
 
     public Uri StreamUrl { get; }
