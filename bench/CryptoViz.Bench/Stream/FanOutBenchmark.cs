@@ -14,6 +14,7 @@ internal static class FanOutBenchmark
         var boundMs = args.GetInt("p99-ms", 100);
         var maxClients = args.GetInt("max-clients", 6_400);
         var measured = TimeSpan.FromSeconds(args.GetInt("seconds", 8));
+        SseClient.CompleteReceivesInline();
         using var target = await StreamTarget.StartAsync(args);
         Console.WriteLine($"fanout: {rate:N0} records/s, p99 ≤ {boundMs} ms, {measured.TotalSeconds:N0} s per step, server {target.Description}");
 

@@ -13,6 +13,16 @@ internal static class SseClient
 {
     private const int ReceiveSize = 64 * 1024;
 
+    /// <summary>Read by .NET's socket engine when this process first waits on a socket, so it is set before that.</summary>
+    public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
+    /// <summary>
+    /// Receives complete on the socket engine's thread instead of being queued to the thread pool: a reader's work per
+    /// receive is a scan, and the hop cost the load generator ~0.1 core at 10k events/s × 100 readers. Call before any
+    /// socket is awaited; Stream itself is started without it.
+    /// </summary>
+    public static void CompleteReceivesInline() => Environment.SetEnvironmentVariable(InlineCompletionsVariable, "1");
+
     public static async Task RunAsync(Uri streamUri, MeasureWindow window, LatencyHistogram histogram,
         TaskCompletionSource connected, CancellationToken cancellationToken)
     {

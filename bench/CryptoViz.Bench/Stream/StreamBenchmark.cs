@@ -15,6 +15,7 @@ internal static class StreamBenchmark
         var rate = args.GetInt("rate", 10_000);
         var clientCount = args.GetInt("clients", 100);
         var measured = TimeSpan.FromSeconds(args.GetInt("seconds", 20));
+        SseClient.CompleteReceivesInline();
         using var target = await StreamTarget.StartAsync(args);
         Console.WriteLine($"stream: {rate:N0} records/s, {clientCount} SSE clients, {measured.TotalSeconds:N0} s measured, server {target.Description}");
 

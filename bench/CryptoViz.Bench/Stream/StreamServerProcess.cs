@@ -48,6 +48,7 @@ internal sealed class StreamServerProcess : IDisposable
         start.Environment["Aspire__Confluent__Kafka__Consumer__Config__FetchWaitMaxMs"] = "10";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"); // no collector here: exporting would only add load
+        start.Environment.Remove(SseClient.InlineCompletionsVariable); // the readers' setting, not Stream's
 
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
