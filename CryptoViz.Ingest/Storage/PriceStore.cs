@@ -26,7 +26,6 @@ public sealed class PriceStore : IDisposable
     // The writer's scratch, kept between batches: at batch sizes these reach the large-object heap.
     private readonly List<int> _fresh = [];
     private readonly List<int> _doubtful = [];
-    private readonly HashSet<(string, string, long)> _batchKeys = [];
 
     public PriceStore(IConfiguration configuration, ILogger<PriceStore> logger)
     {
@@ -70,8 +69,9 @@ public sealed class PriceStore : IDisposable
         if (batch.Count == 0) return 0;
         Split(batch);
         var inserted = _fresh.Count;
-        using (var transaction = _writer.BeginTransaction())
+        try
         {
+            using var transaction = _writer.BeginTransaction();
             // Appenders inside the transaction join it: the fresh rows and the merge commit (or vanish) together.
             Append(_writer.CreateAppender("crypto_prices"), batch, _fresh);
             if (_doubtful.Count > 0)
@@ -83,12 +83,13 @@ public sealed class PriceStore : IDisposable
 
             transaction.Commit();
         }
-
-        foreach (var row in _fresh)
+        catch
         {
-            _recent.Add(batch.Symbol(row), batch.Source(row), batch.Timestamp(row));
+            _recent.Discard();
+            throw;
         }
 
+        _recent.Commit();
         if (inserted > 0) CandleHorizon.MarkWritten(batch.Earliest());
         return inserted;
     }
@@ -98,16 +99,14 @@ public sealed class PriceStore : IDisposable
     {
         _fresh.Clear();
         _doubtful.Clear();
-        _batchKeys.Clear();
         for (var row = 0; row < batch.Count; row++)
         {
-            var (symbol, source, timestamp) = (batch.Symbol(row), batch.Source(row), batch.Timestamp(row));
-            switch (_recent.Find(symbol, source, timestamp))
+            switch (_recent.Claim(batch.Symbol(row), batch.Source(row), batch.Timestamp(row)))
             {
                 case KeyState.Unknown:
                     _doubtful.Add(row);
                     break;
-                case KeyState.New when _batchKeys.Add((symbol, source, RecentKeyIndex.StoredTicks(timestamp))):
+                case KeyState.New:
                     _fresh.Add(row);
                     break;
             }

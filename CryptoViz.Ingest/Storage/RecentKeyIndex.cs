@@ -18,17 +18,51 @@ internal sealed class RecentKeyIndex
 
     private readonly Dictionary<(string Symbol, string Source), KeyTimes> _keys = [];
 
-    /// <summary>What the index knows of a key, in one lookup.</summary>
-    public KeyState Find(string symbol, string source, DateTime timestamp)
+    // The keys with pending times in the current batch.
+    private readonly List<KeyTimes> _claimed = [];
+
+    /// <summary>
+    /// What the index knows of a row's key, in one lookup. A new key time is held as pending until the batch's
+    /// transaction ends (<see cref="Commit"/> or <see cref="Discard"/>), so the same key time later in the batch is
+    /// found stored.
+    /// </summary>
+    public KeyState Claim(string symbol, string source, DateTime timestamp)
     {
-        if (!_keys.TryGetValue((symbol, source), out var times)) return KeyState.New;
+        var times = Times(symbol, source);
         var ticks = StoredTicks(timestamp);
         if (ticks < times.Floor) return KeyState.Unknown;
-        return times.Contains(ticks) ? KeyState.Stored : KeyState.New;
+        if (times.Contains(ticks)) return KeyState.Stored;
+        if (!times.Pending.Add(ticks)) return KeyState.Stored;
+        if (times.Pending.Count == 1) _claimed.Add(times);
+        return KeyState.New;
     }
 
-    /// <summary>Called for each key found new once its transaction has committed.</summary>
-    public void Add(string symbol, string source, DateTime timestamp) => Times(symbol, source).Add(StoredTicks(timestamp));
+    /// <summary>The batch's transaction committed: its new key times are stored.</summary>
+    public void Commit()
+    {
+        foreach (var times in _claimed)
+        {
+            foreach (var ticks in times.Pending)
+            {
+                times.Add(ticks);
+            }
+
+            times.Pending.Clear();
+        }
+
+        _claimed.Clear();
+    }
+
+    /// <summary>The batch's transaction failed: nothing of it is stored.</summary>
+    public void Discard()
+    {
+        foreach (var times in _claimed)
+        {
+            times.Pending.Clear();
+        }
+
+        _claimed.Clear();
+    }
 
     /// <summary>At start: nothing of this key is stored after <paramref name="newest"/>.</summary>
     public void Load(string symbol, string source, DateTime newest) => Times(symbol, source).Floor = StoredTicks(newest) + 1;
@@ -50,6 +84,9 @@ internal sealed class RecentKeyIndex
 
         /// <summary>Every stored time at or after this is in the ring.</summary>
         public long Floor { get; set; } = long.MinValue;
+
+        /// <summary>Times claimed by the batch being written, not stored yet.</summary>
+        public HashSet<long> Pending { get; } = [];
 
         public bool Contains(long ticks) => _ring.AsSpan(0, _count).Contains(ticks);
 
