@@ -23,7 +23,7 @@ static int Usage()
           ingest [--records 600000] [--runs 3]                    consume vs consume+DuckDB store rate (medians)
           candles [--ticks 50000000]                              1m candles of 24 h of one coin: stored rollup vs raw ticks
           stream [--rate 10000] [--clients 100] [--seconds 20]    producer -> SSE client latency vs broker floor
-          fanout [--rate 1000] [--p99-ms 100] [--from 100]        most SSE clients within the p99 bound
+          fanout [--rate 1000] [--p99-ms 100] [--from 100]        most SSE clients within the p99 bound (doubling, then --refine 2)
             stream/fanout also take --url <sse url> --broker <host:port> --topic <name> to measure any V2-style server
           replay [--seconds 15]                                   replay source at full speed into the broker: ticks/s, produce latency
           micro  [--quick] [BenchmarkDotNet args, e.g. --filter *Parse*]
