@@ -39,9 +39,15 @@ public sealed class DeliveryReportTests(EmbeddedKafkaFixture kafka) : IClassFixt
 
         Assert.True(host.Services.GetRequiredService<PricePublisher>().Publish(Record(host)));
 
-        await host.UntilAsync(() => measurements.Of("cryptoviz.scraper.delivery_failures") == 2, "two delivery failures");
-        Assert.Equal(2, host.Logs.Entries.Count(e => e.EventId.Id == 2 && e.Text.Contains("BTC_replay", StringComparison.Ordinal)));
+        // The failure is counted before it is logged: wait for both, or the second log line may not be written yet.
+        await host.UntilAsync(() => measurements.Of("cryptoviz.scraper.delivery_failures") >= 2 && FailureLogs(host) >= 2,
+            "two delivery failures, counted and logged");
+        Assert.Equal(2, measurements.Of("cryptoviz.scraper.delivery_failures"));
+        Assert.Equal(2, FailureLogs(host));
     }
+
+    private static int FailureLogs(ScraperHost host) =>
+        host.Logs.Entries.Count(e => e.EventId.Id == 2 && e.Text.Contains("BTC_replay", StringComparison.Ordinal));
 
     private static CryptoPrice Record(ScraperHost host) => new()
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using CryptoViz.Stream;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -31,7 +32,9 @@ internal sealed class StreamAppFactory : WebApplicationFactory<StreamOptions>
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         _environment = environment;
         _configureServices = configureServices;
-        UseKestrel(0);
+        // An endpoint of its own rather than UseKestrel(port): with a port the factory rewrites the server's addresses
+        // after building the app, racing Kestrel's bind ("Addresses cannot be modified after the server has started").
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
     }
 
     public Uri Address { get; private set; } = null!;

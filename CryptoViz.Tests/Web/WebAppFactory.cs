@@ -1,3 +1,4 @@
+using System.Net;
 using CryptoViz.Web.Feed;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,7 +17,9 @@ internal sealed class WebAppFactory(Uri stream, Uri? ingest = null) : WebApplica
     /// <summary>Starts Kestrel and returns the base address, with a trailing slash.</summary>
     public string Start()
     {
-        UseKestrel(0);
+        // An endpoint of its own rather than UseKestrel(port): with a port the factory rewrites the server's addresses
+        // after building the app, racing Kestrel's bind ("Addresses cannot be modified after the server has started").
+        UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         StartServer();
         return Services.GetRequiredService<IServer>().Features
             .GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/";
