@@ -39,14 +39,6 @@ internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvi
         }
     }
 
-    public EnqueueResult Enqueue(StreamEvent update)
-    {
-        Span<int> queued = stackalloc int[1];
-        var conflated = 0;
-        var result = EnqueueAll([update], ClientFilter.All, queued, ref conflated);
-        return result == EnqueueResult.Enqueued && conflated > 0 ? EnqueueResult.Conflated : result;
-    }
-
     /// <summary>
     /// Queues the events that match <paramref name="filter"/>, in order, counting each queued one in
     /// <paramref name="queued"/> (same index as <paramref name="updates"/>) and each pending one it replaced in

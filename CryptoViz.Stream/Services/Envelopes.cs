@@ -19,6 +19,7 @@ internal static class Envelopes
     private static ReadOnlySpan<byte> IdField => "id: "u8;
     private static ReadOnlySpan<byte> DataField => "data: "u8;
     private static ReadOnlySpan<byte> KeepAliveComment => ": keep-alive\n\n"u8;
+    private static readonly byte[] s_backend = Encoding.UTF8.GetBytes(Backend);
 
     /// <summary>Renders a <c>crypto_update</c> frame once for all clients; <paramref name="record"/> goes out verbatim.</summary>
     public static byte[] RenderUpdate(long id, ReadOnlySpan<byte> record, UpdateOrigin origin, DateTime nowUtc) =>
@@ -38,16 +39,17 @@ internal static class Envelopes
         var typeLength = Encoding.UTF8.GetBytes(type, typeText);
         Span<byte> time = stackalloc byte[V2Time.MaxLength];
         var timeLength = V2Time.FormatIso(nowUtc, time);
-        var source = origin == UpdateOrigin.TestEndpoint ? "test-endpoint"u8 : "redpanda"u8;
+        ReadOnlySpan<byte> source = origin == UpdateOrigin.TestEndpoint ? "test-endpoint"u8 : s_backend;
 
-        ReadOnlySpan<byte> typeStart = "data: {\"type\":\""u8, dataStart = "\",\"data\":"u8, timeStart = ",\"timestamp\":\""u8,
+        ReadOnlySpan<byte> typeStart = "{\"type\":\""u8, dataStart = "\",\"data\":"u8, timeStart = ",\"timestamp\":\""u8,
             sourceStart = "\",\"source\":\""u8, end = "\"}\n\n"u8;
-        var frame = new byte[IdField.Length + idLength + 1 + typeStart.Length + typeLength + dataStart.Length + record.Length
+        var frame = new byte[IdField.Length + idLength + 1 + DataField.Length + typeStart.Length + typeLength + dataStart.Length + record.Length
                              + timeStart.Length + timeLength + sourceStart.Length + source.Length + end.Length];
         var at = 0;
         Append(frame, ref at, IdField);
         Append(frame, ref at, idText[..idLength]);
         frame[at++] = (byte)'\n';
+        Append(frame, ref at, DataField);
         Append(frame, ref at, typeStart);
         Append(frame, ref at, typeText[..typeLength]);
         Append(frame, ref at, dataStart);

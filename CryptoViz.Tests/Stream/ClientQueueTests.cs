@@ -140,3 +140,15 @@ public sealed class ClientQueueTests
 
     private static List<long> Drain(ClientQueue queue) => [.. queue.TakeAll().OfType<StreamEvent>().Select(u => u.Id)];
 }
+
+/// <summary>One event at a time, as the hub's bursts reduce to, with what happened to it.</summary>
+file static class SingleEventQueue
+{
+    public static EnqueueResult Enqueue(this ClientQueue queue, StreamEvent update)
+    {
+        Span<int> queued = stackalloc int[1];
+        var conflated = 0;
+        var result = queue.EnqueueAll([update], ClientFilter.All, queued, ref conflated);
+        return result == EnqueueResult.Enqueued && conflated > 0 ? EnqueueResult.Conflated : result;
+    }
+}

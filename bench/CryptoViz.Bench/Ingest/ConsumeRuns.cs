@@ -75,20 +75,14 @@ internal static class ConsumeRuns
         public int Count { get; private set; }
 
         public ConsumeRun Finish() =>
-            new(Count, Stopwatch.GetElapsedTime(_first), GC.GetTotalPauseDuration() - _pauseAtFirst, ProcessCpu() - _cpuAtFirst);
+            new(Count, Stopwatch.GetElapsedTime(_first), GC.GetTotalPauseDuration() - _pauseAtFirst, Environment.CpuUsage.TotalTime - _cpuAtFirst);
 
         public void Tick()
         {
             if (Count++ > 0) return;
             _first = Stopwatch.GetTimestamp();
             _pauseAtFirst = GC.GetTotalPauseDuration();
-            _cpuAtFirst = ProcessCpu();
-        }
-
-        private static TimeSpan ProcessCpu()
-        {
-            using var process = Process.GetCurrentProcess();
-            return process.TotalProcessorTime;
+            _cpuAtFirst = Environment.CpuUsage.TotalTime;
         }
 
         public void ThrowIfStalled()

@@ -39,7 +39,7 @@ internal static class LatencyRun
             stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         floorAssigned.Wait(TimeSpan.FromSeconds(30));
 
-        var (serverCpu, ownCpu) = (target.ServerCpu, OwnCpu());
+        var (serverCpu, ownCpu) = (target.ServerCpu, Environment.CpuUsage.TotalTime);
         var produceStarted = Stopwatch.GetTimestamp();
         window.Open(produceStarted + (long)(s_warmUp.TotalSeconds * Stopwatch.Frequency));
         var (sent, measuredSent) = await Task.Factory.StartNew(
@@ -47,19 +47,13 @@ internal static class LatencyRun
             stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var produceElapsed = Stopwatch.GetElapsedTime(produceStarted);
         var serverCores = (target.ServerCpu - serverCpu) / produceElapsed;
-        var generatorCores = (OwnCpu() - ownCpu) / produceElapsed;
+        var generatorCores = (Environment.CpuUsage.TotalTime - ownCpu) / produceElapsed;
         await Task.Delay(s_drain);
         await stop.CancelAsync();
         await Task.WhenAll([.. clients, floorTask]);
 
         return new LatencyResult(clientCount, sse, floor, sent / produceElapsed.TotalSeconds, 1.0 * sse.Count / Math.Max(1, measuredSent * clientCount),
             serverCores, generatorCores);
-    }
-
-    private static TimeSpan OwnCpu()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
     }
 }
 
