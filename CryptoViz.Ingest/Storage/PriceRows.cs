@@ -5,8 +5,8 @@ namespace CryptoViz.Ingest.Storage;
 /// <summary>
 /// A batch of <c>crypto_prices</c> rows, held in columns. Under load a batch waits for the writer long enough for
 /// several collections to pass; held as records, each of its rows (one object and five strings) was copied by every
-/// one of them. In columns, with shared strings (<see cref="SharedStrings"/>), the parsed records die young and the
-/// columns are reused from batch to batch (<see cref="Clear"/>).
+/// one of them. In columns, with the strings the reader shares from record to record, the parsed records die young and
+/// the columns are reused from batch to batch (<see cref="Clear"/>).
 /// </summary>
 public sealed class PriceRows
 {
@@ -36,16 +36,16 @@ public sealed class PriceRows
 
     public void Add(CryptoPrice price)
     {
-        _names.Add(SharedStrings.Share(price.Name));
-        _symbols.Add(SharedStrings.Share(price.Symbol));
+        _names.Add(price.Name);
+        _symbols.Add(price.Symbol);
         _prices.Add(price.Price);
         _changes.Add(price.PercentChange24h);
         _marketCaps.Add(price.MarketCap);
-        _sources.Add(SharedStrings.Share(price.Source));
+        _sources.Add(price.Source);
         _timestamps.Add(price.Timestamp);
         _ingestionTimestamps.Add(price.IngestionTimestamp);
-        _producerIds.Add(SharedStrings.Share(price.ProducerId));
-        _schemaVersions.Add(SharedStrings.Share(price.SchemaVersion));
+        _producerIds.Add(price.ProducerId);
+        _schemaVersions.Add(price.SchemaVersion);
     }
 
     public void Clear()

@@ -98,7 +98,7 @@ public static class CryptoPriceJson
         Next(ref reader);
         return reader.TokenType switch
         {
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => SharedStrings.Read(ref reader),
             JsonTokenType.Null => null,
             var other => throw new JsonException($"expected a string, found {other}"),
         };

@@ -97,6 +97,41 @@ public sealed class CryptoPriceJsonTests
         Assert.Equal(CryptoPrice.CurrentSchemaVersion, price!.SchemaVersion);
     }
 
+    [Fact]
+    public void Records_read_one_after_another_share_their_repeated_strings()
+    {
+        var first = CryptoPriceJson.Read(Record("BTC"))!;
+        var second = CryptoPriceJson.Read(Record("BTC"))!;
+
+        Assert.Same(first.Symbol, second.Symbol);
+        Assert.Same(first.Name, second.Name);
+        Assert.Same(first.Source, second.Source);
+        Assert.Same(first.ProducerId, second.ProducerId);
+    }
+
+    [Fact]
+    public void Escaped_and_plain_spellings_of_a_value_read_as_the_same_text()
+    {
+        var plain = CryptoPriceJson.Read(Record("BTC"))!;
+        var escaped = CryptoPriceJson.Read(Record("B\\u0054C"))!;
+
+        Assert.Equal("BTC", escaped.Symbol);
+        Assert.Equal(plain.Symbol, escaped.Symbol);
+    }
+
+    [Fact]
+    public void More_distinct_values_than_the_shared_table_holds_each_read_as_themselves()
+    {
+        var symbols = Enumerable.Range(0, 40_000).Select(i => $"C{i}").ToList();
+
+        var read = symbols.Concat(symbols).Select(symbol => CryptoPriceJson.Read(Record(symbol))!.Symbol).ToList();
+
+        Assert.Equal(symbols.Concat(symbols), read);
+    }
+
+    private static byte[] Record(string symbol) => Encoding.UTF8.GetBytes(
+        $$"""{"name":"Bitcoin","symbol":"{{symbol}}","price":1,"market_cap":1,"source":"coingecko","timestamp":"2025-09-04 18:42:07","ingestion_timestamp":"2025-09-04T18:42:09","producer_id":"p"}""");
+
     /// <summary>
     /// The record read, or that it failed with a JsonException; any other exception fails the property. The serializer's
     /// constructor path leaves a missing schema_version null instead of the declared default: the one difference allowed.
