@@ -82,13 +82,16 @@ internal sealed class RecentKeyIndex
         private int _count;
         private int _next;
 
+        // Every time in the ring is at or before this, so a quote newer than it (most are) skips the scan of the ring.
+        private long _newest = long.MinValue;
+
         /// <summary>Every stored time at or after this is in the ring.</summary>
         public long Floor { get; set; } = long.MinValue;
 
         /// <summary>Times claimed by the batch being written, not stored yet.</summary>
         public HashSet<long> Pending { get; } = [];
 
-        public bool Contains(long ticks) => _ring.AsSpan(0, _count).Contains(ticks);
+        public bool Contains(long ticks) => ticks <= _newest && _ring.AsSpan(0, _count).Contains(ticks);
 
         public void Add(long ticks)
         {
@@ -104,6 +107,7 @@ internal sealed class RecentKeyIndex
 
             _ring[_next] = ticks;
             _next = (_next + 1) % TimesPerKey;
+            _newest = Math.Max(_newest, ticks);
         }
     }
 }
