@@ -12,9 +12,10 @@ public sealed class IngestOptions
     public string ConsumerGroup { get; set; } = "cryptoviz-ingest";
 
     /// <summary>
-    /// A batch is written when it holds this many records... Under load each commit costs DuckDB about as much as
-    /// appending a few thousand rows, so big batches (measured: 20,000 stores ~15 % faster than 5,000) pay off; at
-    /// live rates the window below decides.
+    /// A batch goes to the writer when it holds this many records and the writer is free (while the writer is still busy
+    /// it keeps growing, within the window)... Under load each commit costs DuckDB about as much as appending a few
+    /// thousand rows, so big batches (measured: 20,000 stores ~15 % faster than 5,000) pay off; at live rates the window
+    /// below decides.
     /// </summary>
     [Range(1, 1_000_000)]
     public int BatchSize { get; set; } = 20_000;

@@ -14,10 +14,12 @@ namespace CryptoViz.Ingest.Services;
 /// transaction that drops already-stored keys, and only then are its offsets handed to Kafka. A crash
 /// anywhere before that redelivers the batch, and the natural key turns the redelivery into a no-op.
 /// Batches are stored in order on a writer of their own while the consume thread fills the next one
-/// (consuming and storing cost about the same per record, so overlapping them nearly halves the time);
-/// at most <see cref="MaxBatchesInFlight"/> wait, which throttles the consumer when DuckDB falls behind.
-/// <see cref="Add"/>, <see cref="Submit"/> and <see cref="Drain"/> belong to the consume thread (and the
-/// rebalance callbacks that run on it).
+/// (consuming and storing cost about the same per record, so overlapping them nearly halves the time).
+/// A batch that reaches <see cref="IngestOptions.BatchSize"/> while the writer is still busy keeps growing
+/// instead of waiting for it, until its window ends: under load the consumer never idles and DuckDB gets
+/// fewer, bigger transactions. One batch is stored at a time, which throttles the consumer when DuckDB falls
+/// behind. <see cref="Offer"/>, <see cref="Submit"/> and <see cref="Drain"/> belong to the consume thread (and
+/// the rebalance callbacks that run on it).
 /// </summary>
 public sealed class IngestBatchWriter(
     PriceStore store,
@@ -28,10 +30,10 @@ public sealed class IngestBatchWriter(
     TimeProvider time,
     ILogger<IngestBatchWriter> logger)
 {
-    private const int MaxBatchesInFlight = 2;
     private static readonly TimeSpan s_maxRetryDelay = TimeSpan.FromSeconds(30);
 
-    private readonly SemaphoreSlim _inFlight = new(MaxBatchesInFlight);
+    // Free while no batch is being stored.
+    private readonly SemaphoreSlim _writer = new(1);
     private readonly ConcurrentQueue<PendingBatch> _free = new();
     private PendingBatch _batch = new();
 
@@ -55,8 +57,8 @@ public sealed class IngestBatchWriter(
     }
 
     private bool IsDue =>
-        _batch.Prices.Count >= options.Value.BatchSize
-        || (_batch.OpenedAt is { } opened && _now - opened >= options.Value.BatchWindow);
+        (_batch.OpenedAt is { } opened && _now - opened >= options.Value.BatchWindow)
+        || (_batch.Prices.Count >= options.Value.BatchSize && _writer.CurrentCount > 0);
 
     private void Add(ConsumeResult<string, byte[]> result)
     {
@@ -73,7 +75,7 @@ public sealed class IngestBatchWriter(
         _batch.Add(result, null, _now);
     }
 
-    /// <summary>Hands the pending batch to the writer; blocks only while <see cref="MaxBatchesInFlight"/> are waiting.</summary>
+    /// <summary>Hands the pending batch to the writer; blocks while the writer is storing the previous one.</summary>
     public void Submit(IConsumer<string, byte[]> consumer, CancellationToken cancellationToken)
     {
         // A batch that failed to store blocks all later offsets: surface it here rather than consume on in vain.
@@ -82,8 +84,8 @@ public sealed class IngestBatchWriter(
 
         var batch = _batch;
         _batch = _free.TryDequeue(out var free) ? free : new PendingBatch();
-        // Not cancellable: the writer always frees a place, by storing or by failing (its retries watch the token).
-        _inFlight.Wait();
+        // Not cancellable: the writer always comes free, by storing or by failing (its retries watch the token).
+        _writer.Wait();
         _stored = _stored.ContinueWith(previous =>
         {
             try
@@ -95,7 +97,7 @@ public sealed class IngestBatchWriter(
             {
                 batch.Reset();
                 _free.Enqueue(batch);
-                _inFlight.Release();
+                _writer.Release();
             }
         }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Confluent.Kafka;
+using CryptoViz.Ingest;
+using CryptoViz.Ingest.Services;
+using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Tests.Support;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CryptoViz.Tests.Integration;
+
+/// <summary>How Ingest's consume loop cuts batches, driven by a real consumer on the embedded broker into a real DuckDB file.</summary>
+public sealed class IngestBatchWriterTests(EmbeddedKafkaFixture kafka) : IClassFixture<EmbeddedKafkaFixture>
+{
+    private const int BatchSize = 5;
+
+    [Fact(Timeout = 20_000)]
+    public async Task A_full_batch_keeps_growing_while_the_writer_is_busy_and_goes_whole_once_it_is_free()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var topic = $"batch-growth-{Guid.NewGuid():N}";
+        kafka.CreateTopic(topic, partitions: 1);
+        await ProduceAsync(topic, count: 4 * BatchSize, cancellation);
+        using var temp = new TempPriceStore("batch-growth");
+        var telemetry = temp.Telemetry();
+        using var batches = new StoredPerBatch(telemetry);
+        using var deadLetters = kafka.CreateProducer<string, byte[]>();
+        var writer = new IngestBatchWriter(temp.Store, new DeadLetterPublisher(deadLetters), deadLetters, telemetry,
+            Options.Create(new IngestOptions { BatchSize = BatchSize, BatchWindow = TimeSpan.FromMinutes(1) }),
+            TimeProvider.System, NullLogger<IngestBatchWriter>.Instance);
+        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = kafka.BootstrapServers,
+            GroupId = topic,
+            EnableAutoOffsetStore = false,
+            FetchWaitMaxMs = 10,
+        }).Build();
+        consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
+
+        // The first batch cannot be stored while its table is away: the writer retries it and stays busy.
+        Execute(temp.ConnectionString, "ALTER TABLE crypto_prices RENAME TO crypto_prices_away");
+        await Task.Run(() =>
+        {
+            for (var offered = 0; offered < 4 * BatchSize; offered++)
+            {
+                writer.Offer(consumer.Consume(TimeSpan.FromSeconds(10)) ?? throw new TimeoutException("a produced record did not arrive"),
+                    consumer, cancellation);
+            }
+        }, cancellation);
+        Execute(temp.ConnectionString, "ALTER TABLE crypto_prices_away RENAME TO crypto_prices");
+        await Task.Run(() =>
+        {
+            writer.Drain();
+            writer.Offer(null, consumer, cancellation);
+            writer.Drain();
+        }, cancellation);
+
+        Assert.Equal([BatchSize, 3 * BatchSize], batches.Stored);
+    }
+
+    private async Task ProduceAsync(string topic, int count, CancellationToken cancellationToken)
+    {
+        using var producer = kafka.CreateProducer<string, byte[]>();
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            var price = new CryptoPrice
+            {
+                Name = "Bitcoin",
+                Symbol = "BTC",
+                Price = 100 + i,
+                MarketCap = 1e9,
+                Source = "binance",
+                Timestamp = now.AddSeconds(i - count),
+                IngestionTimestamp = now,
+                ProducerId = "test",
+            };
+            await producer.ProduceAsync(topic, new Message<string, byte[]>
+            {
+                Key = MessageKey.For(price),
+                Value = JsonSerializer.SerializeToUtf8Bytes(price, CryptoVizJsonContext.Default.CryptoPrice),
+            }, cancellationToken);
+        }
+    }
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new DuckDBConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The rows each stored batch added, from this writer's own <c>cryptoviz.ingest.stored</c> counter.</summary>
+    private sealed class StoredPerBatch : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentQueue<long> _stored = new();
+
+        public StoredPerBatch(IngestTelemetry telemetry)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (ReferenceEquals(instrument, telemetry.Stored)) listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, rows, _, _) => _stored.Enqueue(rows));
+            _listener.Start();
+        }
+
+        public long[] Stored => [.. _stored];
+
+        public void Dispose() => _listener.Dispose();
+    }
+}
