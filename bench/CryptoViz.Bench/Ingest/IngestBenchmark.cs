@@ -79,6 +79,7 @@ internal static class IngestBenchmark
             ["GC pauses (share of run a)", string.Join(" / ", bare.Select(r => Share(r.GcPause, r.Elapsed))), "", ""],
             ["GC pauses (share of run b)", string.Join(" / ", store.Select(r => Share(r.Consume.GcPause, r.Consume.Elapsed))), "", ""],
             ["writer busy (share of run b)", string.Join(" / ", store.Select(r => Share(r.WriterBusy, r.Consume.Elapsed))), "", ""],
+            ["batches stored in run b (mean messages)", string.Join(" / ", store.Select(r => $"{r.Batches} ({N(r.Consume.Messages / (double)r.Batches)})")), "", ""],
             ["rows stored, every run", string.Join(" / ", store.Select(r => N(r.Rows))), N(workload.DistinctRecords), stored ? "pass" : "FAIL"],
             ["distinct (symbol, source, timestamp)", string.Join(" / ", store.Select(r => N(r.Distinct))), "= rows", stored ? "pass" : "FAIL"],
         ]);
@@ -96,6 +97,7 @@ internal static class IngestBenchmark
             using var deadLetters = new ProducerBuilder<string, byte[]>(EmbeddedKafka.ProducerConfig(bootstrap))
                 .SetLogHandler((_, _) => { }).Build();
             var busy = 0.0;
+            var batches = 0;
             using var listener = new MeterListener
             {
                 InstrumentPublished = (instrument, l) =>
@@ -103,7 +105,11 @@ internal static class IngestBenchmark
                     if (instrument.Meter.Name == IngestTelemetry.Name && instrument.Name == "cryptoviz.ingest.batch.duration") l.EnableMeasurementEvents(instrument);
                 },
             };
-            listener.SetMeasurementEventCallback<double>((_, seconds, _, _) => busy += seconds);
+            listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
+            {
+                busy += seconds;
+                batches++;
+            });
             listener.Start();
 
             ConsumeRun consume;
@@ -116,7 +122,7 @@ internal static class IngestBenchmark
             }
 
             var (rows, distinct) = await CountAsync(databasePath);
-            return new StoreRun(consume, TimeSpan.FromSeconds(busy), rows, distinct);
+            return new StoreRun(consume, TimeSpan.FromSeconds(busy), batches, rows, distinct);
         }
         finally
         {
@@ -126,7 +132,7 @@ internal static class IngestBenchmark
 
     private static string Share(TimeSpan part, TimeSpan whole) => N(part / whole * 100, "N0") + " %";
 
-    private sealed record StoreRun(ConsumeRun Consume, TimeSpan WriterBusy, long Rows, long Distinct);
+    private sealed record StoreRun(ConsumeRun Consume, TimeSpan WriterBusy, int Batches, long Rows, long Distinct);
 
     private static PriceStore OpenStore(string databasePath) =>
         new(new ConfigurationBuilder()
