@@ -4,9 +4,6 @@ internal enum EnqueueResult
 {
     Enqueued,
 
-    /// <summary>A pending update with the same (symbol, source) was replaced: the client is behind, not lost.</summary>
-    Conflated,
-
     /// <summary>More distinct updates are pending than the queue holds.</summary>
     Overflow,
 

@@ -16,8 +16,9 @@ public sealed class ClientQueueTests
 
         Assert.Equal(EnqueueResult.Enqueued, queue.Enqueue(Update(1, "BTC")));
         Assert.Equal(EnqueueResult.Enqueued, queue.Enqueue(Update(2, "ETH")));
-        Assert.Equal(EnqueueResult.Conflated, queue.Enqueue(Update(3, "BTC")));
+        Assert.Equal(EnqueueResult.Enqueued, queue.Enqueue(Update(3, "BTC"), out var replaced));
 
+        Assert.True(replaced);
         Assert.Equal([2, 3], Drain(queue));
     }
 
@@ -29,7 +30,8 @@ public sealed class ClientQueueTests
         queue.Enqueue(Update(2, "ETH"));
 
         Assert.Equal(EnqueueResult.Overflow, queue.Enqueue(Update(3, "SOL")));
-        Assert.Equal(EnqueueResult.Conflated, queue.Enqueue(Update(4, "ETH")));
+        Assert.Equal(EnqueueResult.Enqueued, queue.Enqueue(Update(4, "ETH"), out var replaced));
+        Assert.True(replaced);
         Assert.Equal([1, 4], Drain(queue));
     }
 
@@ -39,7 +41,8 @@ public sealed class ClientQueueTests
         var queue = new ClientQueue(10, s_stallTimeout, _time);
         queue.Enqueue(Update(1, "BTC"));
         _time.Advance(TimeSpan.FromSeconds(1.5));
-        Assert.Equal(EnqueueResult.Conflated, queue.Enqueue(Update(2, "BTC")));
+        Assert.Equal(EnqueueResult.Enqueued, queue.Enqueue(Update(2, "BTC"), out var replaced));
+        Assert.True(replaced);
         Assert.Equal(TimeSpan.FromSeconds(1.5), queue.Lag);
 
         _time.Advance(TimeSpan.FromSeconds(1));
@@ -144,11 +147,15 @@ public sealed class ClientQueueTests
 /// <summary>One event at a time, as the hub's bursts reduce to, with what happened to it.</summary>
 file static class SingleEventQueue
 {
-    public static EnqueueResult Enqueue(this ClientQueue queue, StreamEvent update)
+    public static EnqueueResult Enqueue(this ClientQueue queue, StreamEvent update) => queue.Enqueue(update, out _);
+
+    /// <param name="replaced">Whether the event replaced a pending one of its key.</param>
+    public static EnqueueResult Enqueue(this ClientQueue queue, StreamEvent update, out bool replaced)
     {
         Span<int> queued = stackalloc int[1];
         var conflated = 0;
         var result = queue.EnqueueAll([update], ClientFilter.All, queued, ref conflated);
-        return result == EnqueueResult.Enqueued && conflated > 0 ? EnqueueResult.Conflated : result;
+        replaced = conflated > 0;
+        return result;
     }
 }
