@@ -18,7 +18,7 @@ public sealed class KafkaClientStatistics
         meter.CreateObservableGauge("messaging.kafka.consumer.queue.message_count", () => Observe(s => s.ReplyQueue), description: "Operations waiting in the consumer's reply queue");
         meter.CreateObservableGauge("messaging.kafka.producer.queue.message_count", () => Observe(s => s.ProducerQueueMessages), description: "Messages waiting in the producer queue");
         meter.CreateObservableGauge("messaging.kafka.producer.queue.size", () => Observe(s => s.ProducerQueueBytes), unit: "By", description: "Bytes waiting in the producer queue");
-        meter.CreateObservableGauge("messaging.kafka.consumer.lag", () => Observe(s => s.ConsumerLag), unit: "{message}", description: "Messages between the consumer's position and the partitions' ends");
+        meter.CreateObservableGauge("messaging.kafka.consumer.lag", () => Observe(s => s.ConsumerLag), unit: "{message}", description: "Messages between the consumer's stored offsets (what it has finished) and the partitions' ends");
         meter.CreateObservableCounter("messaging.kafka.network.transmitted", () => Observe(s => s.TransmittedBytes), unit: "By");
         meter.CreateObservableCounter("messaging.kafka.network.received", () => Observe(s => s.ReceivedBytes), unit: "By");
         meter.CreateObservableCounter("messaging.publish.messages", () => Observe(s => s.TransmittedMessages), unit: "{message}");

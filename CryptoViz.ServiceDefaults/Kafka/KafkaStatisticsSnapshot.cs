@@ -25,6 +25,12 @@ public sealed record KafkaStatisticsSnapshot(
         }
     }
 
+    /// <summary>
+    /// Messages past the consumer's stored offsets, summed over its partitions. Stored, not committed: offsets are stored
+    /// once their messages are done (Ingest: in DuckDB) and committed only every <c>auto.commit.interval.ms</c>, so the
+    /// committed lag of a consumer that keeps up reads as several seconds of messages. The committed lag stands in while
+    /// nothing is stored yet (after a restart).
+    /// </summary>
     private static long ConsumerLagOf(JsonElement root)
     {
         long lag = 0;
@@ -34,8 +40,11 @@ public sealed record KafkaStatisticsSnapshot(
             if (!topic.Value.TryGetProperty("partitions", out var partitions)) continue;
             foreach (var partition in partitions.EnumerateObject())
             {
-                // "-1" is librdkafka's internal unassigned partition; lag is -1 when unknown.
-                if (partition.Name != "-1" && Num(partition.Value, "consumer_lag") is > 0 and var l) lag += l;
+                // "-1" is librdkafka's internal unassigned partition; a lag is -1 when unknown.
+                if (partition.Name == "-1") continue;
+                var stored = Num(partition.Value, "consumer_lag_stored", missing: -1);
+                var known = stored >= 0 ? stored : Num(partition.Value, "consumer_lag");
+                if (known > 0) lag += known;
             }
         }
 
@@ -45,6 +54,6 @@ public sealed record KafkaStatisticsSnapshot(
     private static string Str(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
 
-    private static long Num(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : 0;
+    private static long Num(JsonElement e, string name, long missing = 0) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : missing;
 }

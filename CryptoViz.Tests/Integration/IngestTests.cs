@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using CryptoViz.Ingest;
+using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Messaging;
@@ -21,20 +22,31 @@ public sealed class IngestTests : IAsyncLifetime
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(45);
     private readonly string _directory = Directory.CreateTempSubdirectory("cryptoviz-ingest-").FullName;
     private readonly EmbeddedKafkaFixture _kafka = new();
+    private readonly string _group = $"ingest-{Guid.NewGuid():N}";
     private WebApplicationFactory<IngestOptions> _ingest = null!;
 
     public ValueTask InitializeAsync()
     {
+        _ingest = StartIngest();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Ingest on this test's broker, database and consumer group, its consume loop running.</summary>
+    private WebApplicationFactory<IngestOptions> StartIngest()
+    {
         // UseSetting, not ConfigureAppConfiguration: Program reads these while it builds, before late sources apply.
-        _ingest = new WebApplicationFactory<IngestOptions>().WithWebHostBuilder(web =>
+        var ingest = new WebApplicationFactory<IngestOptions>().WithWebHostBuilder(web =>
         {
             foreach (var (key, value) in _kafka.ServiceConfiguration) web.UseSetting(key, value);
             web.UseSetting("ConnectionStrings:duckdb", $"DataSource={Path.Combine(_directory, "test.duckdb")}");
-            web.UseSetting("Ingest:ConsumerGroup", $"ingest-{Guid.NewGuid():N}");
+            web.UseSetting("Ingest:ConsumerGroup", _group);
             web.UseSetting("Ingest:BatchWindow", "00:00:00.050");
+            web.UseSetting("Aspire:Confluent:Kafka:Consumer:Config:StatisticsIntervalMs", "200");
+            // Offsets reach the broker only when the consumer closes: what a test sees never depends on a timed commit.
+            web.UseSetting("Aspire:Confluent:Kafka:Consumer:Config:AutoCommitIntervalMs", "600000");
         });
-        _ = _ingest.Server; // starts the host and its consume loop
-        return ValueTask.CompletedTask;
+        _ = ingest.Server;
+        return ingest;
     }
 
     [Fact]
@@ -76,6 +88,41 @@ public sealed class IngestTests : IAsyncLifetime
         var store = _ingest.Services.GetRequiredService<PriceStore>();
         await Eventually.GetAsync(() => store.GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
             l => l?.Any(p => p.Symbol == "GOOD") == true, s_timeout, "the valid record after the bad one");
+    }
+
+    [Fact]
+    public async Task Reports_as_lag_what_is_not_stored_yet_not_what_is_not_committed_yet()
+    {
+        await ProduceAsync(Enumerable.Range(0, 10).Select(i => Json(Record($"L{i % 5}", second: i / 5))));
+        await StoredRowsAsync(10);
+        // Stopping commits the stored offsets; the next Ingest stores more and commits nothing until it stops in turn.
+        await _ingest.DisposeAsync();
+        _ingest = StartIngest();
+        await ProduceAsync(Enumerable.Range(10, 20).Select(i => Json(Record($"L{i % 5}", second: i / 5))));
+        await StoredRowsAsync(30);
+        using var http = _ingest.CreateClient();
+
+        var stats = await Eventually.GetAsync(() => http.GetFromJsonAsync("/api/stats", IngestJsonContext.Default.StoreStats, TestContext.Current.CancellationToken),
+            s => s?.ConsumerLag == 0, s_timeout, "no lag once everything is stored");
+
+        Assert.Equal(30, stats.Rows);
+        Assert.Equal(20, await UncommittedAsync());
+    }
+
+    private Task<long?> StoredRowsAsync(long rows)
+    {
+        var store = _ingest.Services.GetRequiredService<PriceStore>();
+        return Eventually.GetAsync(() => store.CountRowsAsync(TestContext.Current.CancellationToken).ContinueWith(t => (long?)t.Result),
+            stored => stored == rows, s_timeout, $"{rows} stored rows");
+    }
+
+    /// <summary>What the broker holds beyond the ingest group's committed offsets on the raw topic.</summary>
+    private async Task<long> UncommittedAsync()
+    {
+        using var probe = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = _kafka.BootstrapServers, GroupId = _group }).Build();
+        var partitions = Enumerable.Range(0, Topics.SeedPartitions).Select(p => new TopicPartition(Topics.RawData, p)).ToList();
+        var committed = await Task.Run(() => probe.Committed(partitions, TimeSpan.FromSeconds(10)), TestContext.Current.CancellationToken);
+        return committed.Sum(c => probe.QueryWatermarkOffsets(c.TopicPartition, TimeSpan.FromSeconds(10)).High.Value - Math.Max(0, c.Offset.Value));
     }
 
     private static string? Header(ConsumeResult<string, byte[]> r, string name) =>

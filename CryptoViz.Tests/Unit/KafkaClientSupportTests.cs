@@ -27,6 +27,19 @@ public sealed class KafkaClientSupportTests
     }
 
     [Fact]
+    public void The_lag_counts_from_the_stored_offsets_and_from_the_committed_ones_only_while_nothing_is_stored()
+    {
+        const string json = """
+            {"name":"rdkafka#consumer-1","client_id":"cryptoviz-ingest","type":"consumer",
+             "topics":{"crypto-raw-data":{"partitions":{
+               "0":{"consumer_lag":100,"consumer_lag_stored":2},"1":{"consumer_lag":40,"consumer_lag_stored":-1},
+               "2":{"consumer_lag":-1,"consumer_lag_stored":-1}}}}}
+            """;
+
+        Assert.Equal(42, KafkaStatisticsSnapshot.TryParse(json)!.ConsumerLag);
+    }
+
+    [Fact]
     public void Broken_statistics_are_ignored()
     {
         Assert.Null(KafkaStatisticsSnapshot.TryParse("{not json"));
