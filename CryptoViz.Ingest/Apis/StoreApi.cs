@@ -19,7 +19,7 @@ public static class StoreApi
         api.MapGet("/stats", GetStatsAsync)
             .WithName("GetStats")
             .WithSummary("Size and freshness of the store, and the ingest consumer's lag")
-            .WithDescription("Row count, distinct coins and sources, the DuckDB file's size in bytes (without its WAL), the oldest and newest " +
+            .WithDescription("Row count, distinct coins and sources, the bytes the database takes on disk (its file and write-ahead log), the oldest and newest " +
                 "stored timestamp (null when empty), and the ingest consumer's lag in messages summed over its partitions, from " +
                 "librdkafka's latest statistics report (null until the first report arrives).");
         api.MapGet("/export", ExportAsync)
@@ -36,10 +36,9 @@ public static class StoreApi
         PriceQueries queries, KafkaClientStatistics kafkaStatistics, CancellationToken cancellationToken)
     {
         var (rows, coins, sources, oldest, newest) = await queries.GetStatsAsync(cancellationToken);
-        var file = new FileInfo(queries.DatabasePath);
         var consumers = kafkaStatistics.Latest.Values.Where(s => s.Type == "consumer" && s.ClientId == ConsumerClientId).ToList();
         long? lag = consumers.Count == 0 ? null : consumers.Sum(s => s.ConsumerLag);
-        return TypedResults.Ok(new StoreStats(rows, coins, sources, file.Exists ? file.Length : 0, oldest, newest, lag));
+        return TypedResults.Ok(new StoreStats(rows, coins, sources, queries.DatabaseBytes, oldest, newest, lag));
     }
 
     public static async Task<Results<FileStreamHttpResult, ValidationProblem>> ExportAsync(

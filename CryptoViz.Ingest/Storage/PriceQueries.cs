@@ -64,7 +64,7 @@ public sealed class PriceQueries(PriceStore store)
         SELECT count(*), count(DISTINCT symbol), count(DISTINCT source), min("timestamp"), max("timestamp") FROM crypto_prices
         """;
 
-    public string DatabasePath => store.DatabasePath;
+    public long DatabaseBytes => store.DatabaseBytes;
 
     public async Task<IReadOnlyList<CoinSummary>> GetCoinsAsync(CancellationToken cancellationToken)
     {

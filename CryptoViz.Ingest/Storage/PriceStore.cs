@@ -55,6 +55,9 @@ public sealed class PriceStore : IDisposable
 
     public string DatabasePath { get; }
 
+    /// <summary>Bytes on disk: the database file and its write-ahead log, which holds what was stored since the last checkpoint.</summary>
+    public long DatabaseBytes => FileBytes(DatabasePath) + FileBytes(DatabasePath + ".wal");
+
     /// <summary>Where stored candles stop being final; every stored batch moves it back to its earliest tick.</summary>
     public CandleHorizon CandleHorizon { get; } = new();
 
@@ -191,6 +194,9 @@ public sealed class PriceStore : IDisposable
         command.CommandText = sql;
         return command.ExecuteNonQuery();
     }
+
+    // FileInfo reads the file's state once, so a log that a checkpoint removes meanwhile is not an error.
+    private static long FileBytes(string path) => new FileInfo(path) is { Exists: true } file ? file.Length : 0;
 
     public void Dispose() => _writer.Dispose();
 }
