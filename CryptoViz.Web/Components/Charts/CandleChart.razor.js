@@ -75,6 +75,7 @@ const anomalyColor = dark => (dark ? '#f2c661' : '#bc4b09');
 const centralOptions = dark => ({ color: forecastColor(dark), lineWidth: 2, lineStyle: LineStyle.Dashed });
 const edgeOptions = dark => ({ color: bandColor(dark), lineWidth: 1 });
 const quiet = { priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false };
+const MinBars = 40;
 
 export function create(host, candles) {
   const chart = createChart(host, { autoSize: true, ...chartOptions(isDark()) });
@@ -104,8 +105,14 @@ export function create(host, candles) {
     showMarkers();
   };
 
+  // fitContent() alone stretches a few bars over the whole width (a fresh store's first candle filled the chart):
+  // short histories keep the width of MinBars bars, drawn at the right.
+  const fit = count => {
+    if (count >= MinBars) chart.timeScale().fitContent();
+    else chart.timeScale().setVisibleLogicalRange({ from: count - MinBars, to: count + 1 });
+  };
   setCandles(candles);
-  chart.timeScale().fitContent();
+  fit(candles.length);
   // Fluent's ThemeService raises this on <body> at every switch: no .NET round trip needed.
   const onTheme = e => {
     const dark = e.detail.isDark;
@@ -119,7 +126,7 @@ export function create(host, candles) {
   };
   document.body.addEventListener('themeChanged', onTheme);
   return {
-    setData: data => { setCandles(data); chart.timeScale().fitContent(); },
+    setData: data => { setCandles(data); fit(data.length); },
     update: candle => {
       series.update(candle);
       if (!barTimes.has(candle.time)) {
