@@ -6,7 +6,6 @@ using CryptoViz.Ingest;
 using CryptoViz.Ingest.Services;
 using CryptoViz.ServiceDefaults.Messaging;
 using CryptoViz.Tests.Support;
-using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -41,7 +40,7 @@ public sealed class IngestBatchWriterTests(EmbeddedKafkaFixture kafka) : IClassF
         consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
 
         // The first batch cannot be stored while its table is away: the writer retries it and stays busy.
-        Execute(temp.ConnectionString, "ALTER TABLE crypto_prices RENAME TO crypto_prices_away");
+        temp.Execute("ALTER TABLE crypto_prices RENAME TO crypto_prices_away");
         await Task.Run(() =>
         {
             for (var offered = 0; offered < 4 * BatchSize; offered++)
@@ -50,7 +49,7 @@ public sealed class IngestBatchWriterTests(EmbeddedKafkaFixture kafka) : IClassF
                     consumer, cancellation);
             }
         }, cancellation);
-        Execute(temp.ConnectionString, "ALTER TABLE crypto_prices_away RENAME TO crypto_prices");
+        temp.Execute("ALTER TABLE crypto_prices_away RENAME TO crypto_prices");
         await Task.Run(() =>
         {
             writer.Drain();
@@ -84,15 +83,6 @@ public sealed class IngestBatchWriterTests(EmbeddedKafkaFixture kafka) : IClassF
                 Value = JsonSerializer.SerializeToUtf8Bytes(price, CryptoVizJsonContext.Default.CryptoPrice),
             }, cancellationToken);
         }
-    }
-
-    private static void Execute(string connectionString, string sql)
-    {
-        using var connection = new DuckDBConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     /// <summary>The rows each stored batch added, from this writer's own <c>cryptoviz.ingest.stored</c> counter.</summary>

@@ -58,8 +58,7 @@ public sealed class IngestTests : IAsyncLifetime
         var store = _ingest.Services.GetRequiredService<PriceStore>();
         using var http = _ingest.CreateClient();
 
-        await Eventually.GetAsync(() => store.CountRowsAsync(TestContext.Current.CancellationToken).ContinueWith(t => (long?)t.Result),
-            rows => rows == 30, s_timeout, "30 stored rows");
+        await StoredRowsAsync(30);
         var latest = await http.GetFromJsonAsync("/api/prices/latest", CryptoVizJsonContext.Default.IReadOnlyListCryptoPrice, TestContext.Current.CancellationToken);
 
         Assert.Equal(10, latest!.Count);

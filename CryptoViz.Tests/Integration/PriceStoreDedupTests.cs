@@ -86,22 +86,13 @@ public sealed class PriceStoreDedupTests : IDisposable
     public void A_batch_whose_transaction_failed_is_stored_whole_when_written_again()
     {
         var batch = Ticks("BTC", "binance", 0, 5).ToList();
-        Execute("ALTER TABLE crypto_prices RENAME TO crypto_prices_away");
+        _temp.Execute("ALTER TABLE crypto_prices RENAME TO crypto_prices_away");
 
         Assert.Throws<DuckDBException>(() => Store.Write(batch));
 
-        Execute("ALTER TABLE crypto_prices_away RENAME TO crypto_prices");
+        _temp.Execute("ALTER TABLE crypto_prices_away RENAME TO crypto_prices");
         Assert.Equal(5, Store.Write(batch));
         Assert.Equal(5, Rows());
-    }
-
-    private void Execute(string sql)
-    {
-        using var connection = new DuckDBConnection(_temp.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private long Rows()

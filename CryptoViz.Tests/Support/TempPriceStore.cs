@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Storage;
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,6 +29,16 @@ internal sealed class TempPriceStore : IDisposable
     public PriceStore Store { get; }
 
     public IngestTelemetry Telemetry() => new(_services.GetRequiredService<IMeterFactory>());
+
+    /// <summary>Runs a statement on a connection of its own, beside the store's writer (e.g. to take its table away).</summary>
+    public void Execute(string sql)
+    {
+        using var connection = new DuckDBConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
 
     public void Dispose()
     {
