@@ -38,9 +38,14 @@ public sealed class StreamOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Maps V2's <c>/test</c> broadcast; ignored in Production (seed contract §8).</summary>
+    /// <summary>Maps V2's <c>/test</c> broadcast, in any environment; off unless configured.</summary>
     public bool EnableTestEndpoint { get; set; }
 
-    /// <summary>Browser origins allowed to read the stream cross-origin; none by default.</summary>
+    /// <summary>
+    /// Browser origins allowed to read <c>/stream</c>, <c>/stats</c> and <c>/health</c> cross-origin. Empty (the default)
+    /// or <c>*</c>: any origin, without credentials, as V2 answered.
+    /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
+
+    public bool AllowsAnyOrigin => AllowedOrigins.Length == 0 || AllowedOrigins.Contains("*");
 }

@@ -32,8 +32,8 @@ internal static partial class StreamTrace
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Test record broadcast to {Clients} client(s)")]
     public static partial void TestBroadcast(ILogger logger, int clients);
 
-    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Stream:EnableTestEndpoint is set but ignored in Production; /test is not mapped")]
-    public static partial void TestEndpointRefused(ILogger logger);
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Stream:EnableTestEndpoint is set: GET /test broadcasts a fake update to every client")]
+    public static partial void TestEndpointEnabled(ILogger logger);
 
     [LoggerMessage(EventId = 12, Level = LogLevel.Information, Message = "Topic {Topic} is not available ({Reason}); prices flow without it, and it is picked up once it appears")]
     public static partial void OptionalTopicUnavailable(ILogger logger, string topic, string reason);

@@ -25,11 +25,14 @@ public static class StreamApi
             .WithName("GetHealth")
             .WithSummary("200 when the broker answers and partitions are assigned, else 500");
 
-        if (TestEndpointAllowed(app.ServiceProvider))
+        // It changes what every client sees: off unless configured, and never offered to pages of other origins.
+        if (app.ServiceProvider.GetRequiredService<IOptions<StreamOptions>>().Value.EnableTestEndpoint)
         {
-            api.MapGet("/test", BroadcastTest)
+            app.MapGet("/test", BroadcastTest)
+                .WithTags("Stream")
                 .WithName("BroadcastTest")
-                .WithSummary("Broadcasts a fake crypto_update to every client (development only)");
+                .WithSummary("Broadcasts a fake crypto_update to every client (when Stream:EnableTestEndpoint is set)");
+            StreamTrace.TestEndpointEnabled(app.ServiceProvider.GetRequiredService<ILogger<StreamHub>>());
         }
 
         return api;
@@ -108,13 +111,5 @@ public static class StreamApi
             JsonSerializer.SerializeToUtf8Bytes(record, CryptoVizJsonContext.Default.CryptoPrice), UpdateOrigin.TestEndpoint);
         StreamTrace.TestBroadcast(logger, notified);
         return TypedResults.Ok(new TestBroadcastResponse(Envelopes.Backend, notified, record, "Test data broadcasted to streaming clients"));
-    }
-
-    private static bool TestEndpointAllowed(IServiceProvider services)
-    {
-        if (!services.GetRequiredService<IOptions<StreamOptions>>().Value.EnableTestEndpoint) return false;
-        if (!services.GetRequiredService<IHostEnvironment>().IsProduction()) return true;
-        StreamTrace.TestEndpointRefused(services.GetRequiredService<ILogger<StreamHub>>());
-        return false;
     }
 }

@@ -27,11 +27,15 @@ public static class Extensions
             .ValidateOnStart();
 
         builder.Services.AddCors();
+        // Public market data, read-only and without credentials: any page may read it, as from V2 (flask-cors' default)
+        // and public exchange APIs, unless a list of origins is configured.
         builder.Services.AddOptions<CorsOptions>().Configure<IOptions<StreamOptions>>((cors, stream) =>
-            cors.AddPolicy(StreamApi.CorsPolicy, policy => policy
-                .WithOrigins(stream.Value.AllowedOrigins)
-                .WithMethods(HttpMethods.Get)
-                .WithHeaders("Cache-Control", "Last-Event-ID")));
+            cors.AddPolicy(StreamApi.CorsPolicy, policy =>
+            {
+                if (stream.Value.AllowsAnyOrigin) policy.AllowAnyOrigin();
+                else policy.WithOrigins(stream.Value.AllowedOrigins);
+                policy.WithMethods(HttpMethods.Get).WithHeaders("Cache-Control", "Last-Event-ID");
+            }));
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, StreamJsonContext.Default));

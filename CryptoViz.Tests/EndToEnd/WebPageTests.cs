@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Aspire.Hosting.Testing;
+using CryptoViz.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -73,11 +74,6 @@ public sealed class WebPageTests(AppHostFixture fixture)
     private static Task<IBrowser> LaunchAsync(IPlaywright playwright)
     {
         SetDefaultExpectTimeout(30_000);
-        return playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        return DebianChromium.LaunchAsync(playwright);
     }
 }

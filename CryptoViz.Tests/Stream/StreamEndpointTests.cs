@@ -286,8 +286,8 @@ public sealed partial class StreamEndpointTests(EmbeddedKafkaFixture kafka) : IC
 
     [Theory]
     [InlineData("Development", "false")]
-    [InlineData("Production", "true")]
-    public async Task Test_endpoint_is_not_mapped_when_disabled_or_in_production(string environment, string enabled)
+    [InlineData("Production", "false")]
+    public async Task Test_endpoint_is_not_mapped_unless_enabled(string environment, string enabled)
     {
         await using var app = StreamAppFactory.Start(kafka.BootstrapServers,
             new Dictionary<string, string?> { ["Stream:EnableTestEndpoint"] = enabled }, environment);
@@ -295,6 +295,60 @@ public sealed partial class StreamEndpointTests(EmbeddedKafkaFixture kafka) : IC
 
         using var response = await http.GetAsync("/test", Ct);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Test_endpoint_enabled_in_configuration_works_in_production()
+    {
+        await using var app = StreamAppFactory.Start(kafka.BootstrapServers,
+            new Dictionary<string, string?> { ["Stream:EnableTestEndpoint"] = "true" }, "Production");
+        using var http = app.CreateHttpClient();
+        await using var sse = await SseConnection.OpenAsync(http);
+        Assert.Equal("welcome", (await sse.ReadAsync()).Type);
+
+        var reply = await http.GetJsonAsync("/test");
+
+        Assert.Equal(1, reply.GetProperty("clients_notified").GetInt32());
+        Assert.Equal("test-endpoint", (await sse.ReadAsync()).Json.GetProperty("source").GetString());
+    }
+
+    [Theory]
+    [InlineData("/stream")]
+    [InlineData("/stats")]
+    [InlineData("/health")]
+    public async Task Public_endpoints_answer_any_origin_without_credentials_by_default(string path)
+    {
+        await using var app = StreamAppFactory.Start(kafka.BootstrapServers,
+            new Dictionary<string, string?> { ["Stream:EnableTestEndpoint"] = "true" });
+        using var http = app.CreateHttpClient();
+
+        using var preflight = new HttpRequestMessage(HttpMethod.Options, path);
+        preflight.Headers.Add("Origin", "http://any-page.example");
+        preflight.Headers.Add("Access-Control-Request-Method", "GET");
+        preflight.Headers.Add("Access-Control-Request-Headers", "cache-control,last-event-id");
+        using var allowed = await http.SendAsync(preflight, Ct);
+        using var get = new HttpRequestMessage(HttpMethod.Get, path);
+        get.Headers.Add("Origin", "http://any-page.example");
+        using var read = await http.SendAsync(get, HttpCompletionOption.ResponseHeadersRead, Ct);
+
+        Assert.Equal("*", Assert.Single(allowed.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Contains("last-event-id", string.Join(',', allowed.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("*", Assert.Single(read.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.False(read.Headers.Contains("Access-Control-Allow-Credentials"));
+    }
+
+    [Fact]
+    public async Task Test_endpoint_is_not_offered_to_other_origins()
+    {
+        await using var app = StreamAppFactory.Start(kafka.BootstrapServers);
+        using var http = app.CreateHttpClient();
+
+        using var get = new HttpRequestMessage(HttpMethod.Get, "/test");
+        get.Headers.Add("Origin", "http://any-page.example");
+        using var response = await http.SendAsync(get, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Origin"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CryptoViz.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -34,12 +35,7 @@ internal sealed class BrowserHarness : IAsyncDisposable
         harness._web = new WebAppFactory(harness.Stream.Address, harness.Ingest?.Address);
         harness.BaseUrl = harness._web.Start();
         harness._playwright = await Playwright.CreateAsync();
-        harness._browser = await harness._playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        harness._browser = await DebianChromium.LaunchAsync(harness._playwright);
         SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
         Directory.CreateDirectory(s_screenshots);
         return harness;
