@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CryptoViz.Ingest;
 
 /// <summary>
-/// Configuration section <c>Ingest:Retention</c>: V2's retention (seed contract §5) on a schedule. Rows older
+/// Configuration section <c>Ingest:Retention</c>: V2's retention (docs/v2-contract.md#retention) on a schedule. Rows older
 /// than <see cref="RawDays"/> are deleted; older than <see cref="DownsampleAfter"/>, only the last row of
 /// each hour per (symbol, source) is kept.
 /// </summary>

@@ -10,7 +10,7 @@ internal static class RedpandaBuilderExtensions
     private const string ConsoleImage = "redpandadata/console";
     private const string ConsoleTag = "v3.1.0";
 
-    /// <summary>The seed's external Kafka port and Console port (seed contract §6).</summary>
+    /// <summary>V2's external Kafka port and Console port (docs/v2-contract.md#ports).</summary>
     internal const int SeedKafkaPort = 19092;
     private const int SeedConsolePort = 8090;
 

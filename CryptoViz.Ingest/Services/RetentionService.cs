@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CryptoViz.Ingest.Services;
 
 /// <summary>
-/// V2's retention on a schedule (seed contract §5): delete rows older than <see cref="RetentionOptions.RawDays"/>,
+/// V2's retention on a schedule (docs/v2-contract.md#retention): delete rows older than <see cref="RetentionOptions.RawDays"/>,
 /// downsample whole hours older than <see cref="RetentionOptions.DownsampleAfter"/> to the last row per
 /// (symbol, source), delete stored candles older than <see cref="RetentionOptions.CandleDays"/>, then CHECKPOINT to give
 /// the space back. It works in one transaction on its own

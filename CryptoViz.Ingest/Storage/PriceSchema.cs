@@ -1,7 +1,7 @@
 namespace CryptoViz.Ingest.Storage;
 
 /// <summary>
-/// V2's table with V2's columns in V2's order (seed contract §5), so that queries written for V2 still run.
+/// V2's table with V2's columns in V2's order (docs/v2-contract.md#duckdb-table), so that queries written for V2 still run.
 /// No primary key: DuckDB's ART index costs twice the data and an appender into a keyed table is
 /// all-or-nothing; duplicates of the natural key (symbol, source, timestamp) are dropped by the writer's
 /// <see cref="RecentKeyIndex"/>, or by an anti-join for records older than the index knows.

@@ -1,6 +1,6 @@
 namespace CryptoViz.ServiceDefaults.Klines;
 
-/// <summary>The kline file layouts <see cref="KlineFile"/> reads (shared/data/SOURCES.md §1).</summary>
+/// <summary>The kline file layouts <see cref="KlineFile"/> reads (docs/data-sources.md#kline-layouts).</summary>
 public enum KlineFormat
 {
     /// <summary>data.binance.vision dump: 12 columns, optional header, epoch ms or µs open time.</summary>

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace CryptoViz.ServiceDefaults.Messaging;
 
 /// <summary>
-/// The CryptoViz V2 record, field for field (seed contract §2): the value of every message on
+/// The CryptoViz V2 record, field for field (docs/v2-contract.md#price-record): the value of every message on
 /// <see cref="Topics.RawData"/> and <see cref="Topics.Streaming"/>. Extend only additively.
 /// </summary>
 public sealed record CryptoPrice

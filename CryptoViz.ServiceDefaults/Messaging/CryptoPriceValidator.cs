@@ -5,7 +5,7 @@ namespace CryptoViz.ServiceDefaults.Messaging;
 
 /// <summary>
 /// Parses and checks a record before anyone trusts it. V2 defaulted missing fields to 0 and stored
-/// anything; we reject with a reason that the caller logs, counts and dead-letters (seed contract §8).
+/// anything; we reject with a reason that the caller logs, counts and dead-letters (docs/v2-contract.md#what-we-changed).
 /// </summary>
 public static class CryptoPriceValidator
 {

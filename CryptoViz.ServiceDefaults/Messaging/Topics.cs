@@ -1,6 +1,6 @@
 namespace CryptoViz.ServiceDefaults.Messaging;
 
-/// <summary>The seed's topic names (seed contract §1) plus the ones CryptoViz adds.</summary>
+/// <summary>V2's topic names plus the ones CryptoViz adds (docs/v2-contract.md#topics-and-keys).</summary>
 public static class Topics
 {
     public const string RawData = "crypto-raw-data";

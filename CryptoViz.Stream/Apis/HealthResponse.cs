@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CryptoViz.Stream.Apis;
 
-/// <summary>V2's <c>/health</c> (seed contract §4), now reflecting the real broker and consumer.</summary>
+/// <summary>V2's <c>/health</c> (docs/v2-contract.md#get-health), now reflecting the real broker and consumer.</summary>
 public sealed record HealthResponse(
     [property: JsonPropertyName("backend")] string Backend,
     [property: JsonPropertyName("clients")] int Clients,

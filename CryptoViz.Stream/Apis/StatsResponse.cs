@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CryptoViz.Stream.Apis;
 
-/// <summary>V2's <c>/stats</c> (seed contract §4) plus the back-pressure figures V2 lacked.</summary>
+/// <summary>V2's <c>/stats</c> (docs/v2-contract.md#get-stats) plus the back-pressure figures V2 lacked.</summary>
 public sealed record StatsResponse(
     [property: JsonPropertyName("backend")] string Backend,
     [property: JsonPropertyName("connected_clients")] int ConnectedClients,

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace CryptoViz.Stream.Services;
 
 /// <summary>
-/// V2's three envelopes as unnamed SSE events (seed contract §3), and <c>prediction</c> in the shape of
+/// V2's three envelopes as unnamed SSE events (docs/v2-contract.md#sse-get-stream), and <c>prediction</c> in the shape of
 /// <c>crypto_update</c>: an <c>id:</c> line, one <c>data:</c> line and a blank line, never an <c>event:</c> line,
 /// which would stop a plain <c>onmessage</c> handler from firing.
 /// </summary>

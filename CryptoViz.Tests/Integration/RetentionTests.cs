@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CryptoViz.Tests.Integration;
 
 /// <summary>
-/// Seed contract §5 on a real DuckDB file written through <see cref="PriceStore"/>: expired rows go,
+/// V2's retention (docs/v2-contract.md#retention) on a real DuckDB file written through <see cref="PriceStore"/>: expired rows go,
 /// whole hours older than 24 h keep their last row per (symbol, source), recent rows stay as they are.
 /// </summary>
 public sealed class RetentionTests : IDisposable

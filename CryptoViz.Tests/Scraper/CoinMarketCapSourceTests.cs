@@ -34,7 +34,7 @@ public sealed class CoinMarketCapSourceTests(EmbeddedKafkaFixture kafka) : IClas
         Assert.Equal(ApiKey, request.Headers[CoinMarketCapSource.ApiKeyHeader]);
         Assert.Equal("http-401", state.LastError);
 
-        // ... the mapping (seed contract §2: name and symbol as given, numbers from quote.USD)
+        // ... the mapping (docs/v2-contract.md#providers: name and symbol as given, numbers from quote.USD)
         Assert.Equal(20, records.Count);
         Assert.All(records, r => Assert.Equal("coinmarketcap", r.Source));
         var btc = Assert.Single(records, r => r.Symbol == "BTC");

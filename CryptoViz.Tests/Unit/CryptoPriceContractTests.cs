@@ -6,7 +6,7 @@ namespace CryptoViz.Tests.Unit;
 
 public sealed class CryptoPriceContractTests
 {
-    // The seed contract's example message (§2), as V2's scraper wrote it.
+    // V2's example message (docs/v2-contract.md#price-record), as V2's scraper wrote it.
     private const string SeedCoinMarketCapRecord = """
         {"name": "Bitcoin", "symbol": "BTC", "price": 111842.37, "percent_change_24h": 1.38,
          "market_cap": 2227465120389.51, "source": "coinmarketcap", "timestamp": "2025-09-04 18:42:07",

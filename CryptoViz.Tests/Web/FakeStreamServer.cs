@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 namespace CryptoViz.Tests.Web;
 
 /// <summary>
-/// Plays Stream's <c>/stream</c> (seed contract §3) on a real Kestrel socket: unnamed SSE events with
+/// Plays Stream's <c>/stream</c> (docs/v2-contract.md#sse-get-stream) on a real Kestrel socket: unnamed SSE events with
 /// an <c>id:</c> line, a welcome on connect, then whatever the test publishes.
 /// </summary>
 internal sealed class FakeStreamServer : IAsyncDisposable

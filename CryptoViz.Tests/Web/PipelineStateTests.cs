@@ -6,7 +6,7 @@ using Microsoft.FluentUI.AspNetCore.Components;
 
 namespace CryptoViz.Tests.Web;
 
-/// <summary>V2's thresholds (seed contract §7): source state by the age of its newest price, freshness colours.</summary>
+/// <summary>V2's thresholds (docs/v2-contract.md#monitoring-thresholds): source state by the age of its newest price, freshness colours.</summary>
 public sealed class PipelineStateTests : BunitContext
 {
     private static readonly DateTimeOffset s_now = new(2025, 9, 4, 18, 42, 0, TimeSpan.Zero);

@@ -3,7 +3,7 @@ using CryptoViz.ServiceDefaults.Messaging;
 
 namespace CryptoViz.Web.Feed;
 
-/// <summary>Reads the JSON envelope of a <c>/stream</c> event (seed contract §3, plus Stream's <c>prediction</c>).</summary>
+/// <summary>Reads the JSON envelope of a <c>/stream</c> event (docs/v2-contract.md#sse-get-stream, with Stream's <c>prediction</c>).</summary>
 public static class StreamMessageParser
 {
     /// <exception cref="JsonException">The data is not an envelope with a string <c>type</c>, or a

@@ -1,6 +1,6 @@
 namespace CryptoViz.Web.Pipeline;
 
-/// <summary>V2's freshness colours (seed contract §7.1): green, amber, red.</summary>
+/// <summary>V2's freshness colours (docs/v2-contract.md#monitoring-thresholds): green, amber, red.</summary>
 public enum DataFreshness
 {
     Fresh,

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CryptoViz.Web.Pipeline;
 
-/// <summary>Stream's <c>GET /health</c> body (seed contract §4); sent with 200 when healthy and 500 when not.</summary>
+/// <summary>Stream's <c>GET /health</c> body (docs/v2-contract.md#get-health); sent with 200 when healthy and 500 when not.</summary>
 public sealed record StreamHealth(
     [property: JsonPropertyName("backend")] string Backend,
     [property: JsonPropertyName("clients")] int Clients,

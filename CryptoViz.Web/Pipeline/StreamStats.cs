@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace CryptoViz.Web.Pipeline;
 
-/// <summary>Stream's <c>GET /stats</c> (seed contract §4, plus the back-pressure figures V2 lacked).</summary>
+/// <summary>Stream's <c>GET /stats</c> (docs/v2-contract.md#get-stats, plus the back-pressure figures V2 lacked).</summary>
 public sealed record StreamStats(
     [property: JsonPropertyName("backend")] string Backend,
     [property: JsonPropertyName("connected_clients")] int ConnectedClients,

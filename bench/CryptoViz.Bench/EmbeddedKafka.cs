@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CryptoViz.Bench;
 
-/// <summary>The AppHost's embedded broker plus the client settings embedded mode needs (docs/embedded-broker.md).</summary>
+/// <summary>The AppHost's embedded broker plus the client settings embedded mode needs (docs/embedded-broker.md#consumer-settings-for-embedded-mode).</summary>
 internal static class EmbeddedKafka
 {
     public static EmbeddedKafkaBroker Start(string topic, int partitions) =>

@@ -43,7 +43,7 @@ public sealed class CoinGeckoSource(
         return MapItems(document.RootElement, ProviderJsonContext.Default.CoinGeckoMarket, m => Map(m, now, producerId));
     }
 
-    /// <summary>Seed contract §2, except that the name is CoinGecko's own (V2's fixed id map was a quirk).</summary>
+    /// <summary>V2's mapping (docs/v2-contract.md#providers), except that the name is CoinGecko's own (V2's fixed id map was a quirk).</summary>
     internal static (CryptoPrice? Price, string? Reason) Map(CoinGeckoMarket market, DateTime now, string producerId)
     {
         if (string.IsNullOrWhiteSpace(market.Symbol)) return (null, "missing symbol");

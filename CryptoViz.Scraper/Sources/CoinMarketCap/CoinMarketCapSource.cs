@@ -67,7 +67,7 @@ public sealed class CoinMarketCapSource(
         }
     }
 
-    /// <summary>Seed contract §2: name and symbol as given; price, 24 h change and market cap from <c>quote.USD</c>.</summary>
+    /// <summary>V2's mapping (docs/v2-contract.md#providers): name and symbol as given; price, 24 h change and market cap from <c>quote.USD</c>.</summary>
     internal static (CryptoPrice? Price, string? Reason) Map(CoinMarketCapListing listing, DateTime now, string producerId)
     {
         if (string.IsNullOrWhiteSpace(listing.Symbol)) return (null, "missing symbol");

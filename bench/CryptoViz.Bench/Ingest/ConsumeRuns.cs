@@ -6,7 +6,7 @@ namespace CryptoViz.Bench.Ingest;
 
 /// <summary>
 /// The two consume loops compared. Each reads the whole topic in a fresh group; the clock starts at the
-/// first message, so the group join (a mock artefact, docs/embedded-broker.md) is not counted.
+/// first message, so the group join (a mock artefact, docs/embedded-broker.md#consumer-groups-and-restarts) is not counted.
 /// </summary>
 internal static class ConsumeRuns
 {
