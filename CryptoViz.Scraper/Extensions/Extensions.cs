@@ -25,8 +25,9 @@ public static class Extensions
             settings.Config.Acks = Acks.All;
             // V2 (kafka-python) placed keys with Java's murmur2; librdkafka's default partitioner differs.
             settings.Config.Partitioner = Partitioner.Murmur2Random;
-            // A record is ~300 bytes of repetitive JSON: LZ4 batches shrink severalfold for little CPU.
-            settings.Config.CompressionType = CompressionType.Lz4;
+            // V2's own clients (kafka-python 2.0.2 without codec libraries) decode gzip but not lz4, snappy or zstd.
+            // Configuration (Aspire:Confluent:Kafka:Producer:Config:CompressionType) may pick another codec.
+            settings.Config.CompressionType ??= CompressionType.Gzip;
             // The delivery handler needs only the outcome; by default every report copies key, value and headers back.
             settings.Config.DeliveryReportFields = "status";
             // Reports are served by the publishing thread itself (DeliveryReportPoller says why).
