@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CryptoViz.Stream.Apis;
 
-/// <summary>V2's four routes at the root (seed contract §3, §4): <c>/stream</c>, <c>/stats</c>, <c>/health</c>, <c>/test</c>.</summary>
+/// <summary>V2's four routes at the root (docs/v2-contract.md#sse-get-stream, #get-health, #get-stats, #get-test): <c>/stream</c>, <c>/stats</c>, <c>/health</c>, <c>/test</c>.</summary>
 public static class StreamApi
 {
     public const string CorsPolicy = "stream-readers";

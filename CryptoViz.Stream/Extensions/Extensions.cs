@@ -9,7 +9,7 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         // A group of its own per instance: sharing one would split the partitions between instances (and
-        // with V2's server, seed contract §1). Partitions are assigned by hand and nothing is committed.
+        // with V2's server, docs/v2-contract.md#consumer-groups). Partitions are assigned by hand and nothing is committed.
         var groupId = $"cryptoviz-stream-{Guid.NewGuid():N}";
         builder.AddKafkaConsumer<string, byte[]>("kafka", settings =>
         {
