@@ -7,10 +7,10 @@ namespace CryptoViz.Ingest.Services;
 
 /// <summary>
 /// Rolls raw ticks up into stored 1-minute candles: every <see cref="RollupOptions.Interval"/>, in one transaction on
-/// its own connection, it recomputes the closed minutes since the newest stored candle, going back
-/// <see cref="RollupOptions.Lateness"/> for ticks that came late, or further to the earliest tick written since the
-/// last run, and then moves the <see cref="CandleHorizon"/> up. The current minute stays raw, so the last candle a
-/// query returns is always live.
+/// its own connection, it adds the closed minutes after the newest stored candle and moves the <see cref="CandleHorizon"/>
+/// up to them. It never rewrites a stored candle (retention may have thinned its raw ticks); ticks that come later for
+/// a stored minute are merged into it by <see cref="PriceStore.Write(PriceRows)"/>. The current minute stays raw, so
+/// the last candle a query returns is always live.
 /// </summary>
 public sealed class CandleRollupService(
     PriceStore store,
@@ -43,39 +43,30 @@ public sealed class CandleRollupService(
     }
 
     /// <summary>One rollup up to the last closed minute of the time provider's now.</summary>
-    /// <returns>How many candles were (re)written.</returns>
+    /// <returns>How many candles were added.</returns>
     public int Roll()
     {
         var started = Stopwatch.GetTimestamp();
         var end = TruncateToMinute(time.GetUtcNow().UtcDateTime);
-        var horizon = store.CandleHorizon;
-        var dirty = horizon.TakeDirty();
         var written = 0;
-        try
+        using var connection = store.OpenConnection();
+        lock (store.CandleLock)
         {
-            using var connection = store.OpenConnection();
-            using var transaction = connection.BeginTransaction();
-            if (Scalar(connection, CandleSchema.NextStart) is DateTime next)
+            using (var transaction = connection.BeginTransaction())
             {
-                var start = DateTime.SpecifyKind(next, DateTimeKind.Utc) - options.Value.Lateness;
-                if (dirty < start) start = dirty.Value;
-                start = TruncateToMinute(start);
-                if (start < end)
+                if (Scalar(connection, CandleSchema.NextStart) is DateTime next)
                 {
-                    Execute(connection, CandleSchema.DeleteFrom, ("start", start));
-                    written = Execute(connection, CandleSchema.Insert, ("start", start), ("end", end));
+                    var start = TruncateToMinute(DateTime.SpecifyKind(next, DateTimeKind.Utc));
+                    if (start < end) written = Execute(connection, CandleSchema.Insert, ("start", start), ("end", end));
                 }
+
+                transaction.Commit();
             }
 
-            transaction.Commit();
-        }
-        catch
-        {
-            if (dirty is { } from) horizon.MarkWritten(from);
-            throw;
+            // Never back: a clock that steps back must not reopen stored minutes to the rollup.
+            if (store.CandleHorizon.Value is not { } horizon || horizon < end) store.CandleHorizon.RolledUpTo(end);
         }
 
-        horizon.RolledUpTo(end);
         telemetry.CandlesRolledUp.Add(written);
         IngestTrace.RolledUp(logger, written, end, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return written;

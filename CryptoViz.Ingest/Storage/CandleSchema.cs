@@ -3,8 +3,9 @@ namespace CryptoViz.Ingest.Storage;
 /// <summary>
 /// Stored 1-minute OHLC candles per (symbol, source), rolled up from <c>crypto_prices</c> in the background. A day of
 /// one coin is 1,440 rows instead of every tick (a 24 h raw scan of 50M ticks: 108 ms against 6.8 ms from candles, bench/README.md), and candles
-/// outlive the raw ticks that retention deletes or downsamples. No key, as for the raw table: the rollup replaces
-/// its recent window in one transaction, so a bucket is never stored twice.
+/// outlive the raw ticks that retention deletes or downsamples, so a stored candle is never rebuilt from raw ticks:
+/// the rollup adds the minutes after the newest one, and a tick older than that is merged into its candle when it is
+/// stored (<see cref="MergeLate"/>). No key, as for the raw table: a bucket is written once, then only merged into.
 /// </summary>
 internal static class CandleSchema
 {
@@ -17,8 +18,16 @@ internal static class CandleSchema
             high DOUBLE,
             low DOUBLE,
             close DOUBLE,
-            ticks BIGINT);
+            ticks BIGINT,
+            opened_at TIMESTAMP,
+            closed_at TIMESTAMP);
+        ALTER TABLE candles_1m ADD COLUMN IF NOT EXISTS opened_at TIMESTAMP;
+        ALTER TABLE candles_1m ADD COLUMN IF NOT EXISTS closed_at TIMESTAMP;
+        CREATE TEMP TABLE IF NOT EXISTS late AS SELECT * FROM crypto_prices LIMIT 0;
         """;
+
+    /// <summary>Where stored candles end (the next rollup's start), or null before the first one.</summary>
+    public const string RolledUpTo = "SELECT max(bucket) + INTERVAL 1 MINUTE FROM candles_1m";
 
     /// <summary>Where the next rollup starts: just after the newest stored candle, or the oldest tick on a fresh store.</summary>
     public const string NextStart = """
@@ -26,15 +35,51 @@ internal static class CandleSchema
                         (SELECT min("timestamp") FROM crypto_prices))
         """;
 
-    public const string DeleteFrom = "DELETE FROM candles_1m WHERE bucket >= $start";
-
     public const string Insert = """
-        INSERT INTO candles_1m
+        INSERT INTO candles_1m (symbol, source, bucket, open, high, low, close, ticks, opened_at, closed_at)
         SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, "timestamp") AS bucket,
-               arg_min(price, "timestamp"), max(price), min(price), arg_max(price, "timestamp"), count(*)
+               arg_min(price, "timestamp"), max(price), min(price), arg_max(price, "timestamp"), count(*),
+               min("timestamp"), max("timestamp")
         FROM crypto_prices
         WHERE "timestamp" >= $start AND "timestamp" < $end
         GROUP BY symbol, source, bucket
+        """;
+
+    /// <summary>
+    /// Folds the rows in <c>late</c> (stored by this transaction, before the rolled-up end) into their candles: a tick
+    /// before a candle's first one opens it, one at or after its last one closes it; a candle of rows from before
+    /// opened_at/closed_at were kept keeps its open and close. A minute with no candle yet gets one.
+    /// </summary>
+    public const string MergeLate = """
+        CREATE OR REPLACE TEMP TABLE late_candles AS
+        SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, "timestamp") AS bucket,
+               arg_min(price, "timestamp") AS open, max(price) AS high, min(price) AS low, arg_max(price, "timestamp") AS close,
+               count(*) AS ticks, min("timestamp") AS opened_at, max("timestamp") AS closed_at
+        FROM late GROUP BY ALL;
+        UPDATE candles_1m c SET
+            open = CASE WHEN l.opened_at < c.opened_at THEN l.open ELSE c.open END,
+            high = greatest(c.high, l.high),
+            low = least(c.low, l.low),
+            close = CASE WHEN l.closed_at >= c.closed_at THEN l.close ELSE c.close END,
+            ticks = c.ticks + l.ticks,
+            opened_at = least(c.opened_at, l.opened_at),
+            closed_at = greatest(c.closed_at, l.closed_at)
+        FROM late_candles l
+        WHERE c.symbol = l.symbol AND c.source = l.source AND c.bucket = l.bucket;
+        INSERT INTO candles_1m (symbol, source, bucket, open, high, low, close, ticks, opened_at, closed_at)
+        SELECT * FROM late_candles l
+        ANTI JOIN (SELECT symbol, source, bucket FROM candles_1m WHERE bucket >= (SELECT min(bucket) FROM late_candles)) c
+        USING (symbol, source, bucket);
+        DELETE FROM late;
+        """;
+
+    /// <summary>Copies the staged rows before <c>$end</c> that the merge will store into <c>late</c>: run before <see cref="PriceSchema.MergeStage"/>.</summary>
+    public const string StageLate = """
+        INSERT INTO late
+        SELECT s.* FROM (SELECT DISTINCT ON (symbol, source, "timestamp") * FROM stage WHERE "timestamp" < $end) s
+        ANTI JOIN (SELECT symbol, source, "timestamp" FROM crypto_prices
+                   WHERE "timestamp" >= (SELECT min("timestamp") FROM stage)) t
+        USING (symbol, source, "timestamp")
         """;
 
     public const string DeleteExpired = "DELETE FROM candles_1m WHERE bucket < $before";

@@ -26,6 +26,8 @@ public sealed class PriceStore : IDisposable
     // The writer's scratch, kept between batches: at batch sizes these reach the large-object heap.
     private readonly List<int> _fresh = [];
     private readonly List<int> _doubtful = [];
+    private readonly List<int> _lateFresh = [];
+    private bool _lateDoubtful;
 
     public PriceStore(IConfiguration configuration, ILogger<PriceStore> logger)
     {
@@ -51,6 +53,11 @@ public sealed class PriceStore : IDisposable
         }
 
         LoadRecentKeys();
+        using (var rolled = _writer.CreateCommand())
+        {
+            rolled.CommandText = CandleSchema.RolledUpTo;
+            if (rolled.ExecuteScalar() is DateTime end) CandleHorizon.RolledUpTo(DateTime.SpecifyKind(end, DateTimeKind.Utc));
+        }
     }
 
     public string DatabasePath { get; }
@@ -58,8 +65,14 @@ public sealed class PriceStore : IDisposable
     /// <summary>Bytes on disk: the database file and its write-ahead log, which holds what was stored since the last checkpoint.</summary>
     public long DatabaseBytes => FileBytes(DatabasePath) + FileBytes(DatabasePath + ".wal");
 
-    /// <summary>Where stored candles stop being final; every stored batch moves it back to its earliest tick.</summary>
+    /// <summary>Where stored candles end and raw ticks take over.</summary>
     public CandleHorizon CandleHorizon { get; } = new();
+
+    /// <summary>
+    /// Held by every transaction that writes candles: a batch (which merges its ticks from before the horizon into their
+    /// candles) and a rollup (which adds candles and moves the horizon). Each then sees the other's horizon as committed.
+    /// </summary>
+    internal Lock CandleLock { get; } = new();
 
     /// <summary>Stores records in one transaction, dropping those whose natural key is already stored.</summary>
     /// <returns>How many rows were new.</returns>
@@ -70,47 +83,62 @@ public sealed class PriceStore : IDisposable
     public int Write(PriceRows batch)
     {
         if (batch.Count == 0) return 0;
-        Split(batch);
-        var inserted = _fresh.Count;
-        try
+        lock (CandleLock)
         {
-            using var transaction = _writer.BeginTransaction();
-            // Appenders inside the transaction join it: the fresh rows and the merge commit (or vanish) together.
-            Append(_writer.CreateAppender("crypto_prices"), batch, _fresh);
-            if (_doubtful.Count > 0)
+            var horizon = CandleHorizon.Value;
+            Split(batch, horizon);
+            var inserted = _fresh.Count;
+            try
             {
-                Append(_writer.CreateAppender("temp", "main", "stage"), batch, _doubtful);
-                inserted += Execute(_writer, PriceSchema.MergeStage);
-                Execute(_writer, PriceSchema.ClearStage);
+                using var transaction = _writer.BeginTransaction();
+                // Appenders inside the transaction join it: the fresh rows, the merge and the candles commit (or vanish) together.
+                Append(_writer.CreateAppender("crypto_prices"), batch, _fresh);
+                if (_doubtful.Count > 0)
+                {
+                    Append(_writer.CreateAppender("temp", "main", "stage"), batch, _doubtful);
+                    if (_lateDoubtful) Execute(_writer, CandleSchema.StageLate, ("end", horizon!.Value));
+                    inserted += Execute(_writer, PriceSchema.MergeStage);
+                    Execute(_writer, PriceSchema.ClearStage);
+                }
+
+                if (_lateFresh.Count > 0) Append(_writer.CreateAppender("temp", "main", "late"), batch, _lateFresh);
+                if (_lateFresh.Count > 0 || _lateDoubtful) Execute(_writer, CandleSchema.MergeLate);
+                transaction.Commit();
+            }
+            catch
+            {
+                _recent.Discard();
+                throw;
             }
 
-            transaction.Commit();
+            _recent.Commit();
+            return inserted;
         }
-        catch
-        {
-            _recent.Discard();
-            throw;
-        }
-
-        _recent.Commit();
-        if (inserted > 0) CandleHorizon.MarkWritten(batch.Earliest());
-        return inserted;
     }
 
-    /// <summary>Rows the index finds new, once each, and the ones it cannot decide, which the anti-join checks against the table.</summary>
-    private void Split(PriceRows batch)
+    /// <summary>
+    /// Rows the index finds new, once each, and the ones it cannot decide, which the anti-join checks against the table;
+    /// and which of either come before the stored candles' <paramref name="horizon"/>, to be merged into them.
+    /// </summary>
+    private void Split(PriceRows batch, DateTime? horizon)
     {
         _fresh.Clear();
         _doubtful.Clear();
+        _lateFresh.Clear();
+        _lateDoubtful = false;
+        var end = horizon ?? DateTime.MinValue;
         for (var row = 0; row < batch.Count; row++)
         {
+            var late = batch.Timestamp(row) < end;
             switch (_recent.Claim(batch.Symbol(row), batch.Source(row), batch.Timestamp(row)))
             {
                 case KeyState.Unknown:
                     _doubtful.Add(row);
+                    _lateDoubtful |= late;
                     break;
                 case KeyState.New:
                     _fresh.Add(row);
+                    if (late) _lateFresh.Add(row);
                     break;
             }
         }
@@ -188,10 +216,11 @@ public sealed class PriceStore : IDisposable
         }
     }
 
-    private static int Execute(DuckDBConnection connection, string sql)
+    private static int Execute(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
         return command.ExecuteNonQuery();
     }
 

@@ -113,6 +113,35 @@ public sealed class CandleRollupTests : IDisposable
         Assert.Equal((42d, 43d, 2L), (current.Open, current.Close, current.Ticks));
     }
 
+    [Fact]
+    public async Task A_late_tick_behind_retention_merges_into_its_candle_and_leaves_every_other_candle_as_it_was()
+    {
+        // Arrange: three days of a tick every minute, rolled up, then retention thins the raw ticks older than a day.
+        var start = s_now.AddDays(-3);
+        Store.Write(Ticks("BTC", start, s_now, 60));
+        var rollup = Rollup();
+        rollup.Roll();
+        new RetentionService(Store, Options.Create(new RetentionOptions()), Telemetry(), _time, NullLogger<RetentionService>.Instance).Apply();
+        var before = await CandlesAsync(s_minute, start, s_now);
+        var minute = start.AddMinutes(30).AddSeconds(-30);
+        var stored = Assert.Single(before, c => c.Time == minute);
+
+        // Act: late ticks for that minute (its one stored tick came at :30) arrive now, as a redelivery or a back-fill
+        // would: one at :10 above anything in it, one at :50 below; then both once more, as a redelivery.
+        CryptoPrice[] late = [Tick("BTC", minute.AddSeconds(10), stored.High + 1_000), Tick("BTC", minute.AddSeconds(50), stored.Low - 1_000)];
+        Store.Write([late[0]]);
+        Store.Write([late[1]]);
+        Assert.Equal(0, Store.Write(late));
+        _time.Advance(s_minute);
+        rollup.Roll();
+        var after = await CandlesAsync(s_minute, start, s_now);
+
+        // Assert: the same candles but for that minute's, which opens with the :10 tick and closes with the :50 one.
+        Assert.Equal(before.Where(c => c.Time != minute), after.Where(c => c.Time != minute));
+        Assert.Equal(new Candle(minute, stored.High + 1_000, stored.High + 1_000, stored.Low - 1_000, stored.Low - 1_000, stored.Ticks + 2),
+            Assert.Single(after, c => c.Time == minute));
+    }
+
     private static TimeSpan[] Widths => [s_minute, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1), TimeSpan.FromDays(1)];
 
     private Task<IReadOnlyList<Candle>> CandlesAsync(TimeSpan width, DateTime from, DateTime to) =>
