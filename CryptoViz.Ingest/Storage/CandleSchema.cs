@@ -32,16 +32,16 @@ internal static class CandleSchema
     /// <summary>Where the next rollup starts: just after the newest stored candle, or the oldest tick on a fresh store.</summary>
     public const string NextStart = """
         SELECT coalesce((SELECT max(bucket) + INTERVAL 1 MINUTE FROM candles_1m),
-                        (SELECT min("timestamp") FROM crypto_prices))
+                        (SELECT min(event_time) FROM crypto_prices))
         """;
 
     public const string Insert = """
         INSERT INTO candles_1m (symbol, source, bucket, open, high, low, close, ticks, opened_at, closed_at)
-        SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, "timestamp") AS bucket,
-               arg_min(price, "timestamp"), max(price), min(price), arg_max(price, "timestamp"), count(*),
-               min("timestamp"), max("timestamp")
+        SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) AS bucket,
+               arg_min(price, event_time), max(price), min(price), arg_max(price, event_time), count(*),
+               min(event_time), max(event_time)
         FROM crypto_prices
-        WHERE "timestamp" >= $start AND "timestamp" < $end
+        WHERE event_time >= $start AND event_time < $end
         GROUP BY symbol, source, bucket
         """;
 
@@ -52,9 +52,9 @@ internal static class CandleSchema
     /// </summary>
     public const string MergeLate = """
         CREATE OR REPLACE TEMP TABLE late_candles AS
-        SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, "timestamp") AS bucket,
-               arg_min(price, "timestamp") AS open, max(price) AS high, min(price) AS low, arg_max(price, "timestamp") AS close,
-               count(*) AS ticks, min("timestamp") AS opened_at, max("timestamp") AS closed_at
+        SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) AS bucket,
+               arg_min(price, event_time) AS open, max(price) AS high, min(price) AS low, arg_max(price, event_time) AS close,
+               count(*) AS ticks, min(event_time) AS opened_at, max(event_time) AS closed_at
         FROM late GROUP BY ALL;
         UPDATE candles_1m c SET
             open = CASE WHEN l.opened_at < c.opened_at THEN l.open ELSE c.open END,
@@ -76,10 +76,10 @@ internal static class CandleSchema
     /// <summary>Copies the staged rows before <c>$end</c> that the merge will store into <c>late</c>: run before <see cref="PriceSchema.MergeStage"/>.</summary>
     public const string StageLate = """
         INSERT INTO late
-        SELECT s.* FROM (SELECT DISTINCT ON (symbol, source, "timestamp") * FROM stage WHERE "timestamp" < $end) s
-        ANTI JOIN (SELECT symbol, source, "timestamp" FROM crypto_prices
-                   WHERE "timestamp" >= (SELECT min("timestamp") FROM stage)) t
-        USING (symbol, source, "timestamp")
+        SELECT s.* FROM (SELECT DISTINCT ON (symbol, source, event_time) * FROM stage WHERE event_time < $end) s
+        ANTI JOIN (SELECT symbol, source, event_time FROM crypto_prices
+                   WHERE event_time >= (SELECT min(event_time) FROM stage)) t
+        USING (symbol, source, event_time)
         """;
 
     public const string DeleteExpired = "DELETE FROM candles_1m WHERE bucket < $before";
@@ -96,10 +96,10 @@ internal static class CandleSchema
             WHERE symbol = $symbol AND source = $source AND bucket >= $from AND bucket < least($to, $horizon)
             GROUP BY b
             UNION ALL
-            SELECT time_bucket(to_microseconds($width), "timestamp") AS b, min("timestamp"), max("timestamp"),
-                   arg_min(price, "timestamp"), max(price), min(price), arg_max(price, "timestamp"), count(*)
+            SELECT time_bucket(to_microseconds($width), event_time) AS b, min(event_time), max(event_time),
+                   arg_min(price, event_time), max(price), min(price), arg_max(price, event_time), count(*)
             FROM crypto_prices
-            WHERE symbol = $symbol AND source = $source AND "timestamp" >= greatest($from, $horizon) AND "timestamp" < $to
+            WHERE symbol = $symbol AND source = $source AND event_time >= greatest($from, $horizon) AND event_time < $to
             GROUP BY 1)
         SELECT b, arg_min(o, t0), max(h), min(l), arg_max(c, t1), sum(n)::BIGINT
         FROM parts GROUP BY b ORDER BY b

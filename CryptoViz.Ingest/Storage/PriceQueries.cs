@@ -16,7 +16,7 @@ public sealed class PriceQueries(PriceStore store)
             SELECT symbol, name, source, price, market_cap, "timestamp",
                    "timestamp" - INTERVAL 1 HOUR AS ts_1h, "timestamp" - INTERVAL 24 HOUR AS ts_24h
             FROM crypto_prices
-            QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY "timestamp" DESC) = 1),
+            QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY event_time DESC) = 1),
         with_1h AS (
             SELECT l.*, h.price AS price_1h FROM latest l
             ASOF LEFT JOIN crypto_prices h ON l.symbol = h.symbol AND l.source = h.source AND l.ts_1h >= h."timestamp")
@@ -38,7 +38,7 @@ public sealed class PriceQueries(PriceStore store)
     private const string SourceLatest = """
         SELECT source, price, "timestamp" FROM crypto_prices
         WHERE symbol = $symbol
-        QUALIFY row_number() OVER (PARTITION BY source ORDER BY "timestamp" DESC) = 1
+        QUALIFY row_number() OVER (PARTITION BY source ORDER BY event_time DESC) = 1
         ORDER BY source
         """;
 
@@ -47,9 +47,9 @@ public sealed class PriceQueries(PriceStore store)
         SELECT symbol, source, bucket AS minute, close FROM candles_1m
         WHERE bucket >= $from AND bucket < least($to, $horizon)
         UNION ALL
-        SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, "timestamp") AS minute, arg_max(price, "timestamp")
+        SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) AS minute, arg_max(price, event_time)
         FROM crypto_prices
-        WHERE "timestamp" >= greatest($from, $horizon) AND "timestamp" < $to
+        WHERE event_time >= greatest($from, $horizon) AND event_time < $to
         GROUP BY symbol, source, minute
         ORDER BY symbol, source, minute
         """;

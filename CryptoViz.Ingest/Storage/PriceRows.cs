@@ -20,6 +20,7 @@ public sealed class PriceRows
     private readonly List<DateTime> _ingestionTimestamps = [];
     private readonly List<string> _producerIds = [];
     private readonly List<string> _schemaVersions = [];
+    private readonly List<DateTime> _eventTimes = [];
 
     public int Count => _symbols.Count;
 
@@ -46,6 +47,7 @@ public sealed class PriceRows
         _ingestionTimestamps.Add(price.IngestionTimestamp);
         _producerIds.Add(price.ProducerId);
         _schemaVersions.Add(price.SchemaVersion);
+        _eventTimes.Add(price.EventTime);
     }
 
     public void Clear()
@@ -60,26 +62,16 @@ public sealed class PriceRows
         _ingestionTimestamps.Clear();
         _producerIds.Clear();
         _schemaVersions.Clear();
+        _eventTimes.Clear();
     }
 
     internal string Symbol(int row) => _symbols[row];
 
     internal string Source(int row) => _sources[row];
 
-    internal DateTime Timestamp(int row) => _timestamps[row];
+    internal DateTime EventTime(int row) => _eventTimes[row];
 
-    internal DateTime Earliest()
-    {
-        var earliest = DateTime.MaxValue;
-        foreach (var timestamp in _timestamps)
-        {
-            if (timestamp < earliest) earliest = timestamp;
-        }
-
-        return earliest;
-    }
-
-    /// <summary>Appends the given rows, in <see cref="PriceSchema.Columns"/> order.</summary>
+    /// <summary>Appends the given rows, in the table's column order: <see cref="PriceSchema.Columns"/>, then <c>event_time</c>.</summary>
     internal void AppendTo(DuckDB.NET.Data.DuckDBAppender appender, List<int> rows)
     {
         foreach (var i in rows)
@@ -90,6 +82,7 @@ public sealed class PriceRows
             row.AppendValue(_marketCaps[i]).AppendValue(_sources[i])
                 .AppendValue(_timestamps[i]).AppendValue(_ingestionTimestamps[i])
                 .AppendValue(_producerIds[i]).AppendValue(_schemaVersions[i])
+                .AppendValue(_eventTimes[i])
                 .EndRow();
         }
     }

@@ -1,10 +1,12 @@
 namespace CryptoViz.Ingest.Storage;
 
 /// <summary>
-/// V2's table with V2's columns in V2's order (docs/v2-contract.md#duckdb-table), so that queries written for V2 still run.
-/// No primary key: DuckDB's ART index costs twice the data and an appender into a keyed table is
-/// all-or-nothing; duplicates of the natural key (symbol, source, timestamp) are dropped by the writer's
-/// <see cref="RecentKeyIndex"/>, or by an anti-join for records older than the index knows.
+/// V2's table with V2's columns in V2's order (docs/v2-contract.md#duckdb-table), so that queries written for V2 still run,
+/// and after them the columns we add: <c>event_time</c>, the quote's precise time (V2's <c>timestamp</c> has whole
+/// seconds on the wire; a V2 record's event time is its timestamp). No primary key: DuckDB's ART index costs twice the
+/// data and an appender into a keyed table is all-or-nothing; duplicates of the natural key (symbol, source,
+/// event_time) are dropped by the writer's <see cref="RecentKeyIndex"/>, or by an anti-join for records older than
+/// the index knows.
 /// </summary>
 internal static class PriceSchema
 {
@@ -22,26 +24,29 @@ internal static class PriceSchema
             "timestamp" TIMESTAMP,
             ingestion_timestamp TIMESTAMP,
             producer_id VARCHAR,
-            schema_version VARCHAR);
+            schema_version VARCHAR,
+            event_time TIMESTAMP);
+        ALTER TABLE crypto_prices ADD COLUMN IF NOT EXISTS event_time TIMESTAMP;
+        UPDATE crypto_prices SET event_time = "timestamp" WHERE event_time IS NULL;
         CREATE TEMP TABLE IF NOT EXISTS stage AS SELECT * FROM crypto_prices LIMIT 0;
         """;
 
     /// <summary>
     /// Moves the staged batch in, skipping keys already stored. Limiting the existing side to
-    /// timestamps at or after the batch's earliest loses nothing (the timestamp is part of the key)
+    /// event times at or after the batch's earliest loses nothing (the event time is part of the key)
     /// and keeps the join to the recent row groups.
     /// </summary>
     public const string MergeStage = """
         INSERT INTO crypto_prices
-        SELECT s.* FROM (SELECT DISTINCT ON (symbol, source, "timestamp") * FROM stage) s
-        ANTI JOIN (SELECT symbol, source, "timestamp" FROM crypto_prices
-                   WHERE "timestamp" >= (SELECT min("timestamp") FROM stage)) t
-        USING (symbol, source, "timestamp")
+        SELECT s.* FROM (SELECT DISTINCT ON (symbol, source, event_time) * FROM stage) s
+        ANTI JOIN (SELECT symbol, source, event_time FROM crypto_prices
+                   WHERE event_time >= (SELECT min(event_time) FROM stage)) t
+        USING (symbol, source, event_time)
         """;
 
     /// <summary>Where the writer's <see cref="RecentKeyIndex"/> starts.</summary>
     public const string NewestPerKey = """
-        SELECT symbol, source, max("timestamp") FROM crypto_prices
+        SELECT symbol, source, max(event_time) FROM crypto_prices
         WHERE symbol IS NOT NULL AND source IS NOT NULL GROUP BY symbol, source
         """;
 
@@ -50,8 +55,8 @@ internal static class PriceSchema
     public const string CountRows = "SELECT count(*) FROM crypto_prices";
 
     public const string Latest = $"""
-        SELECT {Columns} FROM crypto_prices
-        QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY "timestamp" DESC) = 1
+        SELECT {Columns}, event_time FROM crypto_prices
+        QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY event_time DESC) = 1
         ORDER BY market_cap DESC, symbol, source
         """;
 
@@ -66,6 +71,6 @@ internal static class PriceSchema
             SELECT rowid FROM crypto_prices
             WHERE "timestamp" < $before
             QUALIFY row_number() OVER (PARTITION BY symbol, source, date_trunc('hour', "timestamp")
-                                       ORDER BY "timestamp" DESC, ingestion_timestamp DESC) > 1)
+                                       ORDER BY event_time DESC, ingestion_timestamp DESC) > 1)
         """;
 }

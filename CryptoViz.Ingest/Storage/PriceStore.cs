@@ -129,8 +129,9 @@ public sealed class PriceStore : IDisposable
         var end = horizon ?? DateTime.MinValue;
         for (var row = 0; row < batch.Count; row++)
         {
-            var late = batch.Timestamp(row) < end;
-            switch (_recent.Claim(batch.Symbol(row), batch.Source(row), batch.Timestamp(row)))
+            var time = batch.EventTime(row);
+            var late = time < end;
+            switch (_recent.Claim(batch.Symbol(row), batch.Source(row), time))
             {
                 case KeyState.Unknown:
                     _doubtful.Add(row);
@@ -203,6 +204,7 @@ public sealed class PriceStore : IDisposable
         IngestionTimestamp = DateTime.SpecifyKind(r.GetDateTime(7), DateTimeKind.Utc),
         ProducerId = r.GetString(8),
         SchemaVersion = r.GetString(9),
+        EventTime = DateTime.SpecifyKind(r.GetDateTime(10), DateTimeKind.Utc),
     };
 
     private void LoadRecentKeys()

@@ -5,7 +5,7 @@ using CryptoViz.ServiceDefaults.Messaging;
 namespace CryptoViz.Scraper.Sources;
 
 /// <summary>
-/// Where every real provider's mapped quotes go: rejected items are logged and counted, a quote whose source timestamp
+/// Where every real provider's mapped quotes go: rejected items are logged and counted, a quote whose source event time
 /// was published already is skipped, the rest is published. Shared by polled and pushed sources alike.
 /// </summary>
 public sealed class QuoteSink(PricePublisher publisher, ScraperTelemetry telemetry, ILogger<QuoteSink> logger)
@@ -32,7 +32,7 @@ public sealed class QuoteSink(PricePublisher publisher, ScraperTelemetry telemet
                 continue;
             }
 
-            if (_lastPublished.TryGetValue(key, out var last) && last == quote.Timestamp)
+            if (_lastPublished.TryGetValue(key, out var last) && last == quote.EventTime)
             {
                 unchanged++;
                 continue;
@@ -40,7 +40,7 @@ public sealed class QuoteSink(PricePublisher publisher, ScraperTelemetry telemet
 
             if (publisher.Publish(quote))
             {
-                _lastPublished[key] = quote.Timestamp;
+                _lastPublished[key] = quote.EventTime;
                 published++;
             }
             else

@@ -54,4 +54,29 @@ public sealed record CryptoPrice
 
     [JsonPropertyName("schema_version")]
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>
+    /// The quote's time as precisely as its source gives it (ISO-8601, UTC, microseconds): V2's <see cref="Timestamp"/> has
+    /// whole seconds on the wire, so two quotes of one coin within a second would be one. Additive (V2 clients ignore
+    /// it); a V2 record without it reads as its <see cref="Timestamp"/>, and a record built without it writes it from
+    /// <see cref="Timestamp"/>, which producers hold at full precision.
+    /// </summary>
+    [JsonPropertyName("event_time")]
+    [JsonConverter(typeof(V2IsoTimestampConverter))]
+    public DateTime EventTime
+    {
+        get => _eventTime ?? Timestamp;
+        // The generated deserializer sets every init member, absent ones to default: that is "not given".
+        init => _eventTime = value == default ? null : value;
+    }
+
+    /// <summary>What the wire said, for <see cref="CryptoPriceJson"/>, so that its records equal the serializer's.</summary>
+    [JsonIgnore]
+    internal DateTime? ExplicitEventTime
+    {
+        get => _eventTime;
+        init => _eventTime = value;
+    }
+
+    private readonly DateTime? _eventTime;
 }

@@ -44,7 +44,7 @@ public static class CryptoPriceJson
         double price = 0, marketCap = 0;
         double? change = null;
         DateTime timestamp = default, ingestionTimestamp = default;
-        DateTime? originalTimestamp = null;
+        DateTime? originalTimestamp = null, eventTime = null;
         var seen = 0;
         while (true)
         {
@@ -61,6 +61,7 @@ public static class CryptoPriceJson
             else if (reader.ValueTextEquals("producer_id"u8)) { producerId = ReadString(ref reader); seen |= ProducerId; }
             else if (reader.ValueTextEquals("original_timestamp"u8)) originalTimestamp = ReadNullableTime(ref reader);
             else if (reader.ValueTextEquals("schema_version"u8)) schemaVersion = ReadString(ref reader);
+            else if (reader.ValueTextEquals("event_time"u8)) eventTime = ReadTime(ref reader, "event_time");
             else reader.Skip();
         }
 
@@ -79,6 +80,7 @@ public static class CryptoPriceJson
             ProducerId = producerId!,
             OriginalTimestamp = originalTimestamp,
             SchemaVersion = schemaVersion!,
+            ExplicitEventTime = eventTime,
         };
     }
 

@@ -55,6 +55,9 @@ public static class CryptoPriceValidator
         if (!double.IsFinite(price.MarketCap) || price.MarketCap < 0) return "market_cap must be a non-negative finite number";
         if (price.PercentChange24h is { } change && !double.IsFinite(change)) return "percent_change_24h must be finite";
         if (price.Timestamp > utcNow + MaxClockSkew) return "timestamp is in the future";
+        // event_time is timestamp with its fraction: anything else would key and order the quote by a time of its own.
+        if (price.EventTime < price.Timestamp || price.EventTime - price.Timestamp >= TimeSpan.FromSeconds(1))
+            return "event_time must fall within the second of timestamp";
         return null;
     }
 }

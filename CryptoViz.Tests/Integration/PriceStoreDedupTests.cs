@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Messaging;
 using CryptoViz.Tests.Support;
@@ -83,6 +84,22 @@ public sealed class PriceStoreDedupTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_quotes_of_a_coin_within_one_second_are_both_stored_and_the_later_one_is_its_last_price()
+    {
+        // As Ingest gets them, through the wire, where V2's timestamp has whole seconds.
+        var first = OverTheWire(Tick("BTC", "binance", 0) with { Timestamp = s_start.AddMilliseconds(120), Price = 100 });
+        var later = OverTheWire(Tick("BTC", "binance", 0) with { Timestamp = s_start.AddMilliseconds(870), Price = 101 });
+
+        Assert.Equal(2, Store.Write([later, first]));
+        Assert.Equal(0, Store.Write([first, later]));
+
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal(101, Assert.Single(await Store.GetLatestAsync(ct)).Price);
+        var candle = Assert.Single(await new PriceQueries(Store).GetCandlesAsync("BTC", "binance", TimeSpan.FromMinutes(1), s_start, s_start.AddMinutes(1), ct));
+        Assert.Equal((100d, 101d, 2L), (candle.Open, candle.Close, candle.Ticks));
+    }
+
+    [Fact]
     public void A_batch_whose_transaction_failed_is_stored_whole_when_written_again()
     {
         var batch = Ticks("BTC", "binance", 0, 5).ToList();
@@ -100,12 +117,15 @@ public sealed class PriceStoreDedupTests : IDisposable
         using var connection = new DuckDBConnection(_temp.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM (SELECT DISTINCT symbol, source, \"timestamp\" FROM crypto_prices)";
+        command.CommandText = "SELECT count(*) FROM (SELECT DISTINCT symbol, source, event_time FROM crypto_prices)";
         var distinct = Convert.ToInt64(command.ExecuteScalar());
         command.CommandText = "SELECT count(*) FROM crypto_prices";
         Assert.Equal(distinct, Convert.ToInt64(command.ExecuteScalar()));
         return distinct;
     }
+
+    private static CryptoPrice OverTheWire(CryptoPrice price) =>
+        CryptoPriceJson.Read(JsonSerializer.SerializeToUtf8Bytes(price, CryptoVizJsonContext.Default.CryptoPrice))!;
 
     private static IEnumerable<CryptoPrice> Ticks(string symbol, string source, int fromSecond, int count) =>
         Enumerable.Range(fromSecond, count).Select(s => Tick(symbol, source, s));

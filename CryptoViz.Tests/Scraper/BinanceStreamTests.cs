@@ -67,7 +67,7 @@ public sealed class BinanceStreamTests(EmbeddedKafkaFixture kafka) : IClassFixtu
             await c.SendAsync("""{"code":2,"msg":"Invalid request"}""");
             await c.SendAsync(Ticker(double.NaN, RecordedEventMs));
             await c.SendAsync(Ticker(9318.48, RecordedEventMs));
-            await c.SendAsync(Ticker(9318.48, RecordedEventMs + 300));
+            await c.SendAsync(Ticker(9318.48, RecordedEventMs));
             await c.HoldAsync();
         });
         await using var host = Host();

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using CryptoViz.Scraper.Sources.Binance;
+using CryptoViz.ServiceDefaults.Messaging;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -12,7 +14,7 @@ public sealed class BinanceTickerParserTests
     private readonly BinanceTickerParser _parser = new("USDT", "test-producer");
 
     [Fact]
-    public void A_combined_24h_ticker_becomes_one_record_with_the_last_price_change_and_event_second()
+    public void A_combined_24h_ticker_becomes_one_record_with_the_last_price_change_and_event_time()
     {
         var frame = Parse(ScraperFixtures.Read(ScraperFixtures.BinanceTicker));
 
@@ -23,8 +25,11 @@ public sealed class BinanceTickerParserTests
         Assert.Equal(9318.48, quote.Price);
         Assert.Equal(-0.693, quote.PercentChange24h);
         Assert.Equal(0, quote.MarketCap);
-        // E = 1592593727005 ms: the record keeps V2's whole seconds.
-        Assert.Equal(new DateTime(2020, 6, 19, 19, 8, 47, DateTimeKind.Utc), quote.Timestamp);
+        // E = 1592593727005 ms: V2's timestamp on the wire keeps the second, event_time the millisecond.
+        Assert.Equal(new DateTime(2020, 6, 19, 19, 8, 47, 5, DateTimeKind.Utc), quote.EventTime);
+        var wire = JsonSerializer.SerializeToElement(quote, CryptoVizJsonContext.Default.CryptoPrice);
+        Assert.Equal("2020-06-19 19:08:47", wire.GetProperty("timestamp").GetString());
+        Assert.Equal("2020-06-19T19:08:47.005000", wire.GetProperty("event_time").GetString());
         Assert.Equal("test-producer", quote.ProducerId);
     }
 

@@ -44,7 +44,7 @@ public sealed class V2ClientTests(EmbeddedKafkaFixture kafka) : IClassFixture<Em
             {
                 Assert.Equal(r.GetProperty("v2_partition").GetInt32(), r.GetProperty("partition").GetInt32());
                 var value = r.GetProperty("value");
-                Assert.Equal(s_v2Fields.Order(), value.EnumerateObject().Select(p => p.Name).Order());
+                Assert.Superset(s_v2Fields.ToHashSet(), value.EnumerateObject().Select(p => p.Name).ToHashSet());
                 Assert.Equal($"{value.GetProperty("symbol").GetString()}_{value.GetProperty("source").GetString()}", r.GetProperty("key").GetString());
             });
         }

@@ -57,8 +57,10 @@ public sealed class CryptoPriceContractTests
         using var doc = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(price, CryptoVizJsonContext.Default.CryptoPrice));
         var fields = doc.RootElement.EnumerateObject().Select(p => p.Name).ToList();
 
-        Assert.Equal(["name", "symbol", "price", "percent_change_24h", "market_cap", "source", "timestamp", "ingestion_timestamp", "producer_id", "schema_version"], fields);
+        Assert.Equal(["name", "symbol", "price", "percent_change_24h", "market_cap", "source", "timestamp", "ingestion_timestamp", "producer_id", "schema_version", "event_time"], fields);
         Assert.Equal("2025-09-04 18:42:07", doc.RootElement.GetProperty("timestamp").GetString());
+        // The quote time as precisely as it was given, after V2's fields (which V2 clients read by name).
+        Assert.Equal("2025-09-04T18:42:07.900000", doc.RootElement.GetProperty("event_time").GetString());
         // Python's isoformat() omits the fraction when it is zero.
         Assert.Equal("2025-09-04T18:42:09", doc.RootElement.GetProperty("ingestion_timestamp").GetString());
         Assert.Equal("2.0", doc.RootElement.GetProperty("schema_version").GetString());

@@ -48,6 +48,20 @@ public sealed class CryptoPriceValidatorTests
     }
 
     [Theory]
+    [InlineData("2025-09-04T18:42:07.250", null)]
+    [InlineData("2025-09-04T18:42:07", null)]
+    [InlineData("2025-09-04T18:42:08", "event_time must fall within the second of timestamp")]
+    [InlineData("2025-09-04T18:42:06.999", "event_time must fall within the second of timestamp")]
+    public void Takes_an_event_time_only_within_the_second_of_its_timestamp(string eventTime, string? expectedReason)
+    {
+        var json = Record().Replace("}", $",\"event_time\":\"{eventTime}\"}}", StringComparison.Ordinal);
+
+        Assert.Equal(expectedReason is null, CryptoPriceValidator.TryParse(Encoding.UTF8.GetBytes(json), s_now, out var price, out var reason));
+        Assert.Equal(expectedReason, reason);
+        if (expectedReason is null) Assert.Equal(DateTime.Parse(eventTime, null, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal), price!.EventTime);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("<html><body>502 Bad Gateway</body></html>")]
     [InlineData("null")]

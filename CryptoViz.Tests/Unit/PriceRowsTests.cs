@@ -16,7 +16,7 @@ public sealed class PriceRowsTests
 
         Assert.Equal(1, rows.Count);
         Assert.Equal("ETH", rows.Symbol(0));
-        Assert.Equal(Tick("ETH", 5).Timestamp, rows.Earliest());
+        Assert.Equal(Tick("ETH", 5).EventTime, rows.EventTime(0));
     }
 
     private static CryptoPrice Tick(string symbol, int second) => new()

@@ -82,7 +82,8 @@ public sealed class BinanceTickerParser(string quoteAsset, string producerId)
         }
 
         var symbol = pair[..^quoteAsset.Length];
-        var timestamp = DateTimeOffset.FromUnixTimeMilliseconds(eventMs - eventMs % 1000).UtcDateTime;
+        // The event's millisecond: the wire's V2 timestamp keeps its second, event_time all of it.
+        var timestamp = DateTimeOffset.FromUnixTimeMilliseconds(eventMs).UtcDateTime;
         return (new CryptoPrice
         {
             Name = KnownCoins.NameOf(symbol),
