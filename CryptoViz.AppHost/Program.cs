@@ -24,7 +24,8 @@ builder.AddProject<Projects.CryptoViz_Scraper>("scraper")
 
 var ingest = builder.AddProject<Projects.CryptoViz_Ingest>("ingest")
     .WithReference(kafka).WithReference(duckdb).WaitFor(kafka)
-    .WithHttpHealthCheck("/health").WithConfiguredPort();
+    .WithHttpHealthCheck("/health").WithConfiguredPort()
+    .WithOperatorCommand("evaluate-models", "Evaluate models", "Backtest every series and publish the served forecasts now", "BrainCircuit");
 
 var stream = builder.AddProject<Projects.CryptoViz_Stream>("stream")
     .WithReference(kafka).WaitFor(kafka)

@@ -23,6 +23,7 @@ app.MapPricesApi();
 app.MapCoinsApi();
 app.MapStoreApi();
 app.MapForecastsApi();
+app.MapCommandsApi();
 app.MapOpenApi();                // /openapi/v1.json
 app.MapScalarApiReference();     // /scalar
 

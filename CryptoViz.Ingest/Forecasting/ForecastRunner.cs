@@ -20,9 +20,24 @@ public sealed class ForecastRunner(
     ILogger<ForecastRunner> logger)
 {
     private readonly Dictionary<(string Symbol, string Source), TickAnomalyDetector> _detectors = [];
+    private readonly SemaphoreSlim _oneRun = new(1, 1);
     private DateTime? _anomalyWatermark;
 
+    /// <summary>One run at a time: the timer's and an operator's "evaluate models now" queue behind each other.</summary>
     public async Task<ForecastRunSummary> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _oneRun.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunAsync(cancellationToken);
+        }
+        finally
+        {
+            _oneRun.Release();
+        }
+    }
+
+    private async Task<ForecastRunSummary> RunAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var now = time.GetUtcNow().UtcDateTime;

@@ -12,4 +12,5 @@ namespace CryptoViz.Ingest.Model;
 [JsonSerializable(typeof(StoreStats))]
 [JsonSerializable(typeof(IReadOnlyList<ServedForecast>))]
 [JsonSerializable(typeof(IReadOnlyList<ModelScore>))]
+[JsonSerializable(typeof(ForecastRunSummary))]
 public sealed partial class IngestJsonContext : JsonSerializerContext;
