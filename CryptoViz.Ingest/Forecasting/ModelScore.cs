@@ -6,6 +6,12 @@ namespace CryptoViz.Ingest.Forecasting;
 /// Walk-forward skill of one model on one series at one horizon. <see cref="Mase"/> is the model's MAE over the
 /// naive forecast's MAE on the same points; <see cref="HitRate"/> is null for a model that never calls a direction
 /// (naive); <see cref="Served"/> marks the model the service serves for this series and horizon.
+/// <para>
+/// Picking the best model on the points it is scored on flatters it. The served row therefore also carries the
+/// score of serving by walk-forward selection (<see cref="SelectionN"/>, <see cref="SelectionMase"/>,
+/// <see cref="SelectionCoverage90"/>): at every origin the model picked by the errors known by then, scored on that
+/// origin only, out of sample. That is the honest figure of what the service delivers.
+/// </para>
 /// </summary>
 public sealed record ModelScore(
     [property: JsonPropertyName("series")] string Series,
@@ -16,4 +22,7 @@ public sealed record ModelScore(
     [property: JsonPropertyName("mase")] double? Mase,
     [property: JsonPropertyName("hit_rate")] double? HitRate,
     [property: JsonPropertyName("coverage90")] double? Coverage90,
-    [property: JsonPropertyName("served")] bool Served);
+    [property: JsonPropertyName("served")] bool Served,
+    [property: JsonPropertyName("selection_n")] int? SelectionN = null,
+    [property: JsonPropertyName("selection_mase")] double? SelectionMase = null,
+    [property: JsonPropertyName("selection_coverage90")] double? SelectionCoverage90 = null);

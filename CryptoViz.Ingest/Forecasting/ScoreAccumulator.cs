@@ -10,8 +10,9 @@ internal sealed class ScoreAccumulator
     private int _hits;
     private int _covered;
 
-    public void Add(double last, double actual, double central, double lower, double upper)
+    public void Add(Outcome outcome)
     {
+        var (last, actual, central, lower, upper) = outcome;
         _n++;
         _absoluteError += Math.Abs(actual - central);
         _naiveAbsoluteError += Math.Abs(actual - last);
@@ -24,16 +25,23 @@ internal sealed class ScoreAccumulator
         _covered += lower <= actual && actual <= upper ? 1 : 0;
     }
 
-    public ModelScore ToScore(string series, string model, int horizon, bool served) => new(
+    public ModelScore ToScore(string series, string model, int horizon, ScoreAccumulator? selection = null) => new(
         series,
         model,
         horizon,
         _n,
         _n == 0 ? null : _absoluteError / _n,
-        _naiveAbsoluteError == 0 ? null : _absoluteError / _naiveAbsoluteError,
+        Mase,
         _calls == 0 ? null : (double)_hits / _calls,
-        _n == 0 ? null : (double)_covered / _n,
-        served);
+        Coverage,
+        selection is not null,
+        selection?._n,
+        selection?.Mase,
+        selection?.Coverage);
+
+    private double? Mase => _naiveAbsoluteError == 0 ? null : _absoluteError / _naiveAbsoluteError;
+
+    private double? Coverage => _n == 0 ? null : (double)_covered / _n;
 
     /// <summary>
     /// Strictly better than naive on the same points, and on enough of them: a few lucky minutes of a fresh store

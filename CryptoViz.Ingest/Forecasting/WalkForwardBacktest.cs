@@ -4,7 +4,9 @@ namespace CryptoViz.Ingest.Forecasting;
 /// Walks a series forward in time. At each origin t every model forecasts every horizon h from the closes up to t
 /// only; the error of that forecast reaches the model's interval calibration only when the walk reaches t + h.
 /// Past the warm-up, forecasts whose target is an observed minute are scored against naive on the same points.
-/// The served model per horizon is the lowest-MAE model that beats naive, else naive.
+/// The served model per horizon is the lowest-MAE model that beats naive, else naive; the selection is also walked
+/// forward (at each origin, the model that rule picks from the scores known by then), and that out-of-sample score is
+/// what the served row reports as its selection score.
 /// </summary>
 public sealed class WalkForwardBacktest(BacktestSettings settings)
 {
@@ -27,6 +29,7 @@ public sealed class WalkForwardBacktest(BacktestSettings settings)
         }
 
         var closes = series.Closes;
+        var selections = horizons.Select(_ => new ScoreAccumulator()).ToArray();
         // A short series still gets two thirds of its origins scored.
         var warmup = Math.Min(settings.WarmupMinutes, series.Length / 3);
         for (var t = settings.MinimumHistoryMinutes - 1; t < series.Length; t += settings.OriginStep)
@@ -37,26 +40,46 @@ public sealed class WalkForwardBacktest(BacktestSettings settings)
             }
 
             var history = closes.AsSpan(0, t + 1);
-            foreach (var lane in lanes)
+            for (var k = 0; k < horizons.Length; k++)
             {
-                lane.Release(t);
-                var target = t + lane.Horizon;
-                var scale = lane.Sigma[t] * Math.Sqrt(lane.Horizon);
-                var central = lane.Model.Forecast(history, lane.Horizon);
-                var (lower, upper) = lane.Calibrator.Interval(central, scale);
-                observe?.Invoke(new ForecastRecord(lane.Model.Name, lane.Horizon, t, central, lower, upper));
-                if (target < series.Length && series.Observed[target])
+                for (var m = 0; m < models.Length; m++) lanes[m, k].Release(t);
+                // Picked from the errors whose target minute has passed, before this origin's forecasts are known.
+                var selected = Select(lanes, k, lane => lane.Known);
+                var target = t + horizons[k];
+                var scored = target < series.Length && series.Observed[target] && t >= warmup;
+                for (var m = 0; m < models.Length; m++)
                 {
-                    lane.Hold(target, IntervalCalibrator.StandardizedError(central, closes[target], scale));
-                    if (t >= warmup)
-                    {
-                        lane.Score.Add(closes[t], closes[target], central, lower, upper);
-                    }
+                    var lane = lanes[m, k];
+                    var scale = lane.Sigma[t] * Math.Sqrt(lane.Horizon);
+                    var central = lane.Model.Forecast(history, lane.Horizon);
+                    var (lower, upper) = lane.Calibrator.Interval(central, scale);
+                    observe?.Invoke(new ForecastRecord(lane.Model.Name, lane.Horizon, t, central, lower, upper));
+                    if (target >= series.Length || !series.Observed[target]) continue;
+                    var outcome = new Outcome(closes[t], closes[target], central, lower, upper);
+                    lane.Hold(target, IntervalCalibrator.StandardizedError(central, closes[target], scale), scored ? outcome : null);
+                    if (!scored) continue;
+                    lane.Score.Add(outcome);
+                    if (m == selected) selections[k].Add(outcome);
                 }
             }
         }
 
-        return new BacktestResult(series.Name, Scores(series.Name, lanes), Latest(series, lanes));
+        return new BacktestResult(series.Name, Scores(series.Name, lanes, selections), Latest(series, lanes));
+    }
+
+    /// <summary>The lowest-MAE model that beats naive by <paramref name="score"/>, else naive (index 0).</summary>
+    private static int Select(Lane[,] lanes, int horizon, Func<Lane, ScoreAccumulator> score)
+    {
+        var selected = 0;
+        for (var m = 1; m < lanes.GetLength(0); m++)
+        {
+            if (score(lanes[m, horizon]).BeatsNaive && score(lanes[m, horizon]).AbsoluteError < score(lanes[selected, horizon]).AbsoluteError)
+            {
+                selected = m;
+            }
+        }
+
+        return selected;
     }
 
     /// <summary>
@@ -67,23 +90,15 @@ public sealed class WalkForwardBacktest(BacktestSettings settings)
     private double CalibrationStep(int horizon) =>
         settings.CalibrationStep / Math.Sqrt(Math.Max(1.0, horizon / (double)settings.OriginStep));
 
-    private static List<ModelScore> Scores(string name, Lane[,] lanes)
+    private static List<ModelScore> Scores(string name, Lane[,] lanes, ScoreAccumulator[] selections)
     {
         var scores = new List<ModelScore>();
         for (var k = 0; k < lanes.GetLength(1); k++)
         {
-            var served = 0;
-            for (var m = 1; m < lanes.GetLength(0); m++)
-            {
-                if (lanes[m, k].Score.BeatsNaive && lanes[m, k].Score.AbsoluteError < lanes[served, k].Score.AbsoluteError)
-                {
-                    served = m;
-                }
-            }
-
+            var served = Select(lanes, k, lane => lane.Score);
             for (var m = 0; m < lanes.GetLength(0); m++)
             {
-                scores.Add(lanes[m, k].Score.ToScore(name, lanes[m, k].Model.Name, lanes[m, k].Horizon, m == served));
+                scores.Add(lanes[m, k].Score.ToScore(name, lanes[m, k].Model.Name, lanes[m, k].Horizon, m == served ? selections[k] : null));
             }
         }
 
@@ -118,7 +133,7 @@ public sealed class WalkForwardBacktest(BacktestSettings settings)
     {
         public double[] Sigma => sigma;
 
-        private readonly Queue<(int Due, double Error)> _pending = new();
+        private readonly Queue<(int Due, double Error, Outcome? Scored)> _pending = new();
 
         public IForecastModel Model => model;
 
@@ -126,16 +141,22 @@ public sealed class WalkForwardBacktest(BacktestSettings settings)
 
         public IntervalCalibrator Calibrator => calibrator;
 
+        /// <summary>Every scored forecast, as the backtest reports it.</summary>
         public ScoreAccumulator Score { get; } = new();
 
-        public void Hold(int due, double error) => _pending.Enqueue((due, error));
+        /// <summary>The scored forecasts whose target minute has passed: what a selection at the current origin may know.</summary>
+        public ScoreAccumulator Known { get; } = new();
+
+        public void Hold(int due, double error, Outcome? scored) => _pending.Enqueue((due, error, scored));
 
         /// <summary>Errors whose target minute is at or before <paramref name="now"/> are known now.</summary>
         public void Release(int now)
         {
             while (_pending.TryPeek(out var next) && next.Due <= now)
             {
-                calibrator.Observe(_pending.Dequeue().Error);
+                _pending.Dequeue();
+                calibrator.Observe(next.Error);
+                if (next.Scored is { } outcome) Known.Add(outcome);
             }
         }
     }

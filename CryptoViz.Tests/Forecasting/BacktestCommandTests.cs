@@ -22,8 +22,10 @@ public sealed class BacktestCommandTests
         var rows = document.RootElement.EnumerateArray().ToList();
         Assert.Equal(6 * 4, rows.Count);
         Assert.All(rows, row => Assert.Equal(
-            ["series", "model", "horizon_min", "n", "mae", "mase", "hit_rate", "coverage90", "served"],
+            ["series", "model", "horizon_min", "n", "mae", "mase", "hit_rate", "coverage90", "served", "selection_n", "selection_mase", "selection_coverage90"],
             row.EnumerateObject().Select(property => property.Name)));
+        // The out-of-sample score of serving by walk-forward selection, on the served rows only.
+        Assert.All(rows, row => Assert.Equal(row.GetProperty("served").GetBoolean(), row.GetProperty("selection_n").ValueKind == JsonValueKind.Number));
         Assert.All(rows, row => Assert.Equal("binance_spot_daily/BTCUSDT", row.GetProperty("series").GetString()));
         Assert.Equal(4, rows.Count(row => row.GetProperty("served").GetBoolean()));
         Assert.Contains("binance_spot_daily/BTCUSDT", output.ToString());

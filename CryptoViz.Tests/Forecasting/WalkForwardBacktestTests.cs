@@ -27,6 +27,8 @@ public sealed class WalkForwardBacktestTests
         var result = Run(SyntheticSeries.RandomWalk(16000, sigma: 0.001, seed: 2));
 
         Assert.All(result.Served, served => Assert.InRange(served.Mase!.Value, 0.98, 1.0));
+        // Served as the service serves, picked from what was known at each origin: within the target.
+        Assert.All(result.Served, served => Assert.InRange(served.SelectionMase!.Value, 0.98, 1.02));
         Assert.All(result.Scores, score => Assert.True(score.Mase >= 0.98, $"{score.Model} h={score.HorizonMinutes} MASE {score.Mase}"));
         Assert.All(result.Scores.Where(s => s.Model is "momentum" or "linear_trend" && s.HorizonMinutes >= 15),
             score => Assert.False(score.Served));
@@ -45,6 +47,7 @@ public sealed class WalkForwardBacktestTests
         var result = Run([.. calm, .. wild, .. after]);
 
         Assert.All(result.Served, served => Assert.InRange(served.Coverage90!.Value, 0.85, 0.95));
+        Assert.All(result.Served, served => Assert.InRange(served.SelectionCoverage90!.Value, 0.85, 0.95));
     }
 
     [Theory]
@@ -75,6 +78,8 @@ public sealed class WalkForwardBacktestTests
 
         Assert.All(result.Served, served => Assert.InRange(served.Coverage90!.Value, 0.85, 0.95));
         Assert.All(result.Served, served => Assert.InRange(served.Mase!.Value, 0.97, 1.0));
+        Assert.All(result.Served, served => Assert.InRange(served.SelectionCoverage90!.Value, 0.85, 0.95));
+        Assert.All(result.Served, served => Assert.InRange(served.SelectionMase!.Value, 0.97, 1.02));
     }
 
     [Fact]
@@ -157,6 +162,38 @@ public sealed class WalkForwardBacktestTests
         var result = Run(SyntheticSeries.RandomWalk(2 * 1440, 0.001, seed: 15), new BacktestSettings { OriginStep = 1 });
 
         Assert.All(result.Scores, score => Assert.Equal(2 * 1440 - 960 - score.HorizonMinutes, score.N));
+    }
+
+    [Fact]
+    public void The_served_score_is_out_of_sample_the_model_picked_at_each_origin_from_what_was_known_then()
+    {
+        // Two models take turns being perfect, in alternating two-hour blocks (shifted by an hour); otherwise they say
+        // "no change". Each is right on half the points, so picked on all of them either looks twice as good as naive.
+        // Picked at each origin from the 1-hour errors known by then, the pick trails the turns and is nearly always
+        // the wrong one: no better than naive, as a served model chosen this way really would be.
+        var closes = Enumerable.Range(0, 6000).Select(t => 100 + 0.01 * t).ToArray();
+        var settings = new BacktestSettings { Horizons = [60], WarmupMinutes = 600 };
+
+        var result = new WalkForwardBacktest(settings).Run(SyntheticSeries.ToSeries(closes),
+            [new TakingTurns("even", closes, 0), new TakingTurns("odd", closes, 1)]);
+
+        var served = Assert.Single(result.Served);
+        Assert.InRange(served.Mase!.Value, 0.45, 0.55);
+        Assert.Equal(served.N, served.SelectionN);
+        Assert.InRange(served.SelectionMase!.Value, 0.9, 1.0);
+        Assert.All(result.Scores.Where(score => !score.Served), score => Assert.Null(score.SelectionMase));
+    }
+
+    /// <summary>Perfect at origins in its turn (two-hour blocks from minute 60), naive otherwise: a test model that knows the series.</summary>
+    private sealed class TakingTurns(string name, double[] closes, int turn) : IForecastModel
+    {
+        public string Name => name;
+
+        public double Forecast(ReadOnlySpan<double> history, int horizon)
+        {
+            var origin = history.Length - 1;
+            return (origin + 60) / 120 % 2 == turn && origin + horizon < closes.Length ? closes[origin + horizon] : history[^1];
+        }
     }
 
     private sealed class HistorySpy : IForecastModel

@@ -78,16 +78,16 @@ internal static class CannedJson
 
     /// <summary>
     /// Ingest's <c>/api/models</c> (snake_case): on replay/BTC a model beats naive at 15 and 60 min; on simulated/ETH none
-    /// does, so naive is served; momentum loses to naive everywhere.
+    /// does, so naive is served; momentum loses to naive everywhere. Served rows carry their out-of-sample selection score.
     /// </summary>
     public const string Models = """
         [{"series":"replay/BTC","model":"naive","horizon_min":15,"n":480,"mae":52.1,"mase":1,"hit_rate":null,"coverage90":0.9,"served":false},
-         {"series":"replay/BTC","model":"ewma_drift","horizon_min":15,"n":480,"mae":50.5,"mase":0.97,"hit_rate":0.54,"coverage90":0.89,"served":true},
+         {"series":"replay/BTC","model":"ewma_drift","horizon_min":15,"n":480,"mae":50.5,"mase":0.97,"hit_rate":0.54,"coverage90":0.89,"served":true,"selection_n":480,"selection_mase":0.99,"selection_coverage90":0.88},
          {"series":"replay/BTC","model":"momentum","horizon_min":15,"n":480,"mae":58.3,"mase":1.12,"hit_rate":0.49,"coverage90":0.86,"served":false},
          {"series":"replay/BTC","model":"naive","horizon_min":60,"n":470,"mae":101.2,"mase":1,"hit_rate":null,"coverage90":0.91,"served":false},
-         {"series":"replay/BTC","model":"boosted_trees","horizon_min":60,"n":470,"mae":95.1,"mase":0.94,"hit_rate":0.56,"coverage90":0.9,"served":true},
+         {"series":"replay/BTC","model":"boosted_trees","horizon_min":60,"n":470,"mae":95.1,"mase":0.94,"hit_rate":0.56,"coverage90":0.9,"served":true,"selection_n":470,"selection_mase":0.97,"selection_coverage90":0.9},
          {"series":"replay/BTC","model":"momentum","horizon_min":60,"n":470,"mae":120.9,"mase":1.19,"hit_rate":0.5,"coverage90":0.84,"served":false},
-         {"series":"simulated/ETH","model":"naive","horizon_min":15,"n":480,"mae":3.1,"mase":1,"hit_rate":null,"coverage90":0.9,"served":true},
+         {"series":"simulated/ETH","model":"naive","horizon_min":15,"n":480,"mae":3.1,"mase":1,"hit_rate":null,"coverage90":0.9,"served":true,"selection_n":480,"selection_mase":1,"selection_coverage90":0.9},
          {"series":"simulated/ETH","model":"ewma_drift","horizon_min":15,"n":480,"mae":3.2,"mase":1.03,"hit_rate":0.5,"coverage90":0.9,"served":false},
          {"series":"simulated/ETH","model":"momentum","horizon_min":15,"n":480,"mae":3.6,"mase":1.16,"hit_rate":0.48,"coverage90":0.87,"served":false}]
         """;

@@ -101,10 +101,12 @@ public sealed class ForecastBrowserTests : IAsyncLifetime
         await Expect(btc15.Locator("tr[data-model=ewma_drift] [data-testid=mase]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("better"));
         await Expect(btc15.Locator("tr[data-model=momentum] [data-testid=mase]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("worse"));
         await Expect(btc15.Locator("tr[data-model=naive] [data-testid=mase]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("baseline"));
-        await Expect(btc15.Locator("tr[data-model=ewma_drift] [data-testid=served]")).ToHaveTextAsync("served");
+        await Expect(btc15.Locator("tr[data-model=ewma_drift] [data-testid=served]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*served\s"));
+        await Expect(btc15.Locator("tr[data-model=ewma_drift] [data-testid=selection]")).ToHaveTextAsync("out of sample: MASE 0.990, 90% 88.0%");
         var eth = page.Locator("[data-testid=leaderboard-group][data-series='simulated/ETH']");
         await Expect(eth).ToHaveAttributeAsync("data-naive-served", "true");
-        await Expect(eth.Locator("tr[data-model=naive] [data-testid=served]")).ToHaveTextAsync("served: no model beat naive");
+        await Expect(eth.Locator("tr[data-model=naive] [data-testid=served]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*served: no model beat naive\s"));
+        await Expect(eth.Locator("tr[data-model=naive] [data-testid=selection]")).ToHaveTextAsync("out of sample: MASE 1.000, 90% 90.0%");
         await BrowserHarness.ScreenshotAsync(page, "models-light.png", fullPage: true);
 
         // Filters narrow the board and land in the URL, so the view can be bookmarked and reloaded.
