@@ -38,6 +38,12 @@ public sealed class ReplayTests(EmbeddedKafkaFixture kafka) : IClassFixture<Embe
         Assert.Equal(93610.93, records[3].Price);
         // Less than a day of history: no 24 h change to tell.
         Assert.All(records, r => Assert.Null(r.PercentChange24h));
+        // Bar 1's 8.21827 BTC (768,978.75522470 USDT) spread over the ticks that play it, each what traded since the
+        // previous one (the first, at the open, none), the last also up to the close: 0, 1/3, 2/3.
+        Assert.Equal([0, 8.21827 / 3, 8.21827 * 2 / 3], records.Take(3).Select(r => Math.Round(r.Volume!.Value, 9)).ToArray(),
+            (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(8.21827, records.Take(3).Sum(r => r.Volume!.Value), 9);
+        Assert.Equal(768978.7552247, records.Take(3).Sum(r => r.QuoteVolume!.Value), 6);
     }
 
     [Fact]
