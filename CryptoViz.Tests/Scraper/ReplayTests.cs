@@ -67,6 +67,10 @@ public sealed class ReplayTests(EmbeddedKafkaFixture kafka) : IClassFixture<Embe
         var btc = records.First(r => r is { Source: "replay", Symbol: "BTC" });
         Assert.Equal(new DateTime(2021, 4, 13, 0, 0, 0, DateTimeKind.Utc), btc.OriginalTimestamp);
         Assert.Equal(59_860.01, btc.Price);
+        // Both carry volume: the replay its bars' (freqtrade files have no quote volume: volume × price), the simulated
+        // market its own, with a 24 h figure too.
+        Assert.All(records.Where(r => r.Source == "replay"), r => Assert.Equal(r.Volume!.Value * r.Price, r.QuoteVolume!.Value, 6));
+        Assert.All(records.Where(r => r.Source == "simulated"), r => Assert.True(r is { Volume: > 0, QuoteVolume: > 0, Volume24h: > 0 }));
         var health = await host.SourcesHealthAsync();
         Assert.Equal("fallback: replay + simulated", health.Description);
         Assert.Equal("auto: BNB, BTC, ETH, SOL, XRP", health.Data["replay"]);
