@@ -13,7 +13,8 @@ public sealed class BinanceStreamOptions : IValidatableObject
 
     /// <summary>
     /// Base assets to follow, comma-separated (one setting, so an environment variable can replace the whole list);
-    /// each is subscribed as <c>&lt;base&gt;&lt;quote&gt;@ticker</c>. The default is the simulated market's twenty coins.
+    /// each is subscribed as <c>&lt;base&gt;&lt;quote&gt;@ticker</c> and <c>&lt;base&gt;&lt;quote&gt;@kline_1m</c>. The default is
+    /// the simulated market's twenty coins.
     /// </summary>
     public string Symbols { get; set; } = string.Join(',', Sources.SimulatedCoin.Defaults.Select(c => c.Symbol));
 

@@ -46,10 +46,10 @@ internal static partial class ScraperTrace
     [LoggerMessage(EventId = 16, Level = LogLevel.Information, Message = "Real provider(s) {Sources} deliver again; the offline sources stop publishing")]
     public static partial void FallbackOff(ILogger logger, string sources);
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Source {Source} streams {Streams} tickers from {Endpoint}")]
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Source {Source} streams {Streams} ticker and kline streams from {Endpoint}")]
     public static partial void StreamStarting(ILogger logger, string source, Uri endpoint, int streams);
 
-    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Source {Source} connected; subscribed to {Streams} tickers")]
+    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Source {Source} connected; subscribed to {Streams} streams")]
     public static partial void StreamConnected(ILogger logger, string source, int streams);
 
     [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Source {Source} lost its stream: {Reason}; reconnecting in {Delay}, and quietly after that until it answers again")]

@@ -16,16 +16,18 @@ public static class CoinsApi
         var api = app.MapGroup("api/coins").WithTags("Coins");
         api.MapGet("", GetCoinsAsync)
             .WithName("GetCoins")
-            .WithSummary("Latest price per coin and source, with 1 h and 24 h change")
+            .WithSummary("Latest price per coin and source, with 1 h and 24 h change and 24 h volume")
             .WithDescription("One entry per (symbol, source): the newest stored price, and its change in % against the last price stored " +
                 "at or before 1 h and 24 h earlier than that price's own timestamp. A change is null when the stored history is shorter. " +
-                "Largest market cap first.");
+                "`volume24h` is the rolling 24 h volume in USD the source last reported for the coin (CoinGecko, CoinMarketCap, " +
+                "Binance's tickers), null when it never did. Largest market cap first.");
         api.MapGet("/{symbol}/candles", GetCandlesAsync)
             .WithName("GetCandles")
-            .WithSummary("OHLC candles of one coin from one source")
+            .WithSummary("OHLCV candles of one coin from one source")
             .WithDescription("Candles over [from, to), aligned to UTC bucket boundaries (DuckDB time_bucket): open is the first price in the bucket, " +
-                "close the last, high and low the extremes. V2's table has no volume column, so each candle carries `ticks`, the number of " +
-                "stored prices in the bucket, instead of a volume. One series never mixes sources: without `source`, the alphabetically first " +
+                "close the last, high and low the extremes. `volume` (base-asset units) and `quoteVolume` (USD/USDT) are the sums of the " +
+                "stored prices' own volumes in the bucket, a price without one counting 0: both are 0 for a source that sends no volume " +
+                "(CoinGecko, CoinMarketCap). `ticks` is the number of stored prices in the bucket. One series never mixes sources: without `source`, the alphabetically first " +
                 "source with data in the range is used and echoed in the response (`source` is null when nothing was stored in the range). " +
                 "The range defaults to the last 24 h and spans at most 31 days for intervals below 1h, 366 days otherwise.");
         api.MapGet("/{symbol}/ticks", GetTicksAsync)

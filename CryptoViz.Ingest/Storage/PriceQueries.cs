@@ -19,11 +19,16 @@ public sealed class PriceQueries(PriceStore store)
             QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY event_time DESC) = 1),
         with_1h AS (
             SELECT l.*, h.price AS price_1h FROM latest l
-            ASOF LEFT JOIN crypto_prices h ON l.symbol = h.symbol AND l.source = h.source AND l.ts_1h >= h."timestamp")
+            ASOF LEFT JOIN crypto_prices h ON l.symbol = h.symbol AND l.source = h.source AND l.ts_1h >= h."timestamp"),
+        -- Not the latest row's own: a source may send its 24 h volume on some quotes only (Binance's tickers, not its klines).
+        volume_24h AS (
+            SELECT symbol, source, arg_max(volume_24h, event_time) AS volume_24h FROM crypto_prices
+            WHERE volume_24h IS NOT NULL GROUP BY symbol, source)
         SELECT l.symbol, l.name, l.source, l.price, l.market_cap, l."timestamp",
-               (l.price - l.price_1h) / l.price_1h * 100, (l.price - d.price) / d.price * 100
+               (l.price - l.price_1h) / l.price_1h * 100, (l.price - d.price) / d.price * 100, v.volume_24h
         FROM with_1h l
         ASOF LEFT JOIN crypto_prices d ON l.symbol = d.symbol AND l.source = d.source AND l.ts_24h >= d."timestamp"
+        LEFT JOIN volume_24h v ON l.symbol = v.symbol AND l.source = v.source
         ORDER BY l.market_cap DESC, l.symbol, l.source
         """;
 
@@ -75,7 +80,7 @@ public sealed class PriceQueries(PriceStore store)
         while (await r.ReadAsync(cancellationToken))
         {
             coins.Add(new CoinSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4), Utc(r, 5),
-                NullableDouble(r, 6), NullableDouble(r, 7)));
+                NullableDouble(r, 6), NullableDouble(r, 7), NullableDouble(r, 8)));
         }
 
         return coins;
@@ -101,7 +106,7 @@ public sealed class PriceQueries(PriceStore store)
         var candles = new List<Candle>();
         while (await r.ReadAsync(cancellationToken))
         {
-            candles.Add(new Candle(Utc(r, 0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetInt64(5)));
+            candles.Add(new Candle(Utc(r, 0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetInt64(5), r.GetDouble(6), r.GetDouble(7)));
         }
 
         return candles;

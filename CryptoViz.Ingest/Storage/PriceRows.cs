@@ -21,6 +21,9 @@ public sealed class PriceRows
     private readonly List<string> _producerIds = [];
     private readonly List<string> _schemaVersions = [];
     private readonly List<DateTime> _eventTimes = [];
+    private readonly List<double?> _volumes = [];
+    private readonly List<double?> _quoteVolumes = [];
+    private readonly List<double?> _volumes24h = [];
 
     public int Count => _symbols.Count;
 
@@ -48,6 +51,9 @@ public sealed class PriceRows
         _producerIds.Add(price.ProducerId);
         _schemaVersions.Add(price.SchemaVersion);
         _eventTimes.Add(price.EventTime);
+        _volumes.Add(price.Volume);
+        _quoteVolumes.Add(price.QuoteVolume);
+        _volumes24h.Add(price.Volume24h);
     }
 
     public void Clear()
@@ -63,6 +69,9 @@ public sealed class PriceRows
         _producerIds.Clear();
         _schemaVersions.Clear();
         _eventTimes.Clear();
+        _volumes.Clear();
+        _quoteVolumes.Clear();
+        _volumes24h.Clear();
     }
 
     internal string Symbol(int row) => _symbols[row];
@@ -71,7 +80,10 @@ public sealed class PriceRows
 
     internal DateTime EventTime(int row) => _eventTimes[row];
 
-    /// <summary>Appends the given rows, in the table's column order: <see cref="PriceSchema.Columns"/>, then <c>event_time</c>.</summary>
+    /// <summary>
+    /// Appends the given rows, in the table's column order: <see cref="PriceSchema.Columns"/>, then <c>event_time</c>,
+    /// <c>volume</c>, <c>quote_volume</c> and <c>volume_24h</c>.
+    /// </summary>
     internal void AppendTo(DuckDB.NET.Data.DuckDBAppender appender, List<int> rows)
     {
         foreach (var i in rows)
@@ -79,11 +91,14 @@ public sealed class PriceRows
             var row = appender.CreateRow()
                 .AppendValue(_names[i]).AppendValue(_symbols[i]).AppendValue(_prices[i]);
             row = _changes[i] is { } change ? row.AppendValue(change) : row.AppendNullValue();
-            row.AppendValue(_marketCaps[i]).AppendValue(_sources[i])
+            row = row.AppendValue(_marketCaps[i]).AppendValue(_sources[i])
                 .AppendValue(_timestamps[i]).AppendValue(_ingestionTimestamps[i])
                 .AppendValue(_producerIds[i]).AppendValue(_schemaVersions[i])
-                .AppendValue(_eventTimes[i])
-                .EndRow();
+                .AppendValue(_eventTimes[i]);
+            Nullable(Nullable(Nullable(row, _volumes[i]), _quoteVolumes[i]), _volumes24h[i]).EndRow();
         }
     }
+
+    private static DuckDB.NET.Data.IDuckDBAppenderRow Nullable(DuckDB.NET.Data.IDuckDBAppenderRow row, double? value) =>
+        value is { } number ? row.AppendValue(number) : row.AppendNullValue();
 }

@@ -3,7 +3,8 @@ namespace CryptoViz.Ingest.Storage;
 /// <summary>
 /// V2's table with V2's columns in V2's order (docs/v2-contract.md#duckdb-table), so that queries written for V2 still run,
 /// and after them the columns we add: <c>event_time</c>, the quote's precise time (V2's <c>timestamp</c> has whole
-/// seconds on the wire; a V2 record's event time is its timestamp). No primary key: DuckDB's ART index costs twice the
+/// seconds on the wire; a V2 record's event time is its timestamp), then <c>volume</c>, <c>quote_volume</c> and
+/// <c>volume_24h</c>, null where the record has none. An older file gets them added at start. No primary key: DuckDB's ART index costs twice the
 /// data and an appender into a keyed table is all-or-nothing; duplicates of the natural key (symbol, source,
 /// event_time) are dropped by the writer's <see cref="RecentKeyIndex"/>, or by an anti-join for records older than
 /// the index knows.
@@ -25,9 +26,15 @@ internal static class PriceSchema
             ingestion_timestamp TIMESTAMP,
             producer_id VARCHAR,
             schema_version VARCHAR,
-            event_time TIMESTAMP);
+            event_time TIMESTAMP,
+            volume DOUBLE,
+            quote_volume DOUBLE,
+            volume_24h DOUBLE);
         ALTER TABLE crypto_prices ADD COLUMN IF NOT EXISTS event_time TIMESTAMP;
         UPDATE crypto_prices SET event_time = "timestamp" WHERE event_time IS NULL;
+        ALTER TABLE crypto_prices ADD COLUMN IF NOT EXISTS volume DOUBLE;
+        ALTER TABLE crypto_prices ADD COLUMN IF NOT EXISTS quote_volume DOUBLE;
+        ALTER TABLE crypto_prices ADD COLUMN IF NOT EXISTS volume_24h DOUBLE;
         CREATE TEMP TABLE IF NOT EXISTS stage AS SELECT * FROM crypto_prices LIMIT 0;
         """;
 
@@ -55,7 +62,7 @@ internal static class PriceSchema
     public const string CountRows = "SELECT count(*) FROM crypto_prices";
 
     public const string Latest = $"""
-        SELECT {Columns}, event_time FROM crypto_prices
+        SELECT {Columns}, event_time, volume, quote_volume, volume_24h FROM crypto_prices
         QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY event_time DESC) = 1
         ORDER BY market_cap DESC, symbol, source
         """;

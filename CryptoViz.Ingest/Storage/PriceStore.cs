@@ -205,6 +205,9 @@ public sealed class PriceStore : IDisposable
         ProducerId = r.GetString(8),
         SchemaVersion = r.GetString(9),
         EventTime = DateTime.SpecifyKind(r.GetDateTime(10), DateTimeKind.Utc),
+        Volume = r.IsDBNull(11) ? null : r.GetDouble(11),
+        QuoteVolume = r.IsDBNull(12) ? null : r.GetDouble(12),
+        Volume24h = r.IsDBNull(13) ? null : r.GetDouble(13),
     };
 
     private void LoadRecentKeys()

@@ -60,6 +60,10 @@ public sealed class SimulatedMarketWorker(
                 Timestamp = now,
                 IngestionTimestamp = V2Time.TruncateToMicroseconds(now),
                 ProducerId = producerId,
+                // Satoshi-like precision for the coin, cents for dollars: shorter records, nothing a chart can see lost.
+                Volume = Math.Round(quote.Volume, 8),
+                QuoteVolume = Math.Round(quote.QuoteVolume, 2),
+                Volume24h = Math.Round(quote.Volume24h, 2),
             });
         }
     }

@@ -24,7 +24,7 @@ internal static class KlineValues
         Parse(line[fields[4]], "close"),
         Parse(line[fields[5]], "volume")));
 
-    /// <summary>Prices must be positive and finite, volume finite and not negative.</summary>
+    /// <summary>Prices must be positive and finite, volumes finite and not negative.</summary>
     public static Kline Checked(Kline kline)
     {
         if (!IsPrice(kline.Open) || !IsPrice(kline.High) || !IsPrice(kline.Low) || !IsPrice(kline.Close))
@@ -35,6 +35,11 @@ internal static class KlineValues
         if (!double.IsFinite(kline.Volume) || kline.Volume < 0)
         {
             throw new FormatException("volume must be a finite number not below zero");
+        }
+
+        if (kline.QuoteVolume is { } quoteVolume && (!double.IsFinite(quoteVolume) || quoteVolume < 0))
+        {
+            throw new FormatException("quote_volume must be a finite number not below zero");
         }
 
         return kline;

@@ -70,6 +70,24 @@ public sealed record CryptoPrice
         init => _eventTime = value == default ? null : value;
     }
 
+    /// <summary>
+    /// Base-asset units traded in the interval this quote closes (since the same series' previous quote), when the source
+    /// knows it: summed per candle, so a bucket's volume is what traded in it. Ours, additive; null (left out) when unknown.
+    /// </summary>
+    [JsonPropertyName("volume")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Volume { get; init; }
+
+    /// <summary>The same interval's volume in the quote currency (USD, or USDT for Binance's pairs).</summary>
+    [JsonPropertyName("quote_volume")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? QuoteVolume { get; init; }
+
+    /// <summary>The rolling 24 h volume in USD as the provider reports it: a level, never summed.</summary>
+    [JsonPropertyName("volume_24h")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Volume24h { get; init; }
+
     /// <summary>What the wire said, for <see cref="CryptoPriceJson"/>, so that its records equal the serializer's.</summary>
     [JsonIgnore]
     internal DateTime? ExplicitEventTime

@@ -42,7 +42,7 @@ public static class CryptoPriceJson
 
         string? name = null, symbol = null, source = null, producerId = null, schemaVersion = CryptoPrice.CurrentSchemaVersion;
         double price = 0, marketCap = 0;
-        double? change = null;
+        double? change = null, volume = null, quoteVolume = null, volume24h = null;
         DateTime timestamp = default, ingestionTimestamp = default;
         DateTime? originalTimestamp = null, eventTime = null;
         var seen = 0;
@@ -53,7 +53,7 @@ public static class CryptoPriceJson
             if (reader.ValueTextEquals("name"u8)) { name = ReadString(ref reader); seen |= Name; }
             else if (reader.ValueTextEquals("symbol"u8)) { symbol = ReadString(ref reader); seen |= Symbol; }
             else if (reader.ValueTextEquals("price"u8)) { price = ReadDouble(ref reader, "price"); seen |= Price; }
-            else if (reader.ValueTextEquals("percent_change_24h"u8)) change = ReadNullableDouble(ref reader);
+            else if (reader.ValueTextEquals("percent_change_24h"u8)) change = ReadNullableDouble(ref reader, "percent_change_24h");
             else if (reader.ValueTextEquals("market_cap"u8)) { marketCap = ReadDouble(ref reader, "market_cap"); seen |= MarketCap; }
             else if (reader.ValueTextEquals("source"u8)) { source = ReadString(ref reader); seen |= Source; }
             else if (reader.ValueTextEquals("timestamp"u8)) { timestamp = ReadTime(ref reader, "timestamp"); seen |= Timestamp; }
@@ -62,6 +62,9 @@ public static class CryptoPriceJson
             else if (reader.ValueTextEquals("original_timestamp"u8)) originalTimestamp = ReadNullableTime(ref reader);
             else if (reader.ValueTextEquals("schema_version"u8)) schemaVersion = ReadString(ref reader);
             else if (reader.ValueTextEquals("event_time"u8)) eventTime = ReadTime(ref reader, "event_time");
+            else if (reader.ValueTextEquals("volume"u8)) volume = ReadNullableDouble(ref reader, "volume");
+            else if (reader.ValueTextEquals("quote_volume"u8)) quoteVolume = ReadNullableDouble(ref reader, "quote_volume");
+            else if (reader.ValueTextEquals("volume_24h"u8)) volume24h = ReadNullableDouble(ref reader, "volume_24h");
             else reader.Skip();
         }
 
@@ -81,6 +84,9 @@ public static class CryptoPriceJson
             OriginalTimestamp = originalTimestamp,
             SchemaVersion = schemaVersion!,
             ExplicitEventTime = eventTime,
+            Volume = volume,
+            QuoteVolume = quoteVolume,
+            Volume24h = volume24h,
         };
     }
 
@@ -114,13 +120,13 @@ public static class CryptoPriceJson
             : throw new JsonException($"{field} must be a number, found {reader.TokenType}");
     }
 
-    private static double? ReadNullableDouble(ref Utf8JsonReader reader)
+    private static double? ReadNullableDouble(ref Utf8JsonReader reader, string field)
     {
         Next(ref reader);
         if (reader.TokenType == JsonTokenType.Null) return null;
         return reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value)
             ? value
-            : throw new JsonException($"percent_change_24h must be a number or null, found {reader.TokenType}");
+            : throw new JsonException($"{field} must be a number or null, found {reader.TokenType}");
     }
 
     private static DateTime ReadTime(ref Utf8JsonReader reader, string field)

@@ -54,10 +54,16 @@ public static class CryptoPriceValidator
         if (!double.IsFinite(price.Price) || price.Price <= 0) return "price must be a positive finite number";
         if (!double.IsFinite(price.MarketCap) || price.MarketCap < 0) return "market_cap must be a non-negative finite number";
         if (price.PercentChange24h is { } change && !double.IsFinite(change)) return "percent_change_24h must be finite";
+        if (!IsVolume(price.Volume)) return "volume must be a non-negative finite number";
+        if (!IsVolume(price.QuoteVolume)) return "quote_volume must be a non-negative finite number";
+        if (!IsVolume(price.Volume24h)) return "volume_24h must be a non-negative finite number";
         if (price.Timestamp > utcNow + MaxClockSkew) return "timestamp is in the future";
         // event_time is timestamp with its fraction: anything else would key and order the quote by a time of its own.
         if (price.EventTime < price.Timestamp || price.EventTime - price.Timestamp >= TimeSpan.FromSeconds(1))
             return "event_time must fall within the second of timestamp";
         return null;
     }
+
+    /// <summary>Unknown (null) or an amount: a negative or infinite one would corrupt every candle it is summed into.</summary>
+    private static bool IsVolume(double? volume) => volume is not { } value || (double.IsFinite(value) && value >= 0);
 }

@@ -12,7 +12,8 @@ namespace CryptoViz.Tests.Integration;
 
 /// <summary>
 /// Stored 1-minute candles on a real DuckDB file: the same candles as computed from raw ticks, a late tick
-/// counted, the current minute live from raw ticks, and candles that outlive the ticks retention downsamples.
+/// counted, the current minute live from raw ticks, candles that outlive the ticks retention downsamples, and the
+/// ticks' volume summed into them.
 /// </summary>
 public sealed class CandleRollupTests : IDisposable
 {
@@ -45,6 +46,57 @@ public sealed class CandleRollupTests : IDisposable
         {
             Assert.Equal(raw[width], await CandlesAsync(width, start.AddMinutes(-7), s_now.AddMinutes(1)));
         }
+    }
+
+    [Fact]
+    public async Task Candles_sum_their_ticks_volume_from_raw_ticks_and_stored_minutes_alike_and_still_count_ticks()
+    {
+        // Arrange: two hours of a tick every 10 s with volumes, every fifth tick without one (a 0 in the sums).
+        var start = s_now.AddHours(-2);
+        var ticks = WithVolumes(Ticks("BTC", start, s_now, 10));
+        Store.Write(ticks);
+        var from = start.AddHours(-1);
+        var rawMinutes = await CandlesAsync(s_minute, from, s_now.AddMinutes(1));
+        var rawHours = await CandlesAsync(TimeSpan.FromHours(1), from, s_now.AddMinutes(1));
+
+        // Act: the closed minutes are stored; 12:30 stays raw, so the 12:00 hour straddles the horizon.
+        Rollup().Roll();
+        var storedMinutes = await CandlesAsync(s_minute, from, s_now.AddMinutes(1));
+        var storedHours = await CandlesAsync(TimeSpan.FromHours(1), from, s_now.AddMinutes(1));
+
+        // Assert
+        var minutes = Sums(ticks, s_minute);
+        var hours = Sums(ticks, TimeSpan.FromHours(1));
+        Assert.Equal(121, minutes.Count);
+        Assert.Equal(3, hours.Count);
+        Assert.Equal(minutes, rawMinutes.Select(c => (c.Time, c.Volume, c.QuoteVolume, c.Ticks)));
+        Assert.Equal(minutes, storedMinutes.Select(c => (c.Time, c.Volume, c.QuoteVolume, c.Ticks)));
+        Assert.Equal(hours, rawHours.Select(c => (c.Time, c.Volume, c.QuoteVolume, c.Ticks)));
+        Assert.Equal(hours, storedHours.Select(c => (c.Time, c.Volume, c.QuoteVolume, c.Ticks)));
+        Assert.All(storedMinutes.Skip(1).SkipLast(1), c => Assert.Equal(6, c.Ticks));
+    }
+
+    [Fact]
+    public async Task A_store_from_before_volume_gains_the_columns_and_its_old_candles_sum_as_no_volume()
+    {
+        // Arrange: the file as Ingest left it before volume existed: an old candle, and no volume columns.
+        var minute = s_now.AddMinutes(-10).AddSeconds(-30);
+        Store.Write(Ticks("BTC", minute, minute.AddMinutes(1), 20));
+        Rollup().Roll();
+        _db.Execute("""
+            ALTER TABLE crypto_prices DROP COLUMN volume; ALTER TABLE crypto_prices DROP COLUMN quote_volume;
+            ALTER TABLE crypto_prices DROP COLUMN volume_24h;
+            ALTER TABLE candles_1m DROP COLUMN volume; ALTER TABLE candles_1m DROP COLUMN quote_volume;
+            """);
+
+        // Act: Ingest starts on that file, then stores a late tick with volume into the old candle and a new one.
+        using var reopened = _db.Reopen();
+        reopened.Write([Tick("BTC", minute.AddSeconds(50), 100_000, 0.5), Tick("BTC", s_now.AddSeconds(-5), 100_000, 2)]);
+        var candles = await new PriceQueries(reopened).GetCandlesAsync("BTC", "binance", s_minute, minute, s_now.AddMinutes(1),
+            TestContext.Current.CancellationToken);
+
+        // Assert
+        Assert.Equal([(minute, 0.5, 50_000d, 4L), (s_now.AddSeconds(-30), 2, 200_000, 1)], candles.Select(c => (c.Time, c.Volume, c.QuoteVolume, c.Ticks)));
     }
 
     [Fact]
@@ -118,7 +170,7 @@ public sealed class CandleRollupTests : IDisposable
     {
         // Arrange: three days of a tick every minute, rolled up, then retention thins the raw ticks older than a day.
         var start = s_now.AddDays(-3);
-        Store.Write(Ticks("BTC", start, s_now, 60));
+        Store.Write(WithVolumes(Ticks("BTC", start, s_now, 60)));
         var rollup = Rollup();
         rollup.Roll();
         new RetentionService(Store, Options.Create(new RetentionOptions()), Telemetry(), _time, NullLogger<RetentionService>.Instance).Apply();
@@ -127,8 +179,8 @@ public sealed class CandleRollupTests : IDisposable
         var stored = Assert.Single(before, c => c.Time == minute);
 
         // Act: late ticks for that minute (its one stored tick came at :30) arrive now, as a redelivery or a back-fill
-        // would: one at :10 above anything in it, one at :50 below; then both once more, as a redelivery.
-        CryptoPrice[] late = [Tick("BTC", minute.AddSeconds(10), stored.High + 1_000), Tick("BTC", minute.AddSeconds(50), stored.Low - 1_000)];
+        // would: one at :10 above anything in it, one at :50 below, each with its volume; then both once more, as a redelivery.
+        CryptoPrice[] late = [Tick("BTC", minute.AddSeconds(10), stored.High + 1_000, 1.5), Tick("BTC", minute.AddSeconds(50), stored.Low - 1_000, 2.25)];
         Store.Write([late[0]]);
         Store.Write([late[1]]);
         Assert.Equal(0, Store.Write(late));
@@ -136,9 +188,12 @@ public sealed class CandleRollupTests : IDisposable
         rollup.Roll();
         var after = await CandlesAsync(s_minute, start, s_now);
 
-        // Assert: the same candles but for that minute's, which opens with the :10 tick and closes with the :50 one.
+        // Assert: the same candles (volumes kept though retention thinned their ticks) but for that minute's, which opens
+        // with the :10 tick, closes with the :50 one and adds their volumes once.
         Assert.Equal(before.Where(c => c.Time != minute), after.Where(c => c.Time != minute));
-        Assert.Equal(new Candle(minute, stored.High + 1_000, stored.High + 1_000, stored.Low - 1_000, stored.Low - 1_000, stored.Ticks + 2),
+        Assert.Contains(before, c => c.Volume > 0);
+        Assert.Equal(new Candle(minute, stored.High + 1_000, stored.High + 1_000, stored.Low - 1_000, stored.Low - 1_000, stored.Ticks + 2,
+                stored.Volume + 3.75, stored.QuoteVolume + late.Sum(t => t.QuoteVolume!.Value)),
             Assert.Single(after, c => c.Time == minute));
     }
 
@@ -165,11 +220,26 @@ public sealed class CandleRollupTests : IDisposable
         return ticks;
     }
 
-    private static CryptoPrice Tick(string symbol, DateTime at, double price) => new()
+    private static CryptoPrice Tick(string symbol, DateTime at, double price, double? volume = null) => new()
     {
         Name = symbol, Symbol = symbol, Price = price, PercentChange24h = 1, MarketCap = 1e12, Source = "binance",
         Timestamp = at, IngestionTimestamp = at.AddSeconds(1), ProducerId = "candle-tests",
+        Volume = volume, QuoteVolume = volume * price,
     };
+
+    /// <summary>
+    /// Volumes in quarters on prices in halves, so that every sum is exact in any order; every fifth tick has none, as a
+    /// source without volume sends.
+    /// </summary>
+    private static List<CryptoPrice> WithVolumes(List<CryptoPrice> ticks) =>
+        [.. ticks.Select((t, i) => i % 5 == 4 ? t : t with { Volume = 0.25 * (i % 7 + 1), QuoteVolume = 0.25 * (i % 7 + 1) * t.Price })];
+
+    /// <summary>The candles' expected (time, volume, quote volume, ticks), a tick without volume counting 0.</summary>
+    private static List<(DateTime, double, double, long)> Sums(List<CryptoPrice> ticks, TimeSpan width) =>
+    [
+        .. ticks.GroupBy(t => new DateTime(t.EventTime.Ticks - t.EventTime.Ticks % width.Ticks, DateTimeKind.Utc))
+            .Select(g => (g.Key, g.Sum(t => t.Volume ?? 0), g.Sum(t => t.QuoteVolume ?? 0), (long)g.Count())),
+    ];
 
     public void Dispose() => _db.Dispose();
 }

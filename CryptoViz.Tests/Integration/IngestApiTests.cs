@@ -32,13 +32,19 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
         Assert.Equal((112 - 200) / 200.0 * 100, coins[1].ChangePercent1h!.Value, 9);
         Assert.Null(coins[1].ChangePercent24h);
         Assert.Null(coins[2].ChangePercent1h);
+        // The newest 24 h volume each series reported, though its newest price brought none; ETH reported none.
+        Assert.Equal([6e9, 7e9, null], coins.Select(c => c.Volume24h));
     }
 
     [Fact]
-    public async Task Latest_prices_still_answer()
+    public async Task Latest_prices_still_answer_with_the_volumes_stored()
     {
-        var response = await _http.GetAsync("/api/prices/latest", Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var latest = await GetAsync("/api/prices/latest", CryptoViz.ServiceDefaults.Messaging.CryptoVizJsonContext.Default.IReadOnlyListCryptoPrice);
+
+        var alpha = Assert.Single(latest, p => p is { Symbol: "BTC", Source: "alpha" });
+        var beta = Assert.Single(latest, p => p is { Symbol: "BTC", Source: "beta" });
+        Assert.Equal((0.5, 55d, (double?)null), (alpha.Volume, alpha.QuoteVolume, alpha.Volume24h));
+        Assert.Equal(((double?)null, (double?)null, 7e9), (beta.Volume, beta.QuoteVolume, beta.Volume24h));
     }
 
     [Fact]
@@ -52,14 +58,14 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
         Assert.Equal("1m", series.Interval);
         Assert.Equal(
             [
-                new Candle(IngestApiFixture.At(4, 10, 0, 0), 100, 105, 95, 101, 4),
-                new Candle(IngestApiFixture.At(4, 10, 1, 0), 102, 102, 99, 99, 2),
+                new Candle(IngestApiFixture.At(4, 10, 0, 0), 100, 105, 95, 101, 4, 1.75, 180.25),
+                new Candle(IngestApiFixture.At(4, 10, 1, 0), 102, 102, 99, 99, 2, 2.5, 253.5),
             ],
             series.Candles);
 
         var beta = await GetAsync("/api/coins/BTC/candles?interval=5m&from=2025-09-04T10:00:00Z&to=2025-09-04T10:05:00Z&source=beta",
             IngestJsonContext.Default.CandleSeries);
-        Assert.Equal([new Candle(IngestApiFixture.At(4, 10, 0, 0), 200, 200, 200, 200, 1)], beta.Candles);
+        Assert.Equal([new Candle(IngestApiFixture.At(4, 10, 0, 0), 200, 200, 200, 200, 1, 0, 0)], beta.Candles);
     }
 
     [Fact]
@@ -70,8 +76,8 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
 
         Assert.Equal(
             [
-                new Candle(IngestApiFixture.At(4, 0, 0, 0), 100, 105, 95, 99, 6),
-                new Candle(IngestApiFixture.At(5, 0, 0, 0), 88, 110, 88, 110, 3),
+                new Candle(IngestApiFixture.At(4, 0, 0, 0), 100, 105, 95, 99, 6, 4.25, 433.75),
+                new Candle(IngestApiFixture.At(5, 0, 0, 0), 88, 110, 88, 110, 3, 1.5, 143),
             ],
             series.Candles);
     }
@@ -243,6 +249,8 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
             }
         });
         Assert.Contains("ticks", paths.GetProperty("/api/coins/{symbol}/candles").GetProperty("get").GetProperty("description").GetString());
+        Assert.Contains("quoteVolume", paths.GetProperty("/api/coins/{symbol}/candles").GetProperty("get").GetProperty("description").GetString());
+        Assert.Contains("volume24h", paths.GetProperty("/api/coins").GetProperty("get").GetProperty("description").GetString());
 
         var scalar = await _http.GetAsync("/scalar", Ct);
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);

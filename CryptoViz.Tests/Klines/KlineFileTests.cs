@@ -33,8 +33,9 @@ public sealed class KlineFileTests
         var january = KlineFile.Read(KlineFixtures.PathOf(KlineFixtures.SpotMicroseconds)).ToList();
         var bars = december.Concat(january).ToList();
 
-        // First row of the 2025-01-01 dump: 1735689600000000,93576.00000000,93610.93000000,93537.50000000,93610.93000000,8.21827000,…
-        Assert.Equal(new Kline(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), 93576.0, 93610.93, 93537.5, 93610.93, 8.21827), january[0]);
+        // First row of the 2025-01-01 dump: 1735689600000000,93576.00000000,93610.93000000,93537.50000000,93610.93000000,8.21827000,
+        // 1735689659999999,768978.75522470,…
+        Assert.Equal(new Kline(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), 93576.0, 93610.93, 93537.5, 93610.93, 8.21827, 768978.7552247), january[0]);
         Assert.All(bars.Zip(bars.Skip(1)), pair => Assert.Equal(s_minute, pair.Second.OpenTime - pair.First.OpenTime));
     }
 
@@ -44,8 +45,8 @@ public sealed class KlineFileTests
         var bars = KlineFile.Read(KlineFixtures.PathOf(KlineFixtures.FuturesWithHeader)).ToList();
 
         Assert.Equal(30, bars.Count);
-        // 1677628800000,1604.73,1605.37,1603.89,1605.16,6707.880,…
-        Assert.Equal(new Kline(new DateTimeOffset(2023, 3, 1, 0, 0, 0, TimeSpan.Zero), 1604.73, 1605.37, 1603.89, 1605.16, 6707.88), bars[0]);
+        // 1677628800000,1604.73,1605.37,1603.89,1605.16,6707.880,1677628859999,10763758.97135,…
+        Assert.Equal(new Kline(new DateTimeOffset(2023, 3, 1, 0, 0, 0, TimeSpan.Zero), 1604.73, 1605.37, 1603.89, 1605.16, 6707.88, 10763758.97135), bars[0]);
     }
 
     [Fact]

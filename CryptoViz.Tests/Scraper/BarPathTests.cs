@@ -3,7 +3,10 @@ using CryptoViz.ServiceDefaults.Klines;
 
 namespace CryptoViz.Tests.Scraper;
 
-/// <summary>Inside a bar the replay walks open → low → high → close (rising) or open → high → low → close (falling).</summary>
+/// <summary>
+/// Inside a bar the replay walks open → low → high → close (rising) or open → high → low → close (falling), and the
+/// ticks that play the bar carry its volume between them.
+/// </summary>
 public sealed class BarPathTests
 {
     private static readonly DateTimeOffset s_time = new(2021, 4, 13, 0, 0, 0, TimeSpan.Zero);
@@ -57,5 +60,36 @@ public sealed class BarPathTests
         Assert.Equal(3, series.PriceAt(s_time.AddMinutes(5.9)));
         Assert.Null(series.PriceAt(s_time.AddMinutes(6)));
         Assert.Null(series.PriceAt(s_time.AddSeconds(-1)));
+    }
+
+    [Theory]
+    [InlineData(20, 0)]
+    [InlineData(7, 3)]
+    [InlineData(1, 0.5)]
+    [InlineData(45, 10)]
+    [InlineData(150, 0)]
+    public void The_ticks_that_play_a_bar_carry_its_whole_volume_between_them(int stepSeconds, double firstTickSecond)
+    {
+        // A bar with the file's quote volume and one without, ticked every step from firstTickSecond on.
+        var tape = new ReplayTape([new ReplaySeries("BTC",
+        [
+            new Kline(s_time, 100, 120, 90, 110, 8.25, 900.5),
+            new Kline(s_time.AddMinutes(1), 110, 115, 100, 105, 3.5),
+        ])]);
+        var step = TimeSpan.FromSeconds(stepSeconds);
+
+        var ticks = new List<ReplayQuote>();
+        for (var offset = TimeSpan.FromSeconds(firstTickSecond); offset < tape.Length; offset += step) ticks.AddRange(tape.At(offset, step));
+
+        // Assert: per bar played by any tick, the shares add up to the bar; without a quote volume, volume × price.
+        var byBar = ticks.GroupBy(t => t.OriginalTime < s_time.AddMinutes(1)).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.Equal(8.25, byBar[true].Sum(t => t.Volume), 9);
+        Assert.Equal(900.5, byBar[true].Sum(t => t.QuoteVolume), 9);
+        Assert.All(ticks, t => Assert.True(t.Volume >= 0));
+        if (byBar.TryGetValue(false, out var second))
+        {
+            Assert.Equal(3.5, second.Sum(t => t.Volume), 9);
+            Assert.All(second, t => Assert.Equal(t.Volume * t.Price, t.QuoteVolume, 9));
+        }
     }
 }

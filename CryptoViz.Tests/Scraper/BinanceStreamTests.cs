@@ -46,11 +46,36 @@ public sealed class BinanceStreamTests(EmbeddedKafkaFixture kafka) : IClassFixtu
         {
             var json = JsonNode.Parse(request)!;
             Assert.Equal("SUBSCRIBE", (string?)json["method"]);
-            Assert.Equal(["btcusdt@ticker", "ethusdt@ticker"], json["params"]!.AsArray().Select(p => (string?)p));
+            Assert.Equal(["btcusdt@ticker", "btcusdt@kline_1m", "ethusdt@ticker", "ethusdt@kline_1m"], json["params"]!.AsArray().Select(p => (string?)p));
         });
         Assert.Single(host.Logs.Entries, e => e.EventId.Name == "StreamLost");
         Assert.Equal(2, host.State("binance").Published);
         Assert.Equal("real providers: binance", (await host.SourcesHealthAsync()).Description);
+    }
+
+    [Fact]
+    public async Task Kline_updates_are_published_with_the_volume_traded_since_the_previous_one_beside_the_tickers()
+    {
+        // Arrange: the recorded kline update, a ticker, and the same minute's next update 2 s later.
+        _server.OnConnection(async c =>
+        {
+            await c.ReceiveAsync();
+            await c.SendAsync(ScraperFixtures.Read(ScraperFixtures.BinanceKline));
+            await c.SendAsync(Ticker(10441.9, RecordedKlineMs + 1_000));
+            await c.SendAsync(NextKlineUpdate(10442.5, 21.5, 224_444.44));
+            await c.HoldAsync();
+        });
+        await using var host = Host();
+
+        // Act
+        var records = await host.ConsumeAsync(kafka, r => r.Count >= 3);
+
+        // Assert: the minute's volume arrives in two parts that add up to its running total; the ticker brings the 24 h volume.
+        Assert.Equal([10441.80, 10441.9, 10442.5], records.Select(r => r.Price));
+        Assert.Equal((20.639574, 215452.69236872), (records[0].Volume, records[0].QuoteVolume));
+        Assert.Equal((null, 455442476.1853462), (records[1].Volume, records[1].Volume24h));
+        Assert.Equal(21.5, records[0].Volume!.Value + records[2].Volume!.Value, 9);
+        Assert.Equal(224_444.44, records[0].QuoteVolume!.Value + records[2].QuoteVolume!.Value, 6);
     }
 
     [Fact]
@@ -118,6 +143,20 @@ public sealed class BinanceStreamTests(EmbeddedKafkaFixture kafka) : IClassFixtu
         var frame = JsonNode.Parse(ScraperFixtures.Read(ScraperFixtures.BinanceTicker))!;
         frame["data"]!["c"] = double.IsNaN(price) ? "NaN" : price.ToString("F8", System.Globalization.CultureInfo.InvariantCulture);
         frame["data"]!["E"] = eventMs;
+        return frame.ToJsonString();
+    }
+
+    /// <summary>The recorded <c>btcusdt@kline_1m</c> update's time: 2020-10-02 09:17:08.469 UTC.</summary>
+    private const long RecordedKlineMs = 1601630228469;
+
+    /// <summary>The recorded kline frame 2 s later, with a new close and running totals (derived in code).</summary>
+    private static string NextKlineUpdate(double close, double volume, double quoteVolume)
+    {
+        var frame = JsonNode.Parse(ScraperFixtures.Read(ScraperFixtures.BinanceKline))!;
+        frame["data"]!["E"] = RecordedKlineMs + 2_000;
+        frame["data"]!["k"]!["c"] = close.ToString("F8", System.Globalization.CultureInfo.InvariantCulture);
+        frame["data"]!["k"]!["v"] = volume.ToString("F8", System.Globalization.CultureInfo.InvariantCulture);
+        frame["data"]!["k"]!["q"] = quoteVolume.ToString("F8", System.Globalization.CultureInfo.InvariantCulture);
         return frame.ToJsonString();
     }
 

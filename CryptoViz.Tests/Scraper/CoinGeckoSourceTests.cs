@@ -44,9 +44,14 @@ public sealed class CoinGeckoSourceTests(EmbeddedKafkaFixture kafka) : IClassFix
         Assert.Equal(new DateTime(2023, 1, 8, 16, 49, 40, DateTimeKind.Utc), btc.Timestamp);
         Assert.Equal(ScraperHost.Start.UtcDateTime, btc.IngestionTimestamp);
         Assert.Equal("2.0", btc.SchemaVersion);
+        // total_volume is the 24 h volume in USD; CoinGecko gives no per-quote volume.
+        Assert.Equal(10076421985d, btc.Volume24h);
+        Assert.Equal((null, null), (btc.Volume, btc.QuoteVolume));
+        Assert.All(records, r => Assert.True(r.Volume24h > 0));
 
         var eth = Assert.Single(records, r => r.Symbol == "ETH");
         Assert.Equal(0.28757, eth.PercentChange24h);
+        Assert.Equal(2743538847d, eth.Volume24h);
         Assert.Equal(50, host.State("coingecko").Published);
     }
 

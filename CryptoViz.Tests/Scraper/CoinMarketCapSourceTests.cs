@@ -43,6 +43,9 @@ public sealed class CoinMarketCapSourceTests(EmbeddedKafkaFixture kafka) : IClas
         Assert.Equal(5.56484082, btc.PercentChange24h);
         Assert.Equal(1207787238218.8198, btc.MarketCap);
         Assert.Equal(new DateTime(2024, 9, 17, 15, 59, 0, DateTimeKind.Utc), btc.Timestamp);
+        Assert.Equal(34883015919.87704, btc.Volume24h);
+        Assert.Equal((null, null), (btc.Volume, btc.QuoteVolume));
+        Assert.Equal(1575464.71436099, Assert.Single(records, r => r.Symbol == "LEO").Volume24h);
         Assert.Equal("Tether USDt", Assert.Single(records, r => r.Symbol == "USDT").Name);
         Assert.Equal("UNUS SED LEO", Assert.Single(records, r => r.Symbol == "LEO").Name);
         Assert.Equal(-0.21622828, Assert.Single(records, r => r.Symbol == "LEO").PercentChange24h);

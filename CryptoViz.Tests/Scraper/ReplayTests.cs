@@ -38,6 +38,12 @@ public sealed class ReplayTests(EmbeddedKafkaFixture kafka) : IClassFixture<Embe
         Assert.Equal(93610.93, records[3].Price);
         // Less than a day of history: no 24 h change to tell.
         Assert.All(records, r => Assert.Null(r.PercentChange24h));
+        // Bar 1's 8.21827 BTC (768,978.75522470 USDT) spread over the ticks that play it, each what traded since the
+        // previous one (the first, at the open, none), the last also up to the close: 0, 1/3, 2/3.
+        Assert.Equal([0, 8.21827 / 3, 8.21827 * 2 / 3], records.Take(3).Select(r => Math.Round(r.Volume!.Value, 9)).ToArray(),
+            (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(8.21827, records.Take(3).Sum(r => r.Volume!.Value), 9);
+        Assert.Equal(768978.7552247, records.Take(3).Sum(r => r.QuoteVolume!.Value), 6);
     }
 
     [Fact]
@@ -61,6 +67,10 @@ public sealed class ReplayTests(EmbeddedKafkaFixture kafka) : IClassFixture<Embe
         var btc = records.First(r => r is { Source: "replay", Symbol: "BTC" });
         Assert.Equal(new DateTime(2021, 4, 13, 0, 0, 0, DateTimeKind.Utc), btc.OriginalTimestamp);
         Assert.Equal(59_860.01, btc.Price);
+        // Both carry volume: the replay its bars' (freqtrade files have no quote volume: volume × price), the simulated
+        // market its own, with a 24 h figure too.
+        Assert.All(records.Where(r => r.Source == "replay"), r => Assert.Equal(r.Volume!.Value * r.Price, r.QuoteVolume!.Value, 6));
+        Assert.All(records.Where(r => r.Source == "simulated"), r => Assert.True(r is { Volume: > 0, QuoteVolume: > 0, Volume24h: > 0 }));
         var health = await host.SourcesHealthAsync();
         Assert.Equal("fallback: replay + simulated", health.Description);
         Assert.Equal("auto: BNB, BTC, ETH, SOL, XRP", health.Data["replay"]);

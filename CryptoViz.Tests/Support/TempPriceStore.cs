@@ -19,14 +19,17 @@ internal sealed class TempPriceStore : IDisposable
     {
         _directory = Directory.CreateTempSubdirectory($"cryptoviz-{name}-").FullName;
         ConnectionString = $"DataSource={Path.Combine(_directory, $"{name}.duckdb")}{settings}";
-        Store = new PriceStore(
-            new ConfigurationBuilder().AddInMemoryCollection([new("ConnectionStrings:duckdb", ConnectionString)]).Build(),
-            NullLogger<PriceStore>.Instance);
+        Store = Reopen();
     }
 
     public string ConnectionString { get; }
 
     public PriceStore Store { get; }
+
+    /// <summary>A store of its own on the same file, as Ingest starting on it (the caller disposes it).</summary>
+    public PriceStore Reopen() => new(
+        new ConfigurationBuilder().AddInMemoryCollection([new("ConnectionStrings:duckdb", ConnectionString)]).Build(),
+        NullLogger<PriceStore>.Instance);
 
     public IngestTelemetry Telemetry() => new(_services.GetRequiredService<IMeterFactory>());
 

@@ -67,6 +67,29 @@ public sealed class CryptoPriceContractTests
     }
 
     [Fact]
+    public void Volumes_are_written_after_V2s_fields_and_event_time_and_left_out_when_unknown()
+    {
+        var price = new CryptoPrice
+        {
+            Name = "Bitcoin", Symbol = "BTC", Price = 10441.8, MarketCap = 0, Source = "binance",
+            Timestamp = new DateTime(2020, 10, 2, 9, 17, 8, 469, DateTimeKind.Utc),
+            IngestionTimestamp = new DateTime(2020, 10, 2, 9, 17, 9, DateTimeKind.Utc), ProducerId = "cryptoviz-scraper",
+        };
+
+        var fields = Fields(price with { Volume = 1.25, QuoteVolume = 13_052.25, Volume24h = 4.55e8 });
+        var withVolumeOnly = Fields(price with { Volume = 1.25 });
+
+        Assert.Equal(["name", "symbol", "price", "percent_change_24h", "market_cap", "source", "timestamp", "ingestion_timestamp", "producer_id", "schema_version", "event_time", "volume", "quote_volume", "volume_24h"],
+            fields.Select(f => f.Name));
+        Assert.Equal([1.25, 13_052.25, 4.55e8], fields.Skip(11).Select(f => f.Value.GetDouble()));
+        Assert.Equal("volume", withVolumeOnly[^1].Name);
+        Assert.Equal(11, Fields(price).Count);
+    }
+
+    private static List<JsonProperty> Fields(CryptoPrice price) =>
+        [.. JsonSerializer.SerializeToElement(price, CryptoVizJsonContext.Default.CryptoPrice).EnumerateObject()];
+
+    [Fact]
     public void Iso_times_keep_microseconds_as_Python_wrote_them()
     {
         Assert.Equal("2025-09-04T18:42:09.513842", V2Time.FormatIso(new DateTime(2025, 9, 4, 18, 42, 9, DateTimeKind.Utc).AddTicks(5138420)));

@@ -17,6 +17,8 @@ public sealed class CryptoPriceJsonTests
         Gen.Elements(0.0, -0.0, 1e-300, 5e-324, 1e308, double.MaxValue, 67_234.125, 0.1, -1.8342),
         ArbMap.Default.GeneratorFor<double>().Where(double.IsFinite));
 
+    private static readonly Gen<double?> s_optionalNumber = Gen.OneOf(Gen.Constant<double?>(null), s_number.Select(d => (double?)d));
+
     private static readonly Gen<DateTime> s_time = Gen.Choose(0, int.MaxValue).Two()
         .Select(t => new DateTime(630_000_000_000_000_000L + (long)t.Item1 * 1_000_000_000L + t.Item2 % 10_000_000, DateTimeKind.Utc));
 
@@ -24,18 +26,20 @@ public sealed class CryptoPriceJsonTests
         from name in s_text
         from symbol in s_text
         from price in s_number
-        from change in Gen.OneOf(Gen.Constant<double?>(null), s_number.Select(d => (double?)d))
+        from change in s_optionalNumber
         from cap in s_number
         from source in s_text
         from times in s_time.Three()
         from producer in s_text
         from original in Gen.Elements(true, false)
         from version in Gen.Elements("2.0", "1.0", "")
+        from volumes in s_optionalNumber.Three()
         select new CryptoPrice
         {
             Name = name, Symbol = symbol, Price = price, PercentChange24h = change, MarketCap = cap, Source = source,
             Timestamp = times.Item1, IngestionTimestamp = times.Item2, ProducerId = producer,
             OriginalTimestamp = original ? times.Item3 : null, SchemaVersion = version,
+            Volume = volumes.Item1, QuoteVolume = volumes.Item2, Volume24h = volumes.Item3,
         };
 
     [Fact]
@@ -56,13 +60,15 @@ public sealed class CryptoPriceJsonTests
             Name = "Bitcoin", Symbol = "BTC", Price = 67_234.125, PercentChange24h = -1.8, MarketCap = 1.3e12, Source = "coingecko",
             Timestamp = new DateTime(2025, 9, 4, 18, 42, 7, DateTimeKind.Utc), IngestionTimestamp = new DateTime(2025, 9, 4, 18, 42, 9, DateTimeKind.Utc),
             ProducerId = "p", OriginalTimestamp = new DateTime(2021, 4, 13, 0, 0, 0, DateTimeKind.Utc),
+            Volume = 0.125, QuoteVolume = 8_404.27, Volume24h = 2.1e10,
         }, CryptoVizJsonContext.Default.CryptoPrice));
         var spliced = Gen.Choose(0, record.Length).Two()
             .Select(t => record[..Math.Min(t.Item1, t.Item2)] + record[Math.Max(t.Item1, t.Item2)..]);
         var replaced = Gen.Choose(0, record.Length - 1).Zip(Gen.Elements("", ",", "null", "1", "\"x\"", "{", "}", "[", "]", "\"", "1e999",
                 "true", "\"2025-09-04T18:42:07Z\"", "{\"a\":[1,{}]}", "\"extra\":1,", "\\u0041", "\u00ff"))
             .Select(t => record[..t.Item1] + t.Item2 + record[(t.Item1 + 1)..]);
-        var extraField = Gen.Elements("\"extra\":{\"deep\":[1,2,{\"x\":null}]},", "\"price\":1,", "\"schema_version\":null,", "\"percent_change_24h\":null,")
+        var extraField = Gen.Elements("\"extra\":{\"deep\":[1,2,{\"x\":null}]},", "\"price\":1,", "\"schema_version\":null,", "\"percent_change_24h\":null,",
+                "\"volume\":null,", "\"volume\":\"1\",", "\"quote_volume\":[],", "\"volume_24h\":1e999,", "\"volume_24h\":-0.0,")
             .Select(field => record.Insert(1, field));
         var bytes = Gen.OneOf(spliced, replaced, extraField, ArbMap.Default.GeneratorFor<string>().Where(s => s is not null))
             .Select(Encoding.UTF8.GetBytes);
@@ -80,6 +86,30 @@ public sealed class CryptoPriceJsonTests
                 return ours == theirs ? true : throw new Xunit.Sdk.XunitException($"{Encoding.UTF8.GetString(payload)}: ours {ours}, serializer {theirs}");
             })
             .Check(Config.QuickThrowOnFailure.WithMaxTest(3_000));
+    }
+
+    [Fact]
+    public void Volume_fields_read_back_as_written_and_are_absent_when_unknown()
+    {
+        var price = CryptoPriceJson.Read(Record("BTC"))! with { Volume = 0.5, QuoteVolume = 33_617.06, Volume24h = 2.1e10 };
+
+        var read = CryptoPriceJson.Read(JsonSerializer.SerializeToUtf8Bytes(price, CryptoVizJsonContext.Default.CryptoPrice))!;
+        var unknown = CryptoPriceJson.Read(Record("BTC"))!;
+
+        Assert.Equal((0.5, 33_617.06, 2.1e10), (read.Volume, read.QuoteVolume, read.Volume24h));
+        Assert.Equal((null, null, null), (unknown.Volume, unknown.QuoteVolume, unknown.Volume24h));
+    }
+
+    [Theory]
+    [InlineData("volume")]
+    [InlineData("quote_volume")]
+    [InlineData("volume_24h")]
+    public void A_volume_of_the_wrong_type_is_named_in_the_error(string field)
+    {
+        var json = Encoding.UTF8.GetString(Record("BTC")).Replace("}", $",\"{field}\":\"12.5\"}}", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<JsonException>(() => CryptoPriceJson.Read(Encoding.UTF8.GetBytes(json)));
+        Assert.StartsWith($"{field} must be a number or null", ex.Message);
     }
 
     [Fact]

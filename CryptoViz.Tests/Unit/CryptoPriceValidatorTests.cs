@@ -62,6 +62,30 @@ public sealed class CryptoPriceValidatorTests
     }
 
     [Theory]
+    [InlineData("volume", "-0.5")]
+    [InlineData("volume", "1e400")]
+    [InlineData("quote_volume", "-1")]
+    [InlineData("quote_volume", "-1e400")]
+    [InlineData("volume_24h", "-2.1e10")]
+    [InlineData("volume_24h", "1e999")]
+    public void Rejects_a_negative_or_non_finite_volume_with_its_field(string field, string value)
+    {
+        var json = Record().Replace("}", $",\"{field}\":{value}}}", StringComparison.Ordinal);
+
+        Assert.False(CryptoPriceValidator.TryParse(Encoding.UTF8.GetBytes(json), s_now, out _, out var reason));
+        Assert.Equal($"{field} must be a non-negative finite number", reason);
+    }
+
+    [Fact]
+    public void Accepts_volumes_of_zero_and_null_ones()
+    {
+        var json = Record().Replace("}", ",\"volume\":0,\"quote_volume\":null,\"volume_24h\":2.1e10}", StringComparison.Ordinal);
+
+        Assert.True(CryptoPriceValidator.TryParse(Encoding.UTF8.GetBytes(json), s_now, out var price, out var reason), reason);
+        Assert.Equal((0d, null, 2.1e10), (price!.Volume, price.QuoteVolume, price.Volume24h));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("<html><body>502 Bad Gateway</body></html>")]
     [InlineData("null")]

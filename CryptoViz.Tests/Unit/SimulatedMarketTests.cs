@@ -12,7 +12,28 @@ public sealed class SimulatedMarketTests
 
         for (var i = 0; i < 100; i++)
         {
-            Assert.Equal(a.Step(TimeSpan.FromSeconds(1)).Select(q => q.Price), b.Step(TimeSpan.FromSeconds(1)).Select(q => q.Price));
+            Assert.Equal(a.Step(TimeSpan.FromSeconds(1)), b.Step(TimeSpan.FromSeconds(1)));
+        }
+    }
+
+    [Fact]
+    public void Every_coin_trades_a_plausible_volume_that_rises_with_its_moves()
+    {
+        // A simulated day of one-minute steps.
+        var market = new SimulatedMarket(SimulatedCoin.Defaults, seed: 11);
+        var steps = Enumerable.Range(0, 1440).Select(_ => market.Step(TimeSpan.FromMinutes(1))).ToList();
+
+        Assert.All(steps.SelectMany(s => s), q => Assert.True(q.Volume > 0 && q.QuoteVolume == q.Volume * q.Price));
+        for (var coin = 0; coin < SimulatedCoin.Defaults.Count; coin++)
+        {
+            var quotes = steps.Select(s => s[coin]).ToList();
+            // A day's turnover is a few % of the supply, and the reported 24 h volume tells the same in dollars.
+            var traded = quotes.Sum(q => q.Volume) / quotes[0].Coin.CirculatingSupply;
+            Assert.InRange(traded, SimulatedMarket.DailyTurnover / 1.5, SimulatedMarket.DailyTurnover * 1.5);
+            Assert.InRange(quotes[^1].Volume24h / quotes.Sum(q => q.QuoteVolume), 0.5, 2);
+            // Big moves come with big volume.
+            var moves = quotes.Zip(quotes.Skip(1), (a, b) => Math.Abs(Math.Log(b.Price / a.Price))).ToList();
+            Assert.InRange(Correlation(moves, quotes.Skip(1).Select(q => q.Volume).ToList()), 0.2, 0.95);
         }
     }
 

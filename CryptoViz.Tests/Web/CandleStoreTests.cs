@@ -13,20 +13,21 @@ public sealed class CandleStoreTests
     {
         var store = new CandleStore();
         var updates = new List<Candle>();
-        store.Updated += (key, candle) => updates.Add(candle);
+        store.Updated += (tick, candle) => updates.Add(candle);
 
-        store.Add(Tick(100, s_bar.AddSeconds(5)));
-        store.Add(Tick(110, s_bar.AddMinutes(1)));
+        store.Add(Tick(100, s_bar.AddSeconds(5), 0.5));
+        store.Add(Tick(110, s_bar.AddMinutes(1), 1.25));
         store.Add(Tick(95, s_bar.AddMinutes(2)));
-        store.Add(Tick(104, s_bar.AddMinutes(4).AddSeconds(59)));
-        store.Add(Tick(106, s_bar.AddMinutes(5)));
+        store.Add(Tick(104, s_bar.AddMinutes(4).AddSeconds(59), 0.25));
+        store.Add(Tick(106, s_bar.AddMinutes(5), 2));
 
+        // Volumes add up per bar; a tick without one adds none.
         var bar = new DateTimeOffset(s_bar).ToUnixTimeSeconds();
         Assert.Equal(
-            [new Candle(bar, 100, 110, 95, 104), new Candle(bar + 300, 106, 106, 106, 106)],
+            [new Candle(bar, 100, 110, 95, 104, 2), new Candle(bar + 300, 106, 106, 106, 106, 2)],
             store.History(s_btc));
         Assert.Equal(5, updates.Count);
-        Assert.Equal(new Candle(bar, 100, 110, 95, 104), updates[3]);
+        Assert.Equal(new Candle(bar, 100, 110, 95, 104, 2), updates[3]);
     }
 
     [Fact]
@@ -59,6 +60,21 @@ public sealed class CandleStoreTests
         Assert.Equal(10, history[0].Open);
     }
 
-    private static CryptoViz.ServiceDefaults.Messaging.CryptoPrice Tick(double price, DateTime time) =>
-        Quotes.Price("BTC", price) with { Timestamp = time };
+    private static CryptoViz.ServiceDefaults.Messaging.CryptoPrice Tick(double price, DateTime time, double? volume = null) =>
+        Quotes.Price("BTC", price) with { Timestamp = time, Volume = volume };
+
+    [Fact]
+    public void Live_bars_sum_their_ticks_volume_and_wider_bars_sum_theirs()
+    {
+        var bar = new DateTimeOffset(s_bar).ToUnixTimeSeconds();
+
+        var first = LiveCandles.Fold(null, bar + 5, 100, 0.5, 60)!;
+        var second = LiveCandles.Fold(first, bar + 40, 101, 0.25, 60)!;
+        var next = LiveCandles.Fold(second, bar + 61, 99, 1, 60)!;
+
+        Assert.Equal(new Candle(bar, 100, 101, 100, 101, 0.75), second);
+        Assert.Equal(new Candle(bar + 60, 99, 99, 99, 99, 1), next);
+        Assert.Null(LiveCandles.Fold(next, bar + 50, 98, 3, 60));
+        Assert.Equal([new Candle(bar, 100, 101, 99, 99, 1.75)], LiveCandles.Rebucket([second, next], 300));
+    }
 }

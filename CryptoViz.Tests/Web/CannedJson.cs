@@ -23,11 +23,14 @@ internal static class CannedJson
         {"rows":123456,"coins":10,"sources":2,"databaseBytes":52428800,"oldest":"2025-09-01T00:00:00","newest":"{{Iso(newest)}}","consumerLag":7}
         """;
 
-    /// <summary>BTC and ETH from CoinMarketCap (stored <paramref name="cmc"/>) and BTC from CoinGecko (stored <paramref name="gecko"/>).</summary>
+    /// <summary>
+    /// BTC and ETH from CoinMarketCap (stored <paramref name="cmc"/>) and BTC from CoinGecko (stored <paramref name="gecko"/>),
+    /// with the 24 h volumes the providers reported, none for ETH.
+    /// </summary>
     public static string Coins(DateTime cmc, DateTime gecko) => $$"""
-        [{"symbol":"BTC","name":"Bitcoin","source":"coinmarketcap","price":111842.37,"marketCap":2.227e12,"timestamp":"{{Iso(cmc)}}","changePercent1h":0.1,"changePercent24h":1.38},
-         {"symbol":"BTC","name":"Bitcoin","source":"coingecko","price":111790.12,"marketCap":2.226e12,"timestamp":"{{Iso(gecko)}}","changePercent1h":null,"changePercent24h":1.31},
-         {"symbol":"ETH","name":"Ethereum","source":"coinmarketcap","price":4312.08,"marketCap":5.2e11,"timestamp":"{{Iso(cmc)}}","changePercent1h":-0.2,"changePercent24h":-0.42}]
+        [{"symbol":"BTC","name":"Bitcoin","source":"coinmarketcap","price":111842.37,"marketCap":2.227e12,"timestamp":"{{Iso(cmc)}}","changePercent1h":0.1,"changePercent24h":1.38,"volume24h":34883015919.88},
+         {"symbol":"BTC","name":"Bitcoin","source":"coingecko","price":111790.12,"marketCap":2.226e12,"timestamp":"{{Iso(gecko)}}","changePercent1h":null,"changePercent24h":1.31,"volume24h":10076421985},
+         {"symbol":"ETH","name":"Ethereum","source":"coinmarketcap","price":4312.08,"marketCap":5.2e11,"timestamp":"{{Iso(cmc)}}","changePercent1h":-0.2,"changePercent24h":-0.42,"volume24h":null}]
         """;
 
     /// <summary><paramref name="count"/> rows per source, two minutes apart, newest first (as Ingest sorts them).</summary>
@@ -51,13 +54,15 @@ internal static class CannedJson
          "min":111790.12,"max":111842.37,"spread":52.25,"spreadPercent":0.0467}
         """;
 
+    /// <summary><paramref name="count"/> 5-minute candles up to <paramref name="newest"/>, each with a volume of <see cref="CandleVolume"/>.</summary>
     public static string Candles(string symbol, string source, DateTime newest, int count)
     {
         var rows = Enumerable.Range(0, count).Select(i =>
         {
             var open = 111000 + 400 * Math.Sin(i / 5.0);
             var close = 111000 + 400 * Math.Sin((i + 1) / 5.0);
-            return $$"""{"time":"{{Iso(newest.AddMinutes(5 * (i - count + 1)))}}","open":{{F(open)}},"high":{{F(Math.Max(open, close) + 60)}},"low":{{F(Math.Min(open, close) - 60)}},"close":{{F(close)}},"ticks":3}""";
+            var volume = CandleVolume(i);
+            return $$"""{"time":"{{Iso(newest.AddMinutes(5 * (i - count + 1)))}}","open":{{F(open)}},"high":{{F(Math.Max(open, close) + 60)}},"low":{{F(Math.Min(open, close) - 60)}},"close":{{F(close)}},"ticks":3,"volume":{{F(volume)}},"quoteVolume":{{F(volume * close)}}}""";
         });
         return $$"""{"symbol":"{{symbol}}","source":"{{source}}","interval":"5m","from":"2025-09-01T00:00:00","to":"2025-09-05T00:00:00","candles":[{{string.Join(",", rows)}}]}""";
     }
@@ -91,6 +96,9 @@ internal static class CannedJson
          {"series":"simulated/ETH","model":"ewma_drift","horizon_min":15,"n":480,"mae":3.2,"mase":1.03,"hit_rate":0.5,"coverage90":0.9,"served":false},
          {"series":"simulated/ETH","model":"momentum","horizon_min":15,"n":480,"mae":3.6,"mase":1.16,"hit_rate":0.48,"coverage90":0.87,"served":false}]
         """;
+
+    /// <summary>The <paramref name="i"/>-th canned candle's volume, in BTC.</summary>
+    public static double CandleVolume(int i) => 12.5 + 10 * (i % 7);
 
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

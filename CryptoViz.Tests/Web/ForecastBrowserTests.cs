@@ -44,6 +44,15 @@ public sealed class ForecastBrowserTests : IAsyncLifetime
         await Expect(chart).ToHaveAttributeAsync("data-forecast-points", "50");
         await Expect(chart).ToHaveAttributeAsync("data-markers", "0");
         await Expect(page.GetByTestId("anomalies-empty")).ToBeVisibleAsync();
+        // A volume column under every candle, and the legend tells the last one's volume.
+        await Expect(chart).ToHaveAttributeAsync("data-volume-bars", "80");
+        var legend = page.GetByTestId("chart-legend");
+        await Expect(legend).ToContainTextAsync($"V {CannedJson.CandleVolume(79):0.##}");
+
+        // A live tick of the last candle's bucket adds its volume to that candle.
+        stream.Publish(Quotes.Price("BTC", last + 20, "replay", marketCap: 0, name: "Bitcoin") with { Timestamp = newest.AddMinutes(3), Volume = 1.25 });
+        await Expect(legend).ToContainTextAsync($"V {CannedJson.CandleVolume(79) + 1.25:0.##}");
+        await Expect(chart).ToHaveAttributeAsync("data-volume-bars", "80");
 
         // Live: an anomaly on a drawn bar, and a newer 60-minute forecast, both from the one SSE connection.
         stream.Publish(Predictions.Anomaly("BTC", "replay", newest.AddMinutes(-20).AddSeconds(12), 111480.5, "return 8.3 robust sd from the median"));

@@ -80,14 +80,32 @@ public sealed class MarketBoardTests
     }
 
     [Fact]
+    public void A_rows_24h_volume_is_the_newest_a_live_quote_reported_else_the_one_Ingest_stored()
+    {
+        var board = new MarketBoard(s_highlight);
+        var ticker = Quotes.Price("BTC", 100000, "binance") with { Volume24h = 4.5e8 };
+        // Binance's kline quotes bring the minute's volume, not the 24 h one.
+        var kline = Quotes.Price("BTC", 100010, "binance") with { Volume = 0.5 };
+
+        board.Apply(Snapshot(ticker, Quotes.Price("ETH", 4000, "binance")), s_now);
+        board.ApplyTrends(ImmutableDictionary<QuoteKey, Trend>.Empty
+            .Add(new QuoteKey("BTC", "binance"), new Trend(null, [], 4e8))
+            .Add(new QuoteKey("ETH", "binance"), new Trend(null, [], 3e9)));
+        board.Apply(Snapshot(kline, Quotes.Price("ETH", 4000, "binance"), Quotes.Price("SOL", 200, "binance")), s_now);
+
+        var rows = board.Rows.ToDictionary(r => r.Key.Symbol);
+        Assert.Equal((4.5e8, 3e9, (double?)null), (rows["BTC"].Volume24h, rows["ETH"].Volume24h, rows["SOL"].Volume24h));
+    }
+
+    [Fact]
     public void Trends_reach_existing_rows_and_rows_added_later_with_a_sparkline_that_goes_their_way()
     {
         var board = new MarketBoard(s_highlight);
         board.Apply(Snapshot(Quotes.Price("BTC", 100000)), s_now);
 
         board.ApplyTrends(ImmutableDictionary<QuoteKey, Trend>.Empty
-            .Add(new QuoteKey("BTC", "coinmarketcap"), new Trend(0.4, [100, 104, 102]))
-            .Add(new QuoteKey("ETH", "coinmarketcap"), new Trend(-0.3, [10, 9])));
+            .Add(new QuoteKey("BTC", "coinmarketcap"), new Trend(0.4, [100, 104, 102], 3.4e10))
+            .Add(new QuoteKey("ETH", "coinmarketcap"), new Trend(-0.3, [10, 9], null)));
         board.Apply(Snapshot(Quotes.Price("BTC", 100000), Quotes.Price("ETH", 4000), Quotes.Price("SOL", 200)), s_now);
 
         var rows = board.Rows.ToDictionary(r => r.Key.Symbol);

@@ -27,6 +27,26 @@ public sealed class MarketFeedTests
     }
 
     [Fact]
+    public async Task The_quote_held_sent_again_as_a_reconnect_snapshot_is_not_counted_twice()
+    {
+        await using var stream = await FakeStreamServer.StartAsync();
+        using var host = await FeedHost.StartAsync(stream.Address);
+        var feed = host.Services.GetRequiredService<MarketFeed>();
+        var candles = host.Services.GetRequiredService<CryptoViz.Web.Markets.CandleStore>();
+        await stream.NextConnectionAsync(s_timeout);
+        var quote = Quotes.Price("BTC", 100, "binance") with { Volume = 0.5 };
+
+        stream.Publish(quote);
+        stream.Publish(quote);
+        stream.Publish(quote with { Price = 101, Timestamp = quote.Timestamp.AddSeconds(2), Volume = 0.25 });
+        await feed.WaitUntilAsync(f => f.Quotes.GetValueOrDefault(new QuoteKey("BTC", "binance"))?.Price == 101);
+
+        var bar = Assert.Single(candles.History(new QuoteKey("BTC", "binance")));
+        Assert.Equal((101, 0.75), (bar.Close, bar.Volume));
+        await host.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task Skips_unreadable_and_unknown_events_and_stays_live()
     {
         await using var stream = await FakeStreamServer.StartAsync();

@@ -2,7 +2,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CryptoViz.Tests.Web;
 
-/// <summary>The markets table's 1 h change and 24 h sparklines from a canned Ingest, in Debian's Chromium.</summary>
+/// <summary>The markets table's 1 h change, 24 h sparklines and 24 h volumes from a canned Ingest, in Debian's Chromium.</summary>
 public sealed class MarketTrendsBrowserTests : IAsyncLifetime
 {
     private BrowserHarness _harness = null!;
@@ -35,6 +35,9 @@ public sealed class MarketTrendsBrowserTests : IAsyncLifetime
         await Expect(page.GetByTestId("sparkline")).ToHaveCountAsync(2);
         await Expect(page.Locator("[data-testid=sparkline][data-symbol=ETH]")).ToHaveCountAsync(0);
         await Expect(page.Locator("[data-testid=sparkline][data-symbol=BTC][data-source=coinmarketcap] polyline")).ToBeVisibleAsync();
+        // The 24 h volume Ingest stored, until a live quote brings its own; none reported for ETH.
+        await Expect(page.Locator("[data-testid=volume-24h][data-symbol=BTC][data-source=coinmarketcap]")).ToHaveTextAsync("$34.88B");
+        await Expect(page.Locator("[data-testid=volume-24h][data-symbol=ETH]")).ToHaveTextAsync("n/a");
         await BrowserHarness.ScreenshotAsync(page, "markets-trends-light.png");
 
         // A second page and live ticks reuse the cached trends: Ingest is not asked again.
@@ -42,8 +45,9 @@ public sealed class MarketTrendsBrowserTests : IAsyncLifetime
         Assert.Equal(4, asked);
         var second = await _harness.NewPageAsync(errors, height: 700);
         await second.GotoAsync(_harness.BaseUrl);
-        stream.Publish(Quotes.Price("BTC", 111900, marketCap: 2.227e12, name: "Bitcoin"));
+        stream.Publish(Quotes.Price("BTC", 111900, marketCap: 2.227e12, name: "Bitcoin") with { Volume24h = 3.5e10 });
         await Expect(second.Locator("[data-testid=price][data-symbol=BTC][data-source=coinmarketcap]")).ToHaveTextAsync("$111,900.00");
+        await Expect(second.Locator("[data-testid=volume-24h][data-symbol=BTC][data-source=coinmarketcap]")).ToHaveTextAsync("$35.00B");
         await Expect(second.GetByTestId("sparkline")).ToHaveCountAsync(2);
         Assert.Equal(asked, _harness.Ingest!.Requests.Count(r => r.StartsWith("/api/coins", StringComparison.Ordinal)));
 

@@ -144,8 +144,15 @@ public sealed class MarketFeed(
 
         if (message.Price is { } price)
         {
+            var key = new QuoteKey(price.Symbol, price.Source);
+            if (_quotes.TryGetValue(key, out var held) && held == price)
+            {
+                // The quote held, again: Stream's snapshot after a reconnect. Its volume is in the candles already.
+                return;
+            }
+
             // Single writer (this loop), many readers: publishing a new immutable map needs no lock.
-            Volatile.Write(ref _quotes, _quotes.SetItem(new QuoteKey(price.Symbol, price.Source), price));
+            Volatile.Write(ref _quotes, _quotes.SetItem(key, price));
             candles.Add(price);
             metrics.UpdateApplied();
             QuotesChanged?.Invoke();

@@ -18,8 +18,8 @@ public sealed class CandleStore
     private readonly Dictionary<QuoteKey, List<Candle>> _series = [];
     private readonly Lock _gate = new();
 
-    /// <summary>Raised on the feed's thread with the bar that changed (the last one of its series).</summary>
-    public event Action<QuoteKey, Candle>? Updated;
+    /// <summary>Raised on the feed's thread with the tick and the bar it changed (the last one of its series).</summary>
+    public event Action<CryptoPrice, Candle>? Updated;
 
     public void Add(CryptoPrice price)
     {
@@ -40,13 +40,15 @@ public sealed class CandleStore
                 return;
             }
 
+            // A tick without volume (CoinGecko, CoinMarketCap) adds none, as in Ingest's candles.
+            var volume = price.Volume ?? 0;
             if (series.Count > 0 && series[^1].Time == bucket)
             {
-                candle = series[^1] = series[^1].With(price.Price);
+                candle = series[^1] = series[^1].With(price.Price, volume);
             }
             else
             {
-                candle = new Candle(bucket, price.Price, price.Price, price.Price, price.Price);
+                candle = new Candle(bucket, price.Price, price.Price, price.Price, price.Price, volume);
                 series.Add(candle);
                 if (series.Count > Capacity)
                 {
@@ -55,7 +57,7 @@ public sealed class CandleStore
             }
         }
 
-        Updated?.Invoke(key, candle);
+        Updated?.Invoke(price, candle);
     }
 
     public IReadOnlyList<Candle> History(QuoteKey key)

@@ -36,6 +36,9 @@ public static class MarketFormat
     /// <summary>A market cap, or "n/a" where the source knows none (Binance and replayed klines have no supply).</summary>
     public static string MarketCap(double usd) => usd > 0 ? Compact(usd) : "n/a";
 
+    /// <summary>A 24 h volume in USD, or "n/a" where the source reports none (the replay).</summary>
+    public static string Volume(double? usd) => usd is { } value ? Compact(value) : "n/a";
+
     /// <summary>Signed percentage; CoinGecko omits the change for some coins.</summary>
     public static string Change(double? percent) =>
         percent is { } value ? value.ToString("+0.00;-0.00;0.00", s_culture) + "%" : "n/a";

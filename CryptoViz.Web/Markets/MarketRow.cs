@@ -10,6 +10,7 @@ namespace CryptoViz.Web.Markets;
 public sealed class MarketRow(CryptoPrice price)
 {
     private DateTimeOffset _moveUntil;
+    private double? _liveVolume24h = price.Volume24h;
 
     public QuoteKey Key { get; } = new(price.Symbol, price.Source);
 
@@ -29,6 +30,12 @@ public sealed class MarketRow(CryptoPrice price)
     /// <summary>Up when the last 24 h ended higher than they started.</summary>
     public PriceMove SparklineDirection { get; private set; }
 
+    /// <summary>
+    /// The newest 24 h volume (USD) the source reported: from the live quotes, which do not all carry it (Binance's kline
+    /// quotes bring the minute's volume instead), else the one Ingest stored; null when the source reports none.
+    /// </summary>
+    public double? Volume24h => _liveVolume24h ?? Trend.Volume24h;
+
     public void SetTrend(Trend trend)
     {
         Trend = trend;
@@ -47,6 +54,7 @@ public sealed class MarketRow(CryptoPrice price)
         }
 
         Price = price;
+        _liveVolume24h = price.Volume24h ?? _liveVolume24h;
     }
 
     /// <summary>The move while its highlight lasts, then <see cref="PriceMove.None"/>.</summary>

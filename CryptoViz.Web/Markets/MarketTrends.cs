@@ -5,7 +5,7 @@ using CryptoViz.Web.Ingest;
 namespace CryptoViz.Web.Markets;
 
 /// <summary>
-/// The markets table's 1 h change and 24 h sparklines, shared by every circuit: fetched from Ingest at most once per
+/// The markets table's 1 h change, 24 h sparklines and stored 24 h volumes, shared by every circuit: fetched from Ingest at most once per
 /// <see cref="MaxAge"/> (one <c>/api/coins</c> plus one hourly-candle query per quote), never per row or per tick.
 /// </summary>
 public sealed class MarketTrends(IServiceScopeFactory scopeFactory, TimeProvider timeProvider, ILogger<MarketTrends> logger)
@@ -66,7 +66,7 @@ public sealed class MarketTrends(IServiceScopeFactory scopeFactory, TimeProvider
                     closes = [];
                 }
 
-                var trend = new Trend(coin.ChangePercent1h, closes);
+                var trend = new Trend(coin.ChangePercent1h, closes, coin.Volume24h);
                 lock (trends)
                 {
                     trends[new QuoteKey(coin.Symbol, coin.Source)] = trend;

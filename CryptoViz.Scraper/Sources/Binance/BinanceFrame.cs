@@ -3,7 +3,7 @@ namespace CryptoViz.Scraper.Sources.Binance;
 /// <summary>What one WebSocket text frame from Binance turned out to be.</summary>
 public enum BinanceFrameKind
 {
-    /// <summary>Ticker events: <see cref="BinanceFrame.Fetch"/> holds the mapped quotes and the rejected items.</summary>
+    /// <summary>Ticker or kline events: <see cref="BinanceFrame.Fetch"/> holds the mapped quotes and the rejected items.</summary>
     Tickers,
 
     /// <summary>The answer to our SUBSCRIBE request (<c>{"result":null,"id":1}</c>).</summary>

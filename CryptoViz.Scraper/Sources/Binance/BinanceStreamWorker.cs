@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace CryptoViz.Scraper.Sources.Binance;
 
 /// <summary>
-/// Holds one WebSocket to Binance: subscribes to the tickers, publishes what they bring, and reconnects with
+/// Holds one WebSocket to Binance: subscribes to the tickers and klines, publishes what they bring, and reconnects with
 /// exponential backoff and jitter (resubscribing) when the connection fails, closes or goes silent. Pings are
 /// answered by the socket; our own keep-alive pings detect a dead peer.
 /// </summary>

@@ -10,4 +10,5 @@ public sealed record CoinGeckoMarket(
     double? CurrentPrice,
     double? MarketCap,
     [property: JsonPropertyName("price_change_percentage_24h")] double? PriceChangePercentage24h,
-    DateTimeOffset? LastUpdated);
+    DateTimeOffset? LastUpdated,
+    double? TotalVolume);

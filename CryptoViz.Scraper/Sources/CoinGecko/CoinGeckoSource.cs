@@ -43,7 +43,10 @@ public sealed class CoinGeckoSource(
         return MapItems(document.RootElement, ProviderJsonContext.Default.CoinGeckoMarket, m => Map(m, now, producerId));
     }
 
-    /// <summary>V2's mapping (docs/v2-contract.md#providers), except that the name is CoinGecko's own (V2's fixed id map was a quirk).</summary>
+    /// <summary>
+    /// V2's mapping (docs/v2-contract.md#providers), except that the name is CoinGecko's own (V2's fixed id map was a quirk);
+    /// and ours, <c>total_volume</c> (24 h, USD) as <c>volume_24h</c>.
+    /// </summary>
     internal static (CryptoPrice? Price, string? Reason) Map(CoinGeckoMarket market, DateTime now, string producerId)
     {
         if (string.IsNullOrWhiteSpace(market.Symbol)) return (null, "missing symbol");
@@ -62,6 +65,7 @@ public sealed class CoinGeckoSource(
             Timestamp = market.LastUpdated?.UtcDateTime ?? now,
             IngestionTimestamp = V2Time.TruncateToMicroseconds(now),
             ProducerId = producerId,
+            Volume24h = market.TotalVolume,
         }, null);
     }
 }

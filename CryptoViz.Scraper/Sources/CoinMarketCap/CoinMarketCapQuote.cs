@@ -7,4 +7,5 @@ public sealed record CoinMarketCapQuote(
     double? Price,
     [property: JsonPropertyName("percent_change_24h")] double? PercentChange24h,
     double? MarketCap,
-    DateTimeOffset? LastUpdated);
+    DateTimeOffset? LastUpdated,
+    [property: JsonPropertyName("volume_24h")] double? Volume24h);

@@ -67,7 +67,10 @@ public sealed class CoinMarketCapSource(
         }
     }
 
-    /// <summary>V2's mapping (docs/v2-contract.md#providers): name and symbol as given; price, 24 h change and market cap from <c>quote.USD</c>.</summary>
+    /// <summary>
+    /// V2's mapping (docs/v2-contract.md#providers): name and symbol as given; price, 24 h change and market cap from
+    /// <c>quote.USD</c>; and ours, its <c>volume_24h</c>.
+    /// </summary>
     internal static (CryptoPrice? Price, string? Reason) Map(CoinMarketCapListing listing, DateTime now, string producerId)
     {
         if (string.IsNullOrWhiteSpace(listing.Symbol)) return (null, "missing symbol");
@@ -87,6 +90,7 @@ public sealed class CoinMarketCapSource(
             Timestamp = (usd.LastUpdated ?? listing.LastUpdated)?.UtcDateTime ?? now,
             IngestionTimestamp = V2Time.TruncateToMicroseconds(now),
             ProducerId = producerId,
+            Volume24h = usd.Volume24h,
         }, null);
     }
 }

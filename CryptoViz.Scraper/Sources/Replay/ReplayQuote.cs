@@ -3,7 +3,10 @@ using CryptoViz.ServiceDefaults.Messaging;
 namespace CryptoViz.Scraper.Sources.Replay;
 
 /// <summary>One coin's replayed price; <paramref name="OriginalTime"/> is when it happened.</summary>
-public readonly record struct ReplayQuote(string Symbol, double Price, double? PercentChange24h, DateTimeOffset OriginalTime)
+/// <param name="Volume">This tick's share of its bar's volume, in base-asset units.</param>
+/// <param name="QuoteVolume">The same in the quote asset.</param>
+public readonly record struct ReplayQuote(
+    string Symbol, double Price, double? PercentChange24h, DateTimeOffset OriginalTime, double Volume, double QuoteVolume)
 {
     public const string SourceName = "replay";
 
@@ -21,5 +24,7 @@ public readonly record struct ReplayQuote(string Symbol, double Price, double? P
         IngestionTimestamp = V2Time.TruncateToMicroseconds(now),
         ProducerId = producerId,
         OriginalTimestamp = OriginalTime.UtcDateTime,
+        Volume = Volume,
+        QuoteVolume = QuoteVolume,
     };
 }

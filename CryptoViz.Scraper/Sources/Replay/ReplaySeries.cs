@@ -25,13 +25,10 @@ public sealed class ReplaySeries
     public int Count => _bars.Length;
 
     /// <summary>The price at <paramref name="time"/> along its bar's path, or null in a gap (an exchange outage) or outside the span.</summary>
-    public double? PriceAt(DateTimeOffset time)
-    {
-        var index = IndexOf(time);
-        if (index < 0) return null;
-        var bar = _bars[index];
-        return BarPath.PriceAt(bar, (time - bar.OpenTime) / s_bar);
-    }
+    public double? PriceAt(DateTimeOffset time) => BarAt(time) is { } bar ? BarPath.PriceAt(bar, time) : null;
+
+    /// <summary>The bar that holds <paramref name="time"/>, or null in a gap or outside the span.</summary>
+    public Kline? BarAt(DateTimeOffset time) => IndexOf(time) is var index and >= 0 ? _bars[index] : null;
 
     private int IndexOf(DateTimeOffset time)
     {

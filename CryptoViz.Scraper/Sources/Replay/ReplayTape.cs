@@ -26,14 +26,19 @@ public sealed class ReplayTape
 
     public TimeSpan Length { get; }
 
-    public IEnumerable<ReplayQuote> At(TimeSpan offset)
+    /// <param name="step">Replayed time between ticks, which each tick's share of its bar's volume follows.</param>
+    public IEnumerable<ReplayQuote> At(TimeSpan offset, TimeSpan step)
     {
         var time = Start + offset;
         foreach (var series in Series)
         {
-            if (series.PriceAt(time) is not { } price) continue;
+            if (series.BarAt(time) is not { } bar) continue;
+            var price = BarPath.PriceAt(bar, time);
             var change = series.PriceAt(time - s_day) is { } dayAgo ? (price - dayAgo) / dayAgo * 100 : (double?)null;
-            yield return new ReplayQuote(series.Symbol, price, change, time);
+            var share = BarPath.VolumeShare(bar, time, step);
+            var volume = bar.Volume * share;
+            // The bar's own quote volume where the file has it; else the tick's volume at the tick's price.
+            yield return new ReplayQuote(series.Symbol, price, change, time, volume, bar.QuoteVolume * share ?? volume * price);
         }
     }
 

@@ -55,7 +55,7 @@ public sealed class ReplayWorker(
 
             try
             {
-                Publish(tape.At(position), options.Value.ProducerId);
+                Publish(tape.At(position, step), options.Value.ProducerId);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

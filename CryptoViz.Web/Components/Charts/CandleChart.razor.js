@@ -1,4 +1,4 @@
-import { createChart, createSeriesMarkers, CandlestickSeries, LineSeries, LineStyle } from '../../lib/lightweight-charts/lightweight-charts.standalone.production.mjs';
+import { createChart, createSeriesMarkers, CandlestickSeries, HistogramSeries, LineSeries, LineStyle } from '../../lib/lightweight-charts/lightweight-charts.standalone.production.mjs';
 import { isDark, chartOptions } from '../../js/chart-theme.js';
 
 // A filled 90 % band between two lines: lightweight-charts has no band series, so this series primitive paints the
@@ -68,6 +68,20 @@ const seriesOptions = dark => ({
   wickDownColor: dark ? '#dc626d' : '#c50f1f',
 });
 
+// The candles take the top ~75 %, the volume histogram the bottom 20 %, on a scale of its own (no labels: the legend
+// tells a bar's volume), so tall volume never covers prices.
+const candleMargins = { scaleMargins: { top: 0.08, bottom: 0.25 } };
+const volumeScale = { scaleMargins: { top: 0.8, bottom: 0 }, visible: false };
+const volumeOptions = { priceScaleId: 'volume', priceFormat: { type: 'volume' }, priceLineVisible: false, lastValueVisible: false };
+// The candles' colours, faded so the histogram stays in the background.
+const volumeColor = (dark, up) => (up ? (dark ? 'rgba(84, 176, 84, 0.45)' : 'rgba(16, 124, 16, 0.35)') : (dark ? 'rgba(220, 98, 109, 0.45)' : 'rgba(197, 15, 31, 0.35)'));
+// A bar without volume (a source that sends none) is whitespace: no column, rather than a row of zeros.
+const volumeBar = (c, dark) => (c.volume > 0 ? { time: c.time, value: c.volume, color: volumeColor(dark, c.close >= c.open) } : { time: c.time });
+
+const formatPrice = p => p.toLocaleString('en-US', p >= 1 ? { minimumFractionDigits: 2, maximumFractionDigits: 2 } : { maximumSignificantDigits: 4 });
+const formatVolume = v => (v >= 1e9 ? `${(v / 1e9).toFixed(2)}B` : v >= 1e6 ? `${(v / 1e6).toFixed(2)}M` : v >= 1e3 ? `${(v / 1e3).toFixed(2)}K`
+  : v.toLocaleString('en-US', { maximumSignificantDigits: 4 }));
+
 // Fluent's brand blue (light: brand 80, dark: brand 100) for the forecast, amber for anomalies.
 const forecastColor = dark => (dark ? '#479ef5' : '#0f6cbd');
 const bandColor = dark => (dark ? 'rgba(71, 158, 245, 0.20)' : 'rgba(15, 108, 189, 0.13)');
@@ -80,6 +94,14 @@ const MinBars = 40;
 export function create(host, candles) {
   const chart = createChart(host, { autoSize: true, ...chartOptions(isDark()) });
   const series = chart.addSeries(CandlestickSeries, seriesOptions(isDark()));
+  series.priceScale().applyOptions(candleMargins);
+  const volume = chart.addSeries(HistogramSeries, volumeOptions);
+  volume.priceScale().applyOptions(volumeScale);
+  const legend = document.createElement('div');
+  legend.className = 'chart-legend';
+  legend.dataset.testid = 'chart-legend';
+  host.appendChild(legend);
+  let bars = [];
   const lower = chart.addSeries(LineSeries, { ...quiet, ...edgeOptions(isDark()), title: '' });
   const upper = chart.addSeries(LineSeries, { ...quiet, ...edgeOptions(isDark()), title: '' });
   const central = chart.addSeries(LineSeries, { ...quiet, ...centralOptions(isDark()), lastValueVisible: true, title: 'forecast' });
@@ -98,12 +120,32 @@ export function create(host, candles) {
     markers.setMarkers(shown);
     host.dataset.markers = String(shown.length);
   };
+  const showVolume = () => {
+    const dark = isDark();
+    volume.setData(bars.map(c => volumeBar(c, dark)));
+    host.dataset.volumeBars = String(bars.filter(c => c.volume > 0).length);
+  };
+  // O H L C V of the bar under the crosshair, or of the last bar; V in base-asset units, '–' where nothing was reported.
+  let hovered;
+  const showLegend = bar => {
+    legend.textContent = bar
+      ? `O ${formatPrice(bar.open)}  H ${formatPrice(bar.high)}  L ${formatPrice(bar.low)}  C ${formatPrice(bar.close)}  V ${bar.volume > 0 ? formatVolume(bar.volume) : '–'}`
+      : '';
+  };
   const setCandles = data => {
+    bars = data;
     series.setData(data);
+    showVolume();
+    showLegend(bars.at(-1));
     barTimes.clear();
     data.forEach(c => barTimes.add(c.time));
     showMarkers();
   };
+  const onCrosshair = param => {
+    hovered = param.time === undefined ? undefined : bars.find(c => c.time === param.time);
+    showLegend(hovered ?? bars.at(-1));
+  };
+  chart.subscribeCrosshairMove(onCrosshair);
 
   // fitContent() alone stretches a few bars over the whole width (a fresh store's first candle filled the chart):
   // short histories keep the width of MinBars bars, drawn at the right.
@@ -118,6 +160,7 @@ export function create(host, candles) {
     const dark = e.detail.isDark;
     chart.applyOptions(chartOptions(dark));
     series.applyOptions(seriesOptions(dark));
+    showVolume();
     central.applyOptions(centralOptions(dark));
     lower.applyOptions(edgeOptions(dark));
     upper.applyOptions(edgeOptions(dark));
@@ -129,6 +172,11 @@ export function create(host, candles) {
     setData: data => { setCandles(data); fit(data.length); },
     update: candle => {
       series.update(candle);
+      volume.update(volumeBar(candle, isDark()));
+      if (bars.at(-1)?.time === candle.time) bars[bars.length - 1] = candle;
+      else bars.push(candle);
+      host.dataset.volumeBars = String(bars.filter(c => c.volume > 0).length);
+      if (hovered === undefined) showLegend(candle);
       if (!barTimes.has(candle.time)) {
         barTimes.add(candle.time);
         showMarkers();
@@ -146,7 +194,9 @@ export function create(host, candles) {
     setMarkers: data => { flags = data; showMarkers(); },
     dispose: () => {
       document.body.removeEventListener('themeChanged', onTheme);
+      chart.unsubscribeCrosshairMove(onCrosshair);
       chart.remove();
+      legend.remove();
     },
   };
 }

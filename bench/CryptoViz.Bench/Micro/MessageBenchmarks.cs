@@ -16,6 +16,7 @@ public class MessageBenchmarks
     private readonly DateTime _now = new(2025, 6, 1, 12, 0, 0, DateTimeKind.Utc);
     private CryptoPrice _price = null!;
     private byte[] _record = [];
+    private byte[] _recordWithVolumes = [];
     private byte[][] _manyCoins = [];
     private int _next;
 
@@ -50,6 +51,8 @@ public class MessageBenchmarks
             ProducerId = "scraper-coingecko-1",
         };
         _record = JsonSerializer.SerializeToUtf8Bytes(_price, CryptoVizJsonContext.Default.CryptoPrice);
+        _recordWithVolumes = JsonSerializer.SerializeToUtf8Bytes(_price with { Volume = 0.01234567, QuoteVolume = 830.04, Volume24h = 3.4883e10 },
+            CryptoVizJsonContext.Default.CryptoPrice);
         string[] sources = ["coingecko", "coinmarketcap", "binance"];
         _manyCoins = [.. Enumerable.Range(0, 3_000).Select(i => JsonSerializer.SerializeToUtf8Bytes(
             _price with { Name = $"Coin C{i % 1_000:D4}", Symbol = $"C{i % 1_000:D4}", Source = sources[i / 1_000] },
@@ -58,6 +61,10 @@ public class MessageBenchmarks
 
     [Benchmark(Description = "CryptoPriceValidator.TryParse")]
     public bool ValidatorTryParse() => CryptoPriceValidator.TryParse(_record, _now, out _, out _);
+
+    /// <summary>A record with the three volume fields (Binance's kline quotes carry two, the simulated market all three).</summary>
+    [Benchmark(Description = "CryptoPriceValidator.TryParse, with volume fields")]
+    public bool ValidatorTryParseWithVolumes() => CryptoPriceValidator.TryParse(_recordWithVolumes, _now, out _, out _);
 
     /// <summary>The ingest benchmark's mix: 1,000 coins × 3 sources in turn, so the parser's shared strings are not all in cache.</summary>
     [Benchmark(Description = "CryptoPriceValidator.TryParse, 3,000 coins × sources in turn")]

@@ -70,7 +70,7 @@ internal static class ReplayBenchmark
         while (clock.Elapsed < deadline)
         {
             var now = DateTime.UtcNow;
-            foreach (var quote in tape.At(position))
+            foreach (var quote in tape.At(position, step))
             {
                 publisher.Publish(quote.ToRecord(now, "bench-replay"));
                 ticks++;
