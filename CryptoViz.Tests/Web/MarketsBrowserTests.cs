@@ -56,10 +56,19 @@ public sealed class MarketsBrowserTests : IAsyncLifetime
         await Expect(page.GetByTestId("theme-switch")).ToHaveJSPropertyAsync("checked", true);
         await BrowserHarness.ScreenshotAsync(page, "markets-dark.png");
 
-        // On a phone the table scrolls sideways inside its card; the page itself stays put.
+        // On a phone the table scrolls sideways inside its card; the page itself stays put. Its first screen shows every
+        // name whole, with the symbol under it, and the price.
         var phone = await _harness.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
         await phone.GotoAsync(_harness.BaseUrl);
         await Expect(phone.Locator("[data-testid=price]")).ToHaveCountAsync(12);
+        await phone.WaitForFunctionAsync("""
+            () => {
+              const names = [...document.querySelectorAll('.coin-name')];
+              const whole = names.length === 12 && names.every(n => n.getBoundingClientRect().right <= n.closest('td').getBoundingClientRect().right);
+              const price = document.querySelector('[data-testid=price]').getBoundingClientRect();
+              return whole && price.width > 0 && price.right <= window.innerWidth;
+            }
+            """, null, new() { Timeout = (float)BrowserHarness.Timeout.TotalMilliseconds });
         await BrowserHarness.ScreenshotAsync(phone, "markets-phone.png");
         Assert.Empty(errors);
 
