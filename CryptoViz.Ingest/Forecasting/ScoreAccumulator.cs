@@ -45,11 +45,18 @@ internal sealed class ScoreAccumulator
 
     /// <summary>
     /// Strictly better than naive on the same points, and on enough of them: a few lucky minutes of a fresh store
-    /// are no evidence (live, a new coin scores only a handful of points at first).
+    /// are no evidence (live, a new coin scores only a handful of points at first). Forecasts whose horizons overlap
+    /// share most of their outcome, so at long horizons the points must also span <see cref="MinimumHorizons"/>
+    /// horizons (<paramref name="pointsPerHorizon"/> = horizon / origin step): 30 overlapping 4 h forecasts are less
+    /// than one outcome, and picking on them served 4 h models that lost up to 5 % to naive out of sample on the
+    /// recorded klines (10 horizons: still 4.5 %; 30: within 1 %).
     /// </summary>
-    public bool BeatsNaive => _n >= MinimumScored && _absoluteError < _naiveAbsoluteError;
+    public bool BeatsNaive(double pointsPerHorizon) =>
+        _n >= Math.Max(MinimumScored, MinimumHorizons * pointsPerHorizon) && _absoluteError < _naiveAbsoluteError;
 
     public const int MinimumScored = 30;
+
+    public const int MinimumHorizons = 30;
 
     public double AbsoluteError => _absoluteError;
 }

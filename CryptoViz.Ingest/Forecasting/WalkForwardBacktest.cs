@@ -68,12 +68,13 @@ public sealed class WalkForwardBacktest(BacktestSettings settings)
     }
 
     /// <summary>The lowest-MAE model that beats naive by <paramref name="score"/>, else naive (index 0).</summary>
-    private static int Select(Lane[,] lanes, int horizon, Func<Lane, ScoreAccumulator> score)
+    private int Select(Lane[,] lanes, int horizon, Func<Lane, ScoreAccumulator> score)
     {
+        var pointsPerHorizon = lanes[0, horizon].Horizon / (double)settings.OriginStep;
         var selected = 0;
         for (var m = 1; m < lanes.GetLength(0); m++)
         {
-            if (score(lanes[m, horizon]).BeatsNaive && score(lanes[m, horizon]).AbsoluteError < score(lanes[selected, horizon]).AbsoluteError)
+            if (score(lanes[m, horizon]).BeatsNaive(pointsPerHorizon) && score(lanes[m, horizon]).AbsoluteError < score(lanes[selected, horizon]).AbsoluteError)
             {
                 selected = m;
             }
@@ -90,7 +91,7 @@ public sealed class WalkForwardBacktest(BacktestSettings settings)
     private double CalibrationStep(int horizon) =>
         settings.CalibrationStep / Math.Sqrt(Math.Max(1.0, horizon / (double)settings.OriginStep));
 
-    private static List<ModelScore> Scores(string name, Lane[,] lanes, ScoreAccumulator[] selections)
+    private List<ModelScore> Scores(string name, Lane[,] lanes, ScoreAccumulator[] selections)
     {
         var scores = new List<ModelScore>();
         for (var k = 0; k < lanes.GetLength(1); k++)

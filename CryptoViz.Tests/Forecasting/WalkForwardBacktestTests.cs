@@ -11,7 +11,8 @@ public sealed class WalkForwardBacktestTests
     [Fact]
     public void A_trend_is_found_and_served_at_every_horizon_beyond_one_minute()
     {
-        var result = Run(SyntheticSeries.Trend(9000, slopePerMinute: 0.01, noise: 0.02, seed: 1));
+        // Long enough to score 30 horizons of 4 h after the warm-up: the evidence a served model needs.
+        var result = Run(SyntheticSeries.Trend(12_000, slopePerMinute: 0.01, noise: 0.02, seed: 1));
 
         Assert.All(result.Served.Where(score => score.HorizonMinutes >= 15), served =>
         {
