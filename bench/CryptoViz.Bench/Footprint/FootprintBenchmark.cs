@@ -47,13 +47,20 @@ internal static class FootprintBenchmark
         var started = Stopwatch.GetTimestamp();
         using var appHost = AppHostProcess.Start(root, options.Configuration, options.AppHostArguments(dataDirectory), logPath);
         var exitCode = 0;
+        BrowserProcess? browser = null;
         try
         {
             var healthUrls = FootprintOptions.Services.ToDictionary(s => s.Service, s => new Uri($"http://localhost:{options.ServicePorts[s.Resource]}/health"));
             var healthy = await HealthWait.AllAsync(healthUrls, appHost, started, options.HealthTimeout, logPath, cancel.Token);
             Console.WriteLine($"healthy after: {string.Join(", ", healthy.Select(h => $"{h.Key} {h.Value.TotalSeconds:N0} s"))}");
+            if (options.BrowserPage is { } page)
+            {
+                var url = new Uri($"http://localhost:{options.ServicePorts["web"]}{page}");
+                browser = BrowserProcess.Start(options.BrowserExecutable, url, Path.Combine(scratch, "chromium"));
+                Console.WriteLine($"browser: headless {options.BrowserExecutable} on {url}");
+            }
 
-            var samples = await SampleAsync(appHost, options, started, cancel.Token);
+            var samples = await SampleAsync(appHost, browser, options, started, cancel.Token);
             exitCode = Report(samples, options, started);
         }
         catch (Exception e) when (e is TimeoutException or InvalidOperationException or OperationCanceledException)
@@ -63,6 +70,7 @@ internal static class FootprintBenchmark
         }
         finally
         {
+            browser?.Dispose();
             exitCode = Math.Max(exitCode, await StopAsync(appHost, root));
             if (options.DataDirectory is null) Directory.Delete(scratch, recursive: true);
         }
@@ -71,7 +79,7 @@ internal static class FootprintBenchmark
         return exitCode;
     }
 
-    private static async Task<MemorySamples> SampleAsync(AppHostProcess appHost, FootprintOptions options, long started, CancellationToken cancellationToken)
+    private static async Task<MemorySamples> SampleAsync(AppHostProcess appHost, BrowserProcess? browser, FootprintOptions options, long started, CancellationToken cancellationToken)
     {
         var first = options.Duration - options.Window;
         var interval = options.Samples > 1 ? options.Window / (options.Samples - 1) : TimeSpan.Zero;
@@ -86,6 +94,7 @@ internal static class FootprintBenchmark
             }
 
             if (appHost.HasExited) throw new InvalidOperationException($"the AppHost exited with {appHost.ExitCode} while sampling.");
+            if (browser?.HasExited == true) throw new InvalidOperationException("the browser exited while sampling.");
             samples.Add(appHost.Snapshot(s_services)
                 .Select(p => (Group: GroupOf(p), p.Process.Pid, Memory: ProcFs.TryReadMemory(p.Process.Pid)))
                 .Where(p => p.Memory is not null)
@@ -154,7 +163,8 @@ internal static class FootprintBenchmark
     private static void PrintSetup(FootprintOptions options, string root, string dataDirectory, string logPath)
     {
         Console.WriteLine($"footprint: {root}, {options.Configuration} build, {options.Duration.TotalMinutes:0.#} min, "
-            + $"ports {string.Join(", ", options.AllPorts().Select(p => $"{p.Name} {p.Port}"))}");
+            + $"ports {string.Join(", ", options.AllPorts().Select(p => $"{p.Name} {p.Port}"))}, "
+            + (options.BrowserPage is null ? "no browser" : $"a browser on Web's {options.BrowserPage}"));
         Console.WriteLine($"DuckDB data: {dataDirectory}{(options.DataDirectory is null ? " (fresh, deleted afterwards)" : "")}");
         Console.WriteLine($"AppHost output: {logPath}");
         Print(["service", "runtimeconfig.json (GC, JIT)"], s_services.Select(s => new[] { s, RuntimeSettings(root, options.Configuration, s) }));

@@ -18,7 +18,9 @@ internal sealed record FootprintOptions(
     IReadOnlyDictionary<string, int> ServicePorts,
     int? DashboardPort,
     int? OtlpPort,
-    string? DataDirectory)
+    string? DataDirectory,
+    string? BrowserPage,
+    string BrowserExecutable)
 {
     /// <summary>The AppHost's resource names, which are also the <c>Ports:</c> keys, and the services' launch-profile ports.</summary>
     public static readonly IReadOnlyList<(string Service, string Resource, int Port)> Services =
@@ -46,7 +48,9 @@ internal sealed record FootprintOptions(
             Services.ToDictionary(s => s.Resource, s => Port($"{s.Resource}-port", s.Port) ?? s.Port),
             Port("dashboard-port", LaunchProfileDashboardPort),
             Port("otlp-port", LaunchProfileOtlpPort),
-            args.GetString("data-dir"));
+            args.GetString("data-dir"),
+            args.Has("browser") ? args.GetString("page") ?? "/" : null,
+            args.GetString("chromium") ?? "/usr/bin/chromium");
     }
 
     /// <summary>Every port the run will listen on, as (what, port).</summary>
