@@ -31,7 +31,7 @@ static int Usage()
           micro  [--quick] [BenchmarkDotNet args, e.g. --filter *Parse*]
           footprint [--minutes 4] [--configuration Debug]          RSS of the four services under the built AppHost (median of the last 30 s)
             [--window 30] [--samples 7] [--free-ports | --web-port N --stream-port N --ingest-port N --scraper-port N
-             --dashboard-port N --otlp-port N] [--data-dir <dir>] [--health-timeout 300] [--browser [--page /]]
+             --dashboard-port N --otlp-port N] [--data-dir <dir>] [--health-timeout 300] [--browser [--page /]] [--repo <dir>]
         See bench/README.md.
         """);
     return 2;
