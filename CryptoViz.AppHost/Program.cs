@@ -20,19 +20,19 @@ var duckdb = builder.AddDuckDB("duckdb");
 
 builder.AddProject<Projects.CryptoViz_Scraper>("scraper")
     .WithReference(kafka).WaitFor(kafka).WithCoinMarketCapKey()
-    .WithHttpHealthCheck("/health").WithConfiguredPort();
+    .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint();
 
 var ingest = builder.AddProject<Projects.CryptoViz_Ingest>("ingest")
     .WithReference(kafka).WithReference(duckdb).WaitFor(kafka)
-    .WithHttpHealthCheck("/health").WithConfiguredPort()
+    .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint()
     .WithOperatorCommand("evaluate-models", "Evaluate models", "Backtest every series and publish the served forecasts now", "BrainCircuit");
 
 var stream = builder.AddProject<Projects.CryptoViz_Stream>("stream")
     .WithReference(kafka).WaitFor(kafka)
-    .WithHttpHealthCheck("/health").WithConfiguredPort().AsPublicFace(lan).WithPublishedReplicas(3);
+    .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint().AsPublicFace(lan).WithPublishedReplicas(3);
 
 builder.AddProject<Projects.CryptoViz_Web>("web")
     .WithReference(stream).WithReference(ingest).WaitFor(stream)
-    .WithHttpHealthCheck("/health").WithConfiguredPort().AsPublicFace(lan);
+    .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint().AsPublicFace(lan);
 
 builder.Build().Run();

@@ -11,6 +11,15 @@ namespace CryptoViz.Ingest.Storage;
 public sealed class PriceStore : IDisposable
 {
     private const string ThreadsSetting = "threads";
+    private const string MemoryLimitSetting = "memory_limit";
+
+    /// <summary>
+    /// DuckDB's memory cap (buffer pool and operators), unless the connection string sets <c>memory_limit</c>. DuckDB's
+    /// default, 80 % of RAM, lets a long-running Ingest keep caching a growing store; past the cap DuckDB evicts pages
+    /// and spills large operators to a temp folder beside the file. 256 MB holds the development load's working set and
+    /// the ingest benchmark's 600k-record runs at the same rate (bench/README.md).
+    /// </summary>
+    internal const string DefaultMemoryLimit = "256MB";
 
     /// <summary>
     /// DuckDB's worker threads, unless the connection string sets <c>threads</c>. DuckDB's default (one per core) makes
@@ -37,6 +46,7 @@ public sealed class PriceStore : IDisposable
                 ?? throw new InvalidOperationException("ConnectionStrings:duckdb is required, e.g. \"DataSource=/var/lib/cryptoviz/crypto_analytics.duckdb\".")
         };
         if (!builder.ContainsKey(ThreadsSetting)) builder[ThreadsSetting] = DefaultThreads;
+        if (!builder.ContainsKey(MemoryLimitSetting)) builder[MemoryLimitSetting] = DefaultMemoryLimit;
         _connectionString = builder.ConnectionString;
         DatabasePath = Path.GetFullPath(builder.DataSource);
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);

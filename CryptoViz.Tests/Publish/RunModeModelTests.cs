@@ -33,6 +33,27 @@ public sealed class RunModeModelTests
         Assert.Contains(scraper.Annotations.OfType<ResourceRelationshipAnnotation>(), r => r.Resource == key);
     }
 
+    [Fact]
+    public async Task Run_mode_starts_the_four_services_with_the_development_memory_settings()
+    {
+        await using var appHost = await RunModeAppHostAsync();
+
+        foreach (var name in (string[])["scraper", "ingest", "stream", "web"])
+        {
+            // The environment callbacks as DCP runs them, without resolving references (nothing is started here).
+            var project = appHost.Resources.Single(r => r.Name == name);
+            var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), project,
+                [], TestContext.Current.CancellationToken);
+            foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
+            {
+                await callback.Callback(context);
+            }
+
+            Assert.Equal("2", context.EnvironmentVariables["MALLOC_ARENA_MAX"]);
+            Assert.Equal("0x200000", context.EnvironmentVariables["DOTNET_GCgen0size"]);
+        }
+    }
+
     private static Task<IDistributedApplicationTestingBuilder> RunModeAppHostAsync(params string[] configuration) =>
         DistributedApplicationTestingBuilder.CreateAsync<Projects.CryptoViz_AppHost>(
             ["Kafka:Mode=Embedded", .. configuration], TestContext.Current.CancellationToken);
