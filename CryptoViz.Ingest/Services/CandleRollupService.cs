@@ -54,10 +54,10 @@ public sealed class CandleRollupService(
         {
             using (var transaction = connection.BeginTransaction())
             {
-                if (Scalar(connection, CandleSchema.NextStart) is DateTime next)
+                if (connection.Scalar(CandleSchema.NextStart) is DateTime next)
                 {
                     var start = TruncateToMinute(DateTime.SpecifyKind(next, DateTimeKind.Utc));
-                    if (start < end) written = Execute(connection, CandleSchema.Insert, ("start", start), ("end", end));
+                    if (start < end) written = connection.Execute(CandleSchema.Insert, ("start", start), ("end", end));
                 }
 
                 transaction.Commit();
@@ -73,19 +73,4 @@ public sealed class CandleRollupService(
     }
 
     private static DateTime TruncateToMinute(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
-
-    private static object? Scalar(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
-
-    private static int Execute(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
-        return command.ExecuteNonQuery();
-    }
 }

@@ -65,9 +65,9 @@ public sealed class RetentionService(
         long expired, downsampled, candlesExpired;
         using (var transaction = connection.BeginTransaction())
         {
-            expired = Execute(connection, PriceSchema.DeleteExpired, ("before", expireBefore));
-            downsampled = Execute(connection, PriceSchema.Downsample, ("before", downsampleBefore));
-            candlesExpired = Execute(connection, CandleSchema.DeleteExpired, ("before", now.AddDays(-options.Value.CandleDays)));
+            expired = connection.Execute(PriceSchema.DeleteExpired, ("before", expireBefore));
+            downsampled = connection.Execute(PriceSchema.Downsample, ("before", downsampleBefore));
+            candlesExpired = connection.Execute(CandleSchema.DeleteExpired, ("before", now.AddDays(-options.Value.CandleDays)));
             transaction.Commit();
         }
 
@@ -86,7 +86,7 @@ public sealed class RetentionService(
     {
         try
         {
-            Execute(connection, "CHECKPOINT");
+            connection.Execute("CHECKPOINT");
             return true;
         }
         catch (DuckDBException ex)
@@ -99,12 +99,4 @@ public sealed class RetentionService(
     private static bool IsConflict(DuckDBException ex) => ex.Message.Contains("conflict", StringComparison.OrdinalIgnoreCase);
 
     private static DateTime TruncateToHour(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerHour, DateTimeKind.Utc);
-
-    private static int Execute(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
-        return command.ExecuteNonQuery();
-    }
 }

@@ -36,9 +36,8 @@ internal static class CandleSchema
     public const string RolledUpTo = "SELECT max(bucket) + INTERVAL 1 MINUTE FROM candles_1m";
 
     /// <summary>Where the next rollup starts: just after the newest stored candle, or the oldest tick on a fresh store.</summary>
-    public const string NextStart = """
-        SELECT coalesce((SELECT max(bucket) + INTERVAL 1 MINUTE FROM candles_1m),
-                        (SELECT min(event_time) FROM crypto_prices))
+    public const string NextStart = $"""
+        SELECT coalesce(({RolledUpTo}), (SELECT min(event_time) FROM crypto_prices))
         """;
 
     public const string Insert = """

@@ -74,7 +74,7 @@ public sealed class PriceQueries(PriceStore store)
     public async Task<IReadOnlyList<CoinSummary>> GetCoinsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = Command(connection, Coins);
+        await using var command = connection.Command(Coins);
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var coins = new List<CoinSummary>();
         while (await r.ReadAsync(cancellationToken))
@@ -90,7 +90,7 @@ public sealed class PriceQueries(PriceStore store)
     public async Task<string?> FindFirstSourceAsync(string symbol, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = Command(connection, FirstSource, ("symbol", symbol), ("from", from), ("to", to));
+        await using var command = connection.Command(FirstSource, ("symbol", symbol), ("from", from), ("to", to));
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
@@ -99,7 +99,7 @@ public sealed class PriceQueries(PriceStore store)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
         // Before the first rollup of this process nothing stored is known final: the horizon at `from` reads raw ticks only.
-        await using var command = Command(connection, CandleSchema.Query,
+        await using var command = connection.Command(CandleSchema.Query,
             ("width", (long)(bucket.Ticks / TimeSpan.TicksPerMicrosecond)), ("symbol", symbol), ("source", source), ("from", from), ("to", to),
             ("horizon", store.CandleHorizon.Value ?? from));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
@@ -123,7 +123,7 @@ public sealed class PriceQueries(PriceStore store)
             LIMIT $limit
             """;
         await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = Command(connection, sql, ("symbol", symbol), ("from", from), ("to", to), ("limit", (long)limit));
+        await using var command = connection.Command(sql, ("symbol", symbol), ("from", from), ("to", to), ("limit", (long)limit));
         if (source is not null) command.Parameters.Add(new DuckDBParameter("source", source));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var ticks = new List<Tick>();
@@ -140,7 +140,7 @@ public sealed class PriceQueries(PriceStore store)
     public async Task<IReadOnlyList<SourceQuote>> GetSourceQuotesAsync(string symbol, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = Command(connection, SourceLatest, ("symbol", symbol));
+        await using var command = connection.Command(SourceLatest, ("symbol", symbol));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var quotes = new List<SourceQuote>();
         while (await r.ReadAsync(cancellationToken))
@@ -155,7 +155,7 @@ public sealed class PriceQueries(PriceStore store)
     public async Task<IReadOnlyList<MinuteClose>> GetMinuteClosesAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = Command(connection, MinuteCloses, ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? from));
+        await using var command = connection.Command(MinuteCloses, ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? from));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var closes = new List<MinuteClose>();
         while (await r.ReadAsync(cancellationToken))
@@ -170,7 +170,7 @@ public sealed class PriceQueries(PriceStore store)
     public async Task<IReadOnlyList<PricePoint>> GetPricesAfterAsync(DateTime after, DateTime until, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = Command(connection, PricesAfter, ("after", after), ("until", until));
+        await using var command = connection.Command(PricesAfter, ("after", after), ("until", until));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var prices = new List<PricePoint>();
         while (await r.ReadAsync(cancellationToken))
@@ -184,7 +184,7 @@ public sealed class PriceQueries(PriceStore store)
     public async Task<(long Rows, long Coins, long Sources, DateTime? Oldest, DateTime? Newest)> GetStatsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = Command(connection, Stats);
+        await using var command = connection.Command(Stats);
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         await r.ReadAsync(cancellationToken);
         return (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? null : Utc(r, 3), r.IsDBNull(4) ? null : Utc(r, 4));
@@ -207,17 +207,9 @@ public sealed class PriceQueries(PriceStore store)
             TO '{target}' ({options})
             """;
         await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = Command(connection, sql, ("from", from), ("to", to));
+        await using var command = connection.Command(sql, ("from", from), ("to", to));
         if (symbol is not null) command.Parameters.Add(new DuckDBParameter("symbol", symbol));
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static DuckDBCommand Command(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
-        return command;
     }
 
     // DuckDB.NET reads TIMESTAMP back as Kind=Unspecified; every time we store is UTC.

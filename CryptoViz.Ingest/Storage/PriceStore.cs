@@ -53,21 +53,12 @@ public sealed class PriceStore : IDisposable
 
         _writer = new DuckDBConnection(_connectionString);
         _writer.Open();
-        Execute(_writer, PriceSchema.Create);
-        Execute(_writer, CandleSchema.Create);
-        using (var count = _writer.CreateCommand())
-        {
-            // Nothing else uses the writer yet, so the start-up count needs no reader connection of its own.
-            count.CommandText = PriceSchema.CountRows;
-            IngestTrace.StoreReady(logger, DatabasePath, Convert.ToInt64(count.ExecuteScalar()));
-        }
-
+        _writer.Execute(PriceSchema.Create);
+        _writer.Execute(CandleSchema.Create);
+        // Nothing else uses the writer yet, so the start-up reads need no reader connection of their own.
+        IngestTrace.StoreReady(logger, DatabasePath, Convert.ToInt64(_writer.Scalar(PriceSchema.CountRows)));
         LoadRecentKeys();
-        using (var rolled = _writer.CreateCommand())
-        {
-            rolled.CommandText = CandleSchema.RolledUpTo;
-            if (rolled.ExecuteScalar() is DateTime end) CandleHorizon.RolledUpTo(DateTime.SpecifyKind(end, DateTimeKind.Utc));
-        }
+        if (_writer.Scalar(CandleSchema.RolledUpTo) is DateTime end) CandleHorizon.RolledUpTo(DateTime.SpecifyKind(end, DateTimeKind.Utc));
     }
 
     public string DatabasePath { get; }
@@ -106,13 +97,13 @@ public sealed class PriceStore : IDisposable
                 if (_doubtful.Count > 0)
                 {
                     Append(_writer.CreateAppender("temp", "main", "stage"), batch, _doubtful);
-                    if (_lateDoubtful) Execute(_writer, CandleSchema.StageLate, ("end", horizon!.Value));
-                    inserted += Execute(_writer, PriceSchema.MergeStage);
-                    Execute(_writer, PriceSchema.ClearStage);
+                    if (_lateDoubtful) _writer.Execute(CandleSchema.StageLate, ("end", horizon!.Value));
+                    inserted += _writer.Execute(PriceSchema.MergeStage);
+                    _writer.Execute(PriceSchema.ClearStage);
                 }
 
                 if (_lateFresh.Count > 0) Append(_writer.CreateAppender("temp", "main", "late"), batch, _lateFresh);
-                if (_lateFresh.Count > 0 || _lateDoubtful) Execute(_writer, CandleSchema.MergeLate);
+                if (_lateFresh.Count > 0 || _lateDoubtful) _writer.Execute(CandleSchema.MergeLate);
                 transaction.Commit();
             }
             catch
@@ -229,14 +220,6 @@ public sealed class PriceStore : IDisposable
         {
             _recent.Load(reader.GetString(0), reader.GetString(1), reader.GetDateTime(2));
         }
-    }
-
-    private static int Execute(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.Add(new DuckDBParameter(name, value));
-        return command.ExecuteNonQuery();
     }
 
     // FileInfo reads the file's state once, so a log that a checkpoint removes meanwhile is not an error.
