@@ -18,7 +18,7 @@ public static class OperatorCommandBuilderExtensions
     {
         if (!builder.ApplicationBuilder.ExecutionContext.IsRunMode) return builder;
         return builder
-            .WithEnvironment("Commands__Key", s_key)
+            .WithEnvironment(OperatorCommandExtensions.KeySetting.Replace(":", "__", StringComparison.Ordinal), s_key)
             .WithHttpCommand($"/commands/{name}", displayName, endpointName: "http", commandName: name, commandOptions: new HttpCommandOptions
             {
                 Description = description,

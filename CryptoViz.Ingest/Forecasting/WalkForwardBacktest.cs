@@ -46,7 +46,8 @@ public sealed class WalkForwardBacktest(BacktestSettings settings)
                 // Picked from the errors whose target minute has passed, before this origin's forecasts are known.
                 var selected = Select(lanes, k, lane => lane.Known);
                 var target = t + horizons[k];
-                var scored = target < series.Length && series.Observed[target] && t >= warmup;
+                var known = target < series.Length && series.Observed[target];
+                var scored = known && t >= warmup;
                 for (var m = 0; m < models.Length; m++)
                 {
                     var lane = lanes[m, k];
@@ -54,7 +55,7 @@ public sealed class WalkForwardBacktest(BacktestSettings settings)
                     var central = lane.Model.Forecast(history, lane.Horizon);
                     var (lower, upper) = lane.Calibrator.Interval(central, scale);
                     observe?.Invoke(new ForecastRecord(lane.Model.Name, lane.Horizon, t, central, lower, upper));
-                    if (target >= series.Length || !series.Observed[target]) continue;
+                    if (!known) continue;
                     var outcome = new Outcome(closes[t], closes[target], central, lower, upper);
                     lane.Hold(target, IntervalCalibrator.StandardizedError(central, closes[target], scale), scored ? outcome : null);
                     if (!scored) continue;
