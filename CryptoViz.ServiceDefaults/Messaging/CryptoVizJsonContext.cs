@@ -6,4 +6,5 @@ namespace CryptoViz.ServiceDefaults.Messaging;
 [JsonSerializable(typeof(CryptoPrice))]
 [JsonSerializable(typeof(IReadOnlyList<CryptoPrice>))]
 [JsonSerializable(typeof(Prediction))]
+[JsonSerializable(typeof(CandleBatch))]
 public sealed partial class CryptoVizJsonContext : JsonSerializerContext;

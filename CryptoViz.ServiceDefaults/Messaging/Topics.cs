@@ -8,8 +8,11 @@ public static class Topics
     public const string Predictions = "crypto-predictions";
     public const string DeadLetter = "crypto-dlq";
 
+    /// <summary>History pages (<see cref="CandleBatch"/>): ours, apart from V2's live topics.</summary>
+    public const string Candles = "crypto-candles";
+
     /// <summary>The seed ran 3 partitions per topic; a key keeps its partition only while this holds.</summary>
     public const int SeedPartitions = 3;
 
-    public static IReadOnlyList<string> All { get; } = [RawData, Streaming, Predictions, DeadLetter];
+    public static IReadOnlyList<string> All { get; } = [RawData, Streaming, Predictions, DeadLetter, Candles];
 }
