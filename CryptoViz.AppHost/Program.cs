@@ -18,21 +18,23 @@ builder.AddKubernetesEnvironment("k8s");
 var kafka = builder.AddKafka("kafka", [.. Topics.All.Select(topic => new KafkaTopic(topic, Topics.SeedPartitions))]);
 var duckdb = builder.AddDuckDB("duckdb");
 
-builder.AddProject<Projects.CryptoViz_Scraper>("scraper")
-    .WithReference(kafka).WaitFor(kafka).WithCoinMarketCapKey()
-    .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint();
-
 var ingest = builder.AddProject<Projects.CryptoViz_Ingest>("ingest")
     .WithReference(kafka).WithReference(duckdb).WaitFor(kafka)
     .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint()
     .WithOperatorCommand("evaluate-models", "Evaluate models", "Backtest every series and publish the served forecasts now", "BrainCircuit");
+
+// The scraper asks Ingest which history it lacks; it does not wait for it, live quotes come first.
+var scraper = builder.AddProject<Projects.CryptoViz_Scraper>("scraper")
+    .WithReference(kafka).WithReference(ingest).WaitFor(kafka).WithCoinMarketCapKey()
+    .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint()
+    .WithOperatorCommand("backfill", "Backfill history", "Fill every live series' gaps from its source's history now", "History");
 
 var stream = builder.AddProject<Projects.CryptoViz_Stream>("stream")
     .WithReference(kafka).WaitFor(kafka)
     .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint().AsPublicFace(lan).WithPublishedReplicas(3);
 
 builder.AddProject<Projects.CryptoViz_Web>("web")
-    .WithReference(stream).WithReference(ingest).WaitFor(stream)
+    .WithReference(stream).WithReference(ingest).WithReference(scraper).WaitFor(stream)
     .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint().AsPublicFace(lan);
 
 builder.Build().Run();

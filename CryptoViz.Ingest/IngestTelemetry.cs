@@ -18,6 +18,7 @@ public sealed class IngestTelemetry
         Rejected = meter.CreateCounter<long>("cryptoviz.ingest.rejected", "{message}", "Messages sent to the dead-letter topic, by reason");
         BatchDuration = meter.CreateHistogram<double>("cryptoviz.ingest.batch.duration", "s", "Time to store one batch");
         CandlesRolledUp = meter.CreateCounter<long>("cryptoviz.ingest.candles.rolled_up", "{candle}", "One-minute candles written (or rewritten) by the rollup");
+        HistoryCandles = meter.CreateCounter<long>("cryptoviz.ingest.history.candles", "{candle}", "History candles from crypto-candles stored (minutes that had none)");
         RetentionDeleted = meter.CreateCounter<long>("cryptoviz.ingest.retention.deleted", "{row}", "Rows removed by retention, by reason (expired, downsampled, candles-expired)");
     }
 
@@ -32,4 +33,6 @@ public sealed class IngestTelemetry
     public Counter<long> RetentionDeleted { get; }
 
     public Counter<long> CandlesRolledUp { get; }
+
+    public Counter<long> HistoryCandles { get; }
 }

@@ -26,6 +26,9 @@ internal static partial class IngestTrace
     [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "A dead letter was not delivered: {Reason}")]
     public static partial void DeadLetterFailed(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "History: stored {Stored} of {Received} candles from {Pages} pages (the rest had a candle already)")]
+    public static partial void HistoryStored(ILogger logger, int stored, int received, int pages);
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Retention on {Path}: deleted {Expired} rows older than {ExpireBefore:o}, downsampled away {Downsampled} rows before {DownsampleBefore:o}, checkpointed: {Checkpointed}, in {Elapsed} ms")]
     public static partial void RetentionApplied(ILogger logger, string path, long expired, DateTime expireBefore, long downsampled, DateTime downsampleBefore, bool checkpointed, double elapsed);
 

@@ -22,6 +22,7 @@ app.MapDefaultEndpoints();
 app.MapPricesApi();
 app.MapCoinsApi();
 app.MapStoreApi();
+app.MapHistoryApi();
 app.MapForecastsApi();
 app.MapCommandsApi();
 app.MapOpenApi();                // /openapi/v1.json

@@ -1,3 +1,4 @@
+using CryptoViz.Scraper.Backfill;
 using CryptoViz.Scraper.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,5 +9,6 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapBackfillApi();
 
 app.Run();

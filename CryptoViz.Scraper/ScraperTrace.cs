@@ -69,4 +69,28 @@ internal static partial class ScraperTrace
 
     [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Replay reached the end of its {Length} of history and stops (Loop is off)")]
     public static partial void ReplayEnded(ILogger logger, TimeSpan length);
+
+    [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "Backfill is off (Scraper:Backfill:Enabled = false)")]
+    public static partial void BackfillOff(ILogger logger);
+
+    [LoggerMessage(EventId = 41, Level = LogLevel.Information, Message = "Backfill: {Series} series lack {Days:0.0} days of history within {Depth}; filling from {Sources}")]
+    public static partial void BackfillStarted(ILogger logger, int series, double days, TimeSpan depth, string sources);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Information, Message = "Backfill: {Symbol}/{Source} filled {From:O} to {To:O} with {Candles} candles ({Done}/{Total} series)")]
+    public static partial void BackfillSeriesDone(ILogger logger, string symbol, string source, DateTime from, DateTime to, long candles, int done, int total);
+
+    [LoggerMessage(EventId = 43, Level = LogLevel.Warning, Message = "Backfill: {Symbol}/{Source} could not be filled: {Reason}")]
+    public static partial void BackfillSeriesFailed(ILogger logger, string symbol, string source, string reason);
+
+    [LoggerMessage(EventId = 44, Level = LogLevel.Information, Message = "Backfill finished: {Summary} ({Candles} candles in {Elapsed})")]
+    public static partial void BackfillFinished(ILogger logger, string summary, long candles, TimeSpan elapsed);
+
+    [LoggerMessage(EventId = 45, Level = LogLevel.Warning, Message = "Backfill cannot ask Ingest what it has; trying again in {Retry}: {Reason}")]
+    public static partial void BackfillIngestUnreachable(ILogger logger, TimeSpan retry, string reason);
+
+    [LoggerMessage(EventId = 46, Level = LogLevel.Warning, Message = "History page {Symbol}/{Source} {From:O} to {To:O} rejected before publishing: {Reason}")]
+    public static partial void HistoryRejected(ILogger logger, string symbol, string source, DateTime from, DateTime to, string reason);
+
+    [LoggerMessage(EventId = 47, Level = LogLevel.Debug, Message = "Backfill: nothing missing in {Series} live series")]
+    public static partial void BackfillNothingMissing(ILogger logger, int series);
 }

@@ -9,8 +9,9 @@ namespace CryptoViz.Ingest.Services;
 /// Rolls raw ticks up into stored 1-minute candles: every <see cref="RollupOptions.Interval"/>, in one transaction on
 /// its own connection, it adds the closed minutes after the newest stored candle and moves the <see cref="CandleHorizon"/>
 /// up to them. It never rewrites a stored candle (retention may have thinned its raw ticks); ticks that come later for
-/// a stored minute are merged into it by <see cref="PriceStore.Write(PriceRows)"/>. The current minute stays raw, so
-/// the last candle a query returns is always live.
+/// a stored minute are merged into it by <see cref="PriceStore.Write(PriceRows)"/>. History candles waiting for the
+/// minutes they belong to (<see cref="HistorySchema"/>) are stored with them. The current minute stays raw, so the last
+/// candle a query returns is always live.
 /// </summary>
 public sealed class CandleRollupService(
     PriceStore store,
@@ -59,6 +60,9 @@ public sealed class CandleRollupService(
                     var start = TruncateToMinute(DateTime.SpecifyKind(next, DateTimeKind.Utc));
                     if (start < end) written = connection.Execute(CandleSchema.Insert, ("start", start), ("end", end));
                 }
+
+                written += connection.Execute(HistorySchema.Release, ("end", end));
+                connection.Execute(HistorySchema.DropReleased, ("end", end));
 
                 transaction.Commit();
             }

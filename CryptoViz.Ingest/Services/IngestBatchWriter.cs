@@ -58,21 +58,29 @@ public sealed class IngestBatchWriter(
 
     private bool IsDue =>
         (_batch.OpenedAt is { } opened && _now - opened >= options.Value.BatchWindow)
-        || (_batch.Prices.Count >= options.Value.BatchSize && _writer.CurrentCount > 0);
+        || (_batch.Count >= options.Value.BatchSize && _writer.CurrentCount > 0);
 
     private void Add(ConsumeResult<string, byte[]> result)
     {
-        if (CryptoPriceValidator.TryParse(result.Message.Value, _now.UtcDateTime, out var price, out var reason))
+        string? reason;
+        if (result.Topic == Topics.Candles)
         {
-            _batch.Add(result, price, _now);
+            if (CandleBatchValidator.TryParse(result.Message.Value, _now.UtcDateTime, out var page, out reason))
+            {
+                _batch.Add(result, page!, _now);
+                return;
+            }
+        }
+        else if (CryptoPriceValidator.TryParse(result.Message.Value, _now.UtcDateTime, out var price, out reason))
+        {
+            _batch.Add(result, price!, _now);
             return;
         }
 
         telemetry.Rejected.Add(1, new KeyValuePair<string, object?>("reason", ReasonCategory(reason!)));
         IngestTrace.Rejected(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason!);
         deadLetters.Publish(result, reason!, OnDeadLetterDelivered);
-        _batch.DeadLettered++;
-        _batch.Add(result, null, _now);
+        _batch.AddDeadLettered(result, _now);
     }
 
     /// <summary>Hands the pending batch to the writer; blocks while the writer is storing the previous one.</summary>
@@ -109,7 +117,7 @@ public sealed class IngestBatchWriter(
     {
         var received = batch.Prices.Count;
         var started = Stopwatch.GetTimestamp();
-        var inserted = WriteWithRetry(batch.Prices, cancellationToken);
+        var (inserted, candles) = WriteWithRetry(batch, cancellationToken);
         if (batch.DeadLettered > 0)
         {
             // The offsets of dead-lettered messages are committed below: make sure the DLQ holds them first.
@@ -121,6 +129,12 @@ public sealed class IngestBatchWriter(
         telemetry.Duplicates.Add(received - inserted);
         telemetry.BatchDuration.Record(elapsed.TotalSeconds);
         IngestTrace.BatchStored(logger, inserted, received, received - inserted, elapsed.TotalMilliseconds);
+        if (batch.History.Pages > 0)
+        {
+            telemetry.HistoryCandles.Add(candles);
+            IngestTrace.HistoryStored(logger, candles, batch.History.Candles, batch.History.Pages);
+        }
+
         EndProcessSpans(batch, inserted);
 
         // librdkafka's offset store is thread-safe; the consume thread keeps consuming meanwhile.
@@ -130,7 +144,7 @@ public sealed class IngestBatchWriter(
         }
     }
 
-    private int WriteWithRetry(PriceRows prices, CancellationToken cancellationToken)
+    private StoreResult WriteWithRetry(PendingBatch batch, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(500);
         while (true)
@@ -139,13 +153,13 @@ public sealed class IngestBatchWriter(
             {
                 using var activity = IngestTelemetry.Source.StartActivity("crypto_prices store");
                 activity?.SetTag("db.system.name", "duckdb");
-                activity?.SetTag("db.operation.batch.size", prices.Count);
-                return store.Write(prices);
+                activity?.SetTag("db.operation.batch.size", batch.Count);
+                return store.Write(batch.Prices, batch.History);
             }
             catch (DuckDBException ex)
             {
                 // Offsets stay uncommitted while the database refuses writes: nothing is lost, the consumer waits.
-                IngestTrace.BatchFailed(logger, ex, prices.Count, delay);
+                IngestTrace.BatchFailed(logger, ex, batch.Count, delay);
                 if (cancellationToken.WaitHandle.WaitOne(delay)) throw new OperationCanceledException(cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, s_maxRetryDelay.Ticks));
             }
@@ -157,7 +171,7 @@ public sealed class IngestBatchWriter(
         foreach (var (result, receivedAt) in batch.Received)
         {
             using var activity = KafkaTelemetry.StartProcess(result, options.Value.ConsumerGroup, receivedAt);
-            activity?.SetTag("cryptoviz.batch.received", batch.Prices.Count);
+            activity?.SetTag("cryptoviz.batch.received", batch.Count);
             activity?.SetTag("cryptoviz.batch.inserted", inserted);
         }
     }

@@ -4,7 +4,7 @@ using CryptoViz.ServiceDefaults.Messaging;
 namespace CryptoViz.Ingest.Services;
 
 /// <summary>
-/// The consume loop: <c>crypto-raw-data</c> → <see cref="IngestBatchWriter"/> → DuckDB. Runs on its own
+/// The consume loop: <c>crypto-raw-data</c> and <c>crypto-candles</c> → <see cref="IngestBatchWriter"/> → DuckDB. Runs on its own
 /// thread because <c>Consume</c> blocks. Offsets are stored only after their batch is committed and are
 /// sent to the broker by auto-commit and on <c>Close()</c>: at-least-once delivery, exactly-once rows.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed class IngestWorker(
 
     private void Run(CancellationToken stoppingToken)
     {
-        consumer.Subscribe(Topics.RawData);
+        consumer.Subscribe([Topics.RawData, Topics.Candles]);
         try
         {
             while (!stoppingToken.IsCancellationRequested)

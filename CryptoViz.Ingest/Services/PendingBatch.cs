@@ -16,6 +16,11 @@ internal sealed class PendingBatch
 
     public PriceRows Prices { get; } = new();
 
+    public HistoryRows History { get; } = new();
+
+    /// <summary>Ticks and history candles: what the batch size counts.</summary>
+    public int Count => Prices.Count + History.Candles;
+
     /// <summary>
     /// When each record arrived, to parent its process span on the producer's trace. Kept only while spans are recorded:
     /// otherwise every consumed message (its key, value and headers) would live until its batch is stored, which
@@ -26,7 +31,7 @@ internal sealed class PendingBatch
     public DateTimeOffset? OpenedAt { get; private set; }
 
     /// <summary>Messages of this batch sent to the dead-letter topic, which must be delivered before its offsets are stored.</summary>
-    public int DeadLettered { get; set; }
+    public int DeadLettered { get; private set; }
 
     public bool IsEmpty => _nextOffsets.Count == 0;
 
@@ -37,17 +42,36 @@ internal sealed class PendingBatch
     {
         _nextOffsets.Clear();
         Prices.Clear();
+        History.Clear();
         Received.Clear();
         OpenedAt = null;
         DeadLettered = 0;
     }
 
-    public void Add(ConsumeResult<string, byte[]> result, CryptoPrice? price, DateTimeOffset now)
+    public void Add(ConsumeResult<string, byte[]> result, CryptoPrice price, DateTimeOffset now)
+    {
+        Consumed(result, now);
+        Prices.Add(price);
+        if (KafkaTelemetry.IsTracing) Received.Add((result, now));
+    }
+
+    public void Add(ConsumeResult<string, byte[]> result, CandleBatch page, DateTimeOffset now)
+    {
+        Consumed(result, now);
+        History.Add(page);
+        if (KafkaTelemetry.IsTracing) Received.Add((result, now));
+    }
+
+    /// <summary>A message sent to the dead-letter topic: only its offset counts, once the dead letter is delivered.</summary>
+    public void AddDeadLettered(ConsumeResult<string, byte[]> result, DateTimeOffset now)
+    {
+        Consumed(result, now);
+        DeadLettered++;
+    }
+
+    private void Consumed(ConsumeResult<string, byte[]> result, DateTimeOffset now)
     {
         OpenedAt ??= now;
         _nextOffsets[result.TopicPartition] = result.Offset + 1;
-        if (price is null) return;
-        Prices.Add(price);
-        if (KafkaTelemetry.IsTracing) Received.Add((result, now));
     }
 }

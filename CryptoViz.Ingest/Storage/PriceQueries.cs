@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CryptoViz.Ingest.Model;
+using CryptoViz.ServiceDefaults.Messaging;
 using DuckDB.NET.Data;
 
 namespace CryptoViz.Ingest.Storage;
@@ -210,6 +211,22 @@ public sealed class PriceQueries(PriceStore store)
         await using var command = connection.Command(sql, ("from", from), ("to", to));
         if (symbol is not null) command.Parameters.Add(new DuckDBParameter("symbol", symbol));
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Every series' stored stretches since <paramref name="from"/>, holes up to <paramref name="gap"/> included (<see cref="HistorySchema.Coverage"/>).</summary>
+    public async Task<IReadOnlyList<CoveredRange>> GetCoverageAsync(DateTime from, TimeSpan gap, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.Command(HistorySchema.Coverage,
+            ("from", from), ("gap", gap.Ticks / TimeSpan.TicksPerMicrosecond), ("horizon", store.CandleHorizon.Value ?? from));
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var ranges = new List<CoveredRange>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            ranges.Add(new CoveredRange(r.GetString(0), r.GetString(1), Utc(r, 2), Utc(r, 3)));
+        }
+
+        return ranges;
     }
 
     // DuckDB.NET reads TIMESTAMP back as Kind=Unspecified; every time we store is UTC.

@@ -28,6 +28,8 @@ public sealed class PriceStore : IDisposable
     /// </summary>
     private static int DefaultThreads => Math.Max(1, Environment.ProcessorCount - 2);
 
+    private static readonly HistoryRows s_noHistory = new();
+
     private readonly string _connectionString;
     private readonly DuckDBConnection _writer;
     private readonly RecentKeyIndex _recent = new();
@@ -55,6 +57,7 @@ public sealed class PriceStore : IDisposable
         _writer.Open();
         _writer.Execute(PriceSchema.Create);
         _writer.Execute(CandleSchema.Create);
+        _writer.Execute(HistorySchema.Create);
         // Nothing else uses the writer yet, so the start-up reads need no reader connection of their own.
         IngestTrace.StoreReady(logger, DatabasePath, Convert.ToInt64(_writer.Scalar(PriceSchema.CountRows)));
         LoadRecentKeys();
@@ -81,17 +84,25 @@ public sealed class PriceStore : IDisposable
 
     /// <summary>Stores a batch in one transaction, dropping rows whose natural key is already stored.</summary>
     /// <returns>How many rows were new.</returns>
-    public int Write(PriceRows batch)
+    public int Write(PriceRows batch) => Write(batch, s_noHistory).Rows;
+
+    /// <summary>
+    /// Stores ticks and history pages in one transaction: ticks whose natural key is already stored are dropped, and
+    /// history candles for minutes that already have one (<see cref="HistorySchema"/>).
+    /// </summary>
+    public StoreResult Write(PriceRows batch, HistoryRows history)
     {
-        if (batch.Count == 0) return 0;
+        if (batch.Count == 0 && history.Pages == 0) return default;
         lock (CandleLock)
         {
             var horizon = CandleHorizon.Value;
             Split(batch, horizon);
             var inserted = _fresh.Count;
+            var candles = 0;
             try
             {
                 using var transaction = _writer.BeginTransaction();
+                if (history.Pages > 0) candles = StoreHistory(history, horizon);
                 // Appenders inside the transaction join it: the fresh rows, the merge and the candles commit (or vanish) together.
                 Append(_writer.CreateAppender("crypto_prices"), batch, _fresh);
                 if (_doubtful.Count > 0)
@@ -113,8 +124,21 @@ public sealed class PriceStore : IDisposable
             }
 
             _recent.Commit();
-            return inserted;
+            return new StoreResult(inserted, candles);
         }
+    }
+
+    /// <returns>How many candles were new (stored or pending).</returns>
+    private int StoreHistory(HistoryRows history, DateTime? horizon)
+    {
+        using (var appender = _writer.CreateAppender("temp", "main", "history_stage")) history.AppendCandles(appender);
+        using (var appender = _writer.CreateAppender("temp", "main", "history_ranges_stage")) history.AppendRanges(appender);
+        // Before the first rollup nothing is final: every candle waits for it.
+        var end = horizon ?? DateTime.MinValue;
+        var candles = _writer.Execute(HistorySchema.StoreFinal, ("end", end)) + _writer.Execute(HistorySchema.StorePending, ("end", end));
+        _writer.Execute(HistorySchema.StoreRanges);
+        _writer.Execute(HistorySchema.ClearStage);
+        return candles;
     }
 
     /// <summary>

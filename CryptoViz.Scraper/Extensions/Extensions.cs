@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using CryptoViz.Scraper.Backfill;
 using CryptoViz.Scraper.Health;
 using CryptoViz.Scraper.Publishing;
 using CryptoViz.Scraper.Sources;
@@ -57,6 +58,7 @@ public static class Extensions
         builder.Services.AddHostedService<SimulatedMarketWorker>();
         builder.Services.AddHostedService<DeliveryReportPoller>();
         builder.Services.AddHostedService<ProducerFlushService>();
+        builder.AddBackfill();
     }
 
     /// <summary>

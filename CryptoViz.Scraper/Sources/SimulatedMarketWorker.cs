@@ -12,6 +12,7 @@ namespace CryptoViz.Scraper.Sources;
 public sealed class SimulatedMarketWorker(
     PricePublisher publisher,
     SourceSupervisor supervisor,
+    SimulatedMarketClock clock,
     IOptions<ScraperOptions> options,
     TimeProvider time,
     ILogger<SimulatedMarketWorker> logger) : BackgroundService
@@ -33,7 +34,11 @@ public sealed class SimulatedMarketWorker(
         {
             try
             {
-                if (supervisor.ShouldSimulate()) PublishTick(market, settings.Interval, options.Value.ProducerId);
+                if (supervisor.ShouldSimulate())
+                {
+                    clock.Opened(time.GetUtcNow());
+                    PublishTick(market, settings.Interval, options.Value.ProducerId);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -7,4 +7,5 @@ namespace CryptoViz.ServiceDefaults.Messaging;
 [JsonSerializable(typeof(IReadOnlyList<CryptoPrice>))]
 [JsonSerializable(typeof(Prediction))]
 [JsonSerializable(typeof(CandleBatch))]
+[JsonSerializable(typeof(IReadOnlyList<CoveredRange>))]
 public sealed partial class CryptoVizJsonContext : JsonSerializerContext;

@@ -12,6 +12,7 @@ namespace CryptoViz.Scraper.Sources.Replay;
 public sealed class ReplayWorker(
     PricePublisher publisher,
     SourceSupervisor supervisor,
+    ReplayClock clock,
     IOptions<ScraperOptions> options,
     TimeProvider time,
     ILogger<ReplayWorker> logger) : BackgroundService
@@ -33,6 +34,7 @@ public sealed class ReplayWorker(
             return;
         }
 
+        clock.Loaded(tape);
         supervisor.ReplayReady(tape.Series.Select(s => s.Symbol));
         ScraperTrace.ReplayReady(logger, settings.Mode, string.Join(", ", tape.Series.Select(s => s.Symbol)), tape.Start, tape.Length, settings.Speed);
 
@@ -55,7 +57,9 @@ public sealed class ReplayWorker(
 
             try
             {
-                Publish(tape.At(position, step), options.Value.ProducerId);
+                var now = time.GetUtcNow();
+                Publish(tape.At(position, step), now.UtcDateTime, options.Value.ProducerId);
+                clock.Tick(now, position);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -67,9 +71,8 @@ public sealed class ReplayWorker(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    private void Publish(IEnumerable<ReplayQuote> quotes, string producerId)
+    private void Publish(IEnumerable<ReplayQuote> quotes, DateTime now, string producerId)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         foreach (var quote in quotes) publisher.Publish(quote.ToRecord(now, producerId));
     }
 }
