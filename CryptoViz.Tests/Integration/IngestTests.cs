@@ -108,6 +108,44 @@ public sealed class IngestTests : IAsyncLifetime
         Assert.Equal(20, await UncommittedAsync());
     }
 
+    [Fact]
+    public async Task Stores_history_pages_once_each_and_dead_letters_a_bad_page_whole()
+    {
+        // Arrange: a page of two hours ending an hour ago (every minute but the page's last), and one with an impossible candle.
+        using var dlq = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = _kafka.BootstrapServers, GroupId = $"dlq-{Guid.NewGuid():N}", AutoOffsetReset = AutoOffsetReset.Earliest, FetchWaitMaxMs = 10,
+        }).Build();
+        dlq.Subscribe(Topics.DeadLetter);
+        var now = DateTime.UtcNow;
+        var from = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc).AddHours(-3);
+        var page = Page("HIST", from, from.AddHours(2), minutes: 119);
+        var bad = Page("BAD", from, from.AddHours(1), minutes: 60);
+        bad = bad with { Candles = [.. bad.Candles.Take(59), bad.Candles[59] with { High = 1 }] };
+
+        // Act: the good page twice (a redelivery), the bad one between.
+        await ProduceAsync([Json(page), Json(bad), Json(page)], Topics.Candles);
+        using var http = _ingest.CreateClient();
+        var coverage = await Eventually.GetAsync(
+            () => http.GetFromJsonAsync($"/api/history/coverage?from={from.AddDays(-1):O}", CryptoVizJsonContext.Default.IReadOnlyListCoveredRange, TestContext.Current.CancellationToken),
+            c => c?.Count > 0, s_timeout, "the page's range as coverage");
+        using var timeout = new CancellationTokenSource(s_timeout);
+        var dead = dlq.Consume(timeout.Token);
+        // Pages ahead of the rollup wait for it (up to its 10 s interval) before queries read them.
+        var candles = await Eventually.GetAsync(
+            () => http.GetFromJsonAsync($"/api/coins/HIST/candles?interval=1m&source=test&from={from:O}&to={from.AddHours(2):O}",
+                IngestJsonContext.Default.CandleSeries, TestContext.Current.CancellationToken),
+            c => c?.Candles.Count > 0, s_timeout, "the page's candles");
+
+        // Assert: the page's whole range is covered, its 119 candles stored once; the bad page is dead-lettered as it was.
+        Assert.Equal([new CoveredRange("HIST", "test", from, from.AddHours(2))], coverage);
+        Assert.Equal(119, candles.Candles.Count);
+        Assert.Equal(page.Candles.Select(c => (c.Time, c.Close, c.Volume ?? 0)), candles.Candles.Select(c => (c.Time, c.Close, c.Volume)));
+        Assert.Equal(Json(bad), dead.Message.Value);
+        Assert.Equal(Topics.Candles, Header(dead, DeadLetterPublisher.OriginTopicHeader));
+        Assert.Equal("a candle's low and high must bound its open and close", Header(dead, DeadLetterPublisher.ReasonHeader));
+    }
+
     private Task<long?> StoredRowsAsync(long rows)
     {
         var store = _ingest.Services.GetRequiredService<PriceStore>();
@@ -137,12 +175,24 @@ public sealed class IngestTests : IAsyncLifetime
 
     private static byte[] Json(CryptoPrice p) => JsonSerializer.SerializeToUtf8Bytes(p, CryptoVizJsonContext.Default.CryptoPrice);
 
-    private async Task ProduceAsync(IEnumerable<byte[]> values)
+    private static byte[] Json(CandleBatch b) => JsonSerializer.SerializeToUtf8Bytes(b, CryptoVizJsonContext.Default.CandleBatch);
+
+    /// <summary>A page of [from, to) with a candle in each of its first <paramref name="minutes"/> minutes.</summary>
+    private static CandleBatch Page(string symbol, DateTime from, DateTime to, int minutes) => new()
+    {
+        Symbol = symbol, Name = symbol, Source = "test", From = from, To = to, ProducerId = "ingest-tests", IngestionTimestamp = to,
+        Candles = [.. Enumerable.Range(0, minutes).Select(i => new HistoryCandle
+        {
+            Time = from.AddMinutes(i), Open = 100 + i, High = 102 + i, Low = 99 + i, Close = 101 + i, Volume = i, QuoteVolume = i * 100,
+        })],
+    };
+
+    private async Task ProduceAsync(IEnumerable<byte[]> values, string topic = Topics.RawData)
     {
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = _kafka.BootstrapServers }).Build();
         foreach (var value in values)
         {
-            await producer.ProduceAsync(Topics.RawData, new Message<string, byte[]> { Key = "k", Value = value }, TestContext.Current.CancellationToken);
+            await producer.ProduceAsync(topic, new Message<string, byte[]> { Key = "k", Value = value }, TestContext.Current.CancellationToken);
         }
     }
 

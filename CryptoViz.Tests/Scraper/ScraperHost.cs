@@ -16,8 +16,8 @@ namespace CryptoViz.Tests.Scraper;
 
 /// <summary>
 /// The Scraper against the embedded broker, on a <see cref="FakeTimeProvider"/> (its schedules move only when a test
-/// advances the clock), with every log entry captured. Real providers and the simulated market are off unless the
-/// test's settings turn them on; <c>producer_id</c> is unique per host, so a test reads back only its own records.
+/// advances the clock), with every log entry captured. Real providers, the offline sources and the backfill are off unless
+/// the test's settings turn them on; <c>producer_id</c> is unique per host, so a test reads back only its own records.
 /// </summary>
 internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
 {
@@ -36,6 +36,7 @@ internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
             ["Scraper:Binance:Enabled"] = "false",
             ["Scraper:Simulated:Enabled"] = "false",
             ["Scraper:Replay:Enabled"] = "false",
+            ["Scraper:Backfill:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings) _settings[key] = value;

@@ -8,7 +8,9 @@ namespace CryptoViz.Scraper.Sources.Replay;
 /// The replay's past: what the live replay would have published had it been playing all along, folded into 1-minute
 /// candles. Its clock runs backwards from the last tick (<see cref="ReplayClock"/>) at the same speed, looping through
 /// the tape as the live replay does, and samples each minute at the live tick interval, so the candles are the ones its
-/// ticks would have made (open, close, extremes along each bar's path, the bars' volume shares).
+/// ticks would have made (open, close, extremes along each bar's path, the bars' volume shares). A loop before the live
+/// one is re-levelled by the tape's own growth (<see cref="ReplaySeries.LoopGrowth"/>), so that the past meets the present
+/// without the jump from the tape's last close to its first open.
 /// </summary>
 public sealed class ReplayHistorySource(ReplayClock clock, SourceSupervisor supervisor, IOptions<ScraperOptions> options) : IHistorySource
 {
@@ -59,15 +61,18 @@ public sealed class ReplayHistorySource(ReplayClock clock, SourceSupervisor supe
         {
             var present = new DateTimeOffset(minute + step * k, TimeSpan.Zero);
             var offset = anchor.Position - (anchor.At - present) * settings.Speed;
+            var level = 1.0;
             if (offset < TimeSpan.Zero)
             {
                 if (!settings.Loop) continue;
-                offset = TimeSpan.FromTicks(((offset.Ticks % tape.Length.Ticks) + tape.Length.Ticks) % tape.Length.Ticks);
+                var loopsBack = (long)Math.Ceiling(-offset.Ticks / (double)tape.Length.Ticks);
+                offset += tape.Length * loopsBack;
+                level = Math.Pow(series.LoopGrowth, -loopsBack);
             }
 
             var time = tape.Start + offset;
             if (series.BarAt(time) is not { } bar) continue;
-            var price = BarPath.PriceAt(bar, time);
+            var price = BarPath.PriceAt(bar, time) * level;
             var share = BarPath.VolumeShare(bar, time, tapeStep);
             if (!any) open = price;
             any = true;
@@ -75,7 +80,7 @@ public sealed class ReplayHistorySource(ReplayClock clock, SourceSupervisor supe
             low = Math.Min(low, price);
             close = price;
             volume += bar.Volume * share;
-            quoteVolume += bar.QuoteVolume * share ?? bar.Volume * share * price;
+            quoteVolume += bar.QuoteVolume * share * level ?? bar.Volume * share * price;
         }
 
         return any ? new HistoryCandle { Time = minute, Open = open, High = high, Low = low, Close = close, Volume = volume, QuoteVolume = quoteVolume } : null;

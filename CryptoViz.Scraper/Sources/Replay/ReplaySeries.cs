@@ -24,6 +24,9 @@ public sealed class ReplaySeries
 
     public int Count => _bars.Length;
 
+    /// <summary>How much the price grew from the first bar's open to the last one's close: one loop's change in level.</summary>
+    public double LoopGrowth => _bars[^1].Close / _bars[0].Open;
+
     /// <summary>The price at <paramref name="time"/> along its bar's path, or null in a gap (an exchange outage) or outside the span.</summary>
     public double? PriceAt(DateTimeOffset time) => BarAt(time) is { } bar ? BarPath.PriceAt(bar, time) : null;
 
