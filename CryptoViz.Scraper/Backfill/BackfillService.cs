@@ -50,6 +50,7 @@ public sealed class BackfillService(
         }
 
         string? ranFor = null;
+        string? seen = null;
         var nextRun = DateTimeOffset.MinValue;
         var requested = false;
         try
@@ -58,13 +59,17 @@ public sealed class BackfillService(
             {
                 var live = Live();
                 var key = string.Join(',', live.Select(l => MessageKey.For(l.Series.Symbol, l.Source.Name)));
-                if (live.Count > 0 && (requested || key != ranFor || time.GetUtcNow() >= nextRun))
+                // Sources go live within moments of each other (a fallback starts replay and simulated together): a run
+                // waits until the live series have held for one poll, so that it fills them all at once.
+                var settled = key == seen;
+                seen = key;
+                if (live.Count > 0 && settled && (requested || key != ranFor || time.GetUtcNow() >= nextRun))
                 {
                     ranFor = key;
                     nextRun = time.GetUtcNow() + (await RunAsync(live, stoppingToken).ConfigureAwait(false) ? settings.RecheckInterval : s_retry);
                 }
 
-                requested = await WaitAsync(settings.PollInterval, stoppingToken).ConfigureAwait(false);
+                requested = await WaitAsync(settings.PollInterval, stoppingToken).ConfigureAwait(false) || (requested && !settled);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -19,4 +19,16 @@ public sealed class OperatorCommandE2ETests(AppHostFixture fixture)
         // The service's answer, shown in the dashboard: how many series it backtested.
         Assert.Contains("\"series\":", result.Data?.Value);
     }
+
+    [Fact]
+    public async Task Backfill_on_the_scraper_starts_a_run_and_answers_with_its_status()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var commands = fixture.App.Services.GetRequiredService<ResourceCommandService>();
+
+        var result = await commands.ExecuteCommandAsync("scraper", "backfill", cts.Token);
+
+        Assert.True(result.Success, result.Message);
+        Assert.Contains("\"summary\":", result.Data?.Value);
+    }
 }

@@ -25,8 +25,12 @@ internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public ScraperHost(EmbeddedKafkaFixture kafka, IReadOnlyDictionary<string, string?> settings)
+    private readonly Action<IServiceCollection>? _services;
+
+    /// <param name="services">Changes to the Scraper's services, after its own.</param>
+    public ScraperHost(EmbeddedKafkaFixture kafka, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:kafka"] = kafka.BootstrapServers,
@@ -52,8 +56,10 @@ internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
 
     public SourceState State(string source) => Supervisor.StateOf(source) ?? throw new InvalidOperationException($"{source} is not running");
 
-    public async Task<HealthReportEntry> SourcesHealthAsync() =>
-        (await Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(TestContext.Current.CancellationToken)).Entries["sources"];
+    public Task<HealthReportEntry> SourcesHealthAsync() => HealthAsync("sources");
+
+    public async Task<HealthReportEntry> HealthAsync(string check) =>
+        (await Services.GetRequiredService<HealthCheckService>().CheckHealthAsync(TestContext.Current.CancellationToken)).Entries[check];
 
     /// <summary>Waits until <paramref name="condition"/> holds, advancing the fake clock by <paramref name="step"/> between looks when given.</summary>
     public async Task UntilAsync(Func<bool> condition, string what, TimeSpan? step = null, TimeSpan? timeout = null)
@@ -113,6 +119,10 @@ internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
             logging.AddProvider(Logs);
             logging.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace);
         });
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            _services?.Invoke(services);
+        });
     }
 }
