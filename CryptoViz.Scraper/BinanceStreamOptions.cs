@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CryptoViz.Scraper;
 
-/// <summary>Configuration section <c>Scraper:Binance</c>: Binance's public WebSocket ticker streams (no key).</summary>
+/// <summary>
+/// Configuration section <c>Scraper:Binance</c>: Binance's public WebSocket ticker streams, and its public REST klines for
+/// the history of the same pairs (no key for either).
+/// </summary>
 public sealed class BinanceStreamOptions : IValidatableObject
 {
     public bool Enabled { get; set; } = true;
@@ -26,6 +29,17 @@ public sealed class BinanceStreamOptions : IValidatableObject
     [RegularExpression("^[A-Z0-9]{2,10}$", ErrorMessage = "QuoteAsset must be 2-10 upper-case letters or digits")]
     public string QuoteAsset { get; set; } = "USDT";
 
+    /// <summary>The REST root of the history's <c>api/v3/klines</c> calls: Binance's public market-data host.</summary>
+    [Required]
+    public Uri? RestBaseUrl { get; set; } = new("https://data-api.binance.vision/");
+
+    /// <summary>
+    /// The request weight a minute the history may spend of the 6,000 Binance allows an IP (a page of 1,000 klines costs 2).
+    /// The rest is left to whatever else calls Binance from the same address.
+    /// </summary>
+    [Range(2, 6000)]
+    public int RestWeightBudget { get; set; } = 3000;
+
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -45,6 +59,11 @@ public sealed class BinanceStreamOptions : IValidatableObject
         if (BaseUrl is { IsAbsoluteUri: false } || BaseUrl is { Scheme: not ("ws" or "wss") })
         {
             yield return new ValidationResult("BaseUrl must be an absolute ws or wss URL", [nameof(BaseUrl)]);
+        }
+
+        if (RestBaseUrl is { IsAbsoluteUri: false } || RestBaseUrl is { Scheme: not ("http" or "https") })
+        {
+            yield return new ValidationResult("RestBaseUrl must be an absolute http or https URL", [nameof(RestBaseUrl)]);
         }
 
         if (Enabled && SymbolList.Count == 0)

@@ -2,8 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CryptoViz.Scraper;
 
-/// <summary>One real provider's section, e.g. <c>Scraper:CoinGecko</c>.</summary>
-public sealed class PriceProviderOptions : IValidatableObject
+/// <summary>One real provider's section, e.g. <c>Scraper:CoinMarketCap</c>; a provider with more settings derives from it.</summary>
+public class PriceProviderOptions : IValidatableObject
 {
     public bool Enabled { get; set; } = true;
 

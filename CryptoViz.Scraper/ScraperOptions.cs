@@ -19,7 +19,7 @@ public sealed class ScraperOptions : IValidatableObject
     public TimeSpan FallbackAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     [Required]
-    public PriceProviderOptions CoinGecko { get; set; } = new()
+    public CoinGeckoOptions CoinGecko { get; set; } = new()
     {
         BaseUrl = new("https://api.coingecko.com/"),
         Interval = TimeSpan.FromSeconds(60),

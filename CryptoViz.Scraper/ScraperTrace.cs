@@ -93,4 +93,13 @@ internal static partial class ScraperTrace
 
     [LoggerMessage(EventId = 47, Level = LogLevel.Debug, Message = "Backfill: nothing missing in {Series} live series")]
     public static partial void BackfillNothingMissing(ILogger logger, int series);
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Debug, Message = "History from {Source} waits {Delay} before its next call, to stay within the provider's rate limit")]
+    public static partial void HistoryPaced(ILogger logger, string source, TimeSpan delay);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Warning, Message = "History from {Source} rate limited (HTTP 429): waiting {RetryAfter} as asked, then asking once more")]
+    public static partial void HistoryRateLimited(ILogger logger, string source, TimeSpan retryAfter);
+
+    [LoggerMessage(EventId = 52, Level = LogLevel.Warning, Message = "History from {Source} for {Symbol}: {Rejected} of {Items} items rejected, e.g. {Reason}")]
+    public static partial void HistoryItemsRejected(ILogger logger, string source, string symbol, int rejected, int items, string reason);
 }

@@ -2,16 +2,24 @@ using CryptoViz.ServiceDefaults.Messaging;
 
 namespace CryptoViz.Scraper.Backfill;
 
-/// <summary>How a request is cut into pages of one message each: consecutive ranges of at most <see cref="CandleBatch.MaxCandles"/> minutes.</summary>
+/// <summary>Cuts the candles of one range into pages of at most <see cref="CandleBatch.MaxCandles"/> that tile the range.</summary>
 public static class HistoryPages
 {
-    private static readonly TimeSpan s_page = TimeSpan.FromMinutes(CandleBatch.MaxCandles);
-
-    public static IEnumerable<(DateTime From, DateTime To)> Tile(DateTime from, DateTime to)
+    /// <param name="candles">In time order, each within [<paramref name="from"/>, <paramref name="to"/>).</param>
+    /// <returns>
+    /// Oldest first; each page ends where the next page's first candle starts and the last at <paramref name="to"/>, so
+    /// stretches without candles belong to a page too. No candles at all still make one (empty) page.
+    /// </returns>
+    public static IEnumerable<HistoryPage> Split(DateTime from, DateTime to, IReadOnlyList<HistoryCandle> candles)
     {
-        for (var pageFrom = from; pageFrom < to; pageFrom += s_page)
+        var start = from;
+        for (var first = 0; ; first += CandleBatch.MaxCandles)
         {
-            yield return (pageFrom, pageFrom + s_page < to ? pageFrom + s_page : to);
+            var next = first + CandleBatch.MaxCandles;
+            var end = next < candles.Count ? candles[next].Time : to;
+            yield return new HistoryPage(start, end, [.. candles.Skip(first).Take(CandleBatch.MaxCandles)]);
+            if (next >= candles.Count) yield break;
+            start = end;
         }
     }
 }

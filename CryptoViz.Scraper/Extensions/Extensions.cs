@@ -59,6 +59,7 @@ public static class Extensions
         builder.Services.AddHostedService<DeliveryReportPoller>();
         builder.Services.AddHostedService<ProducerFlushService>();
         builder.AddBackfill();
+        builder.AddProviderHistory();
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ namespace CryptoViz.Scraper.Sources;
 /// <summary>Source-generated readers for the providers' payloads (snake_case on the wire).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(CoinGeckoMarket))]
+[JsonSerializable(typeof(CoinGeckoMarketChart))]
 [JsonSerializable(typeof(CoinMarketCapListing))]
 [JsonSerializable(typeof(CoinMarketCapStatus))]
 internal sealed partial class ProviderJsonContext : JsonSerializerContext;

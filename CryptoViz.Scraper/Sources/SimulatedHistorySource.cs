@@ -38,10 +38,10 @@ public sealed class SimulatedHistorySource(
             past = SimulatedPast.Generate(coins, coin.i, options.Value.Simulated.Seed + PastSeedOffset, end, (int)(backfill.Value.Depth / s_minute));
         }
 
-        foreach (var (pageFrom, pageTo) in HistoryPages.Tile(from, to))
+        foreach (var page in HistoryPages.Split(from, to, [.. past.Where(c => c.Time >= from && c.Time < to)]))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return new HistoryPage(pageFrom, pageTo, [.. past.Where(c => c.Time >= pageFrom && c.Time < pageTo)]);
+            yield return page;
             await Task.Yield();
         }
     }

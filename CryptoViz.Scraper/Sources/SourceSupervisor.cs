@@ -58,6 +58,13 @@ public sealed class SourceSupervisor
 
     public SourceState? StateOf(string name) => _states.GetValueOrDefault(name);
 
+    /// <summary>
+    /// Whether the real provider <paramref name="name"/> runs and its last valid quote is not overdue (within its interval
+    /// and <see cref="ScraperOptions.FallbackAfter"/>): the same test as the fallback's, minus the grace before a first quote.
+    /// </summary>
+    public bool IsDelivering(string name) =>
+        _states.GetValueOrDefault(name) is { LastSuccess: not null } state && IsLive(state, _time.GetUtcNow());
+
     /// <summary>Told by the replay when its history is loaded; no symbols when it could not be.</summary>
     public void ReplayReady(IEnumerable<string> symbols) => _replayed.TrySetResult(symbols.ToHashSet(StringComparer.Ordinal));
 

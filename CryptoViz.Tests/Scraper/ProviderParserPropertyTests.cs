@@ -24,7 +24,7 @@ public sealed class ProviderParserPropertyTests
 
     [Fact]
     public void CoinGecko_survives_any_body() =>
-        Check(ScraperFixtures.Read(ScraperFixtures.CoinGeckoMarkets), http => new CoinGeckoSource(http, s_options, Keys(), TimeProvider.System));
+        Check(ScraperFixtures.Read(ScraperFixtures.CoinGeckoMarkets), http => new CoinGeckoSource(http, s_options, Keys(), TimeProvider.System, new CoinGeckoCoins()));
 
     [Fact]
     public void CoinMarketCap_survives_any_body() =>

@@ -19,6 +19,9 @@ public sealed class ScraperOptionsTests(EmbeddedKafkaFixture kafka) : IClassFixt
     [InlineData("Scraper:CoinGecko:BaseUrl", "api.coingecko.com", "BaseUrl")]
     [InlineData("Scraper:Simulated:Enabled", "sometimes", "Enabled")]
     [InlineData("Scraper:FallbackAfter", "00:00:00", "FallbackAfter")]
+    [InlineData("Scraper:Binance:RestBaseUrl", "wss://data-stream.binance.vision/", "RestBaseUrl")]
+    [InlineData("Scraper:Binance:RestWeightBudget", "6001", "RestWeightBudget")]
+    [InlineData("Scraper:CoinGecko:HistoryInterval", "00:00:00", "HistoryInterval")]
     public void Bad_settings_stop_the_start(string key, string value, string member)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -8,11 +8,13 @@ namespace CryptoViz.Scraper.Sources.CoinGecko;
 /// CoinGecko v3 <c>GET /api/v3/coins/markets</c>: the top <see cref="PriceProviderOptions.TopN"/> coins by market cap
 /// in USD. Free; an optional demo key (<c>CoinGecko:ApiKey</c>) goes in the <c>x-cg-demo-api-key</c> header.
 /// </summary>
+/// <param name="coins">Where each listing's coins and their CoinGecko ids are kept for the history.</param>
 public sealed class CoinGeckoSource(
     HttpClient http,
     IOptions<ScraperOptions> options,
     IOptionsMonitor<ProviderKeyOptions> keys,
-    TimeProvider time) : HttpPriceSource(http, time)
+    TimeProvider time,
+    CoinGeckoCoins coins) : HttpPriceSource(http, time)
 {
     public const string SourceName = "coingecko";
     public const string DemoKeyHeader = "x-cg-demo-api-key";
@@ -40,7 +42,15 @@ public sealed class CoinGeckoSource(
 
         var now = Time.GetUtcNow().UtcDateTime;
         var producerId = options.Value.ProducerId;
-        return MapItems(document.RootElement, ProviderJsonContext.Default.CoinGeckoMarket, m => Map(m, now, producerId));
+        var listed = new List<CoinGeckoCoin>();
+        var fetch = MapItems(document.RootElement, ProviderJsonContext.Default.CoinGeckoMarket, m =>
+        {
+            var mapped = Map(m, now, producerId);
+            if (mapped.Price is { } price && !string.IsNullOrWhiteSpace(m.Id)) listed.Add(new CoinGeckoCoin(price.Symbol, price.Name, m.Id));
+            return mapped;
+        });
+        coins.Replace(listed);
+        return fetch;
     }
 
     /// <summary>

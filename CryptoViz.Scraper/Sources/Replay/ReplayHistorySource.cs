@@ -34,19 +34,19 @@ public sealed class ReplayHistorySource(ReplayClock clock, SourceSupervisor supe
         var end = played is { } p ? Floor(p.At.UtcDateTime) : from;
         var samples = Math.Max(1, (int)Math.Round(s_minute / settings.TickInterval));
         var step = s_minute / samples;
-        foreach (var (pageFrom, pageTo) in HistoryPages.Tile(from, to))
+        var candles = new List<HistoryCandle>();
+        if (replayed is not null && played is { } anchor)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var candles = new List<HistoryCandle>();
-            if (replayed is not null && played is { } anchor)
+            for (var minute = from; minute < to && minute < end; minute += s_minute)
             {
-                for (var minute = pageFrom; minute < pageTo && minute < end; minute += s_minute)
-                {
-                    if (Candle(tape!, replayed, anchor, minute, samples, step, settings) is { } candle) candles.Add(candle);
-                }
+                cancellationToken.ThrowIfCancellationRequested();
+                if (Candle(tape!, replayed, anchor, minute, samples, step, settings) is { } candle) candles.Add(candle);
             }
+        }
 
-            yield return new HistoryPage(pageFrom, pageTo, candles);
+        foreach (var page in HistoryPages.Split(from, to, candles))
+        {
+            yield return page;
             await Task.Yield();
         }
     }
