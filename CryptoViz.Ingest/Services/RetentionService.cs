@@ -68,6 +68,8 @@ public sealed class RetentionService(
             expired = connection.Execute(PriceSchema.DeleteExpired, ("before", expireBefore));
             downsampled = connection.Execute(PriceSchema.Downsample, ("before", downsampleBefore));
             candlesExpired = connection.Execute(CandleSchema.DeleteExpired, ("before", now.AddDays(-options.Value.CandleDays)));
+            // The ranges history pages covered go with their candles; the table would only grow otherwise.
+            connection.Execute(HistorySchema.DeleteExpiredRanges, ("before", now.AddDays(-options.Value.CandleDays)));
             transaction.Commit();
         }
 
