@@ -5,7 +5,7 @@ namespace CryptoViz.Tests.Publish;
 [Collection(PublishCollection.Name)]
 public sealed class ComposeOutputTests(PublishFixture publish)
 {
-    private static readonly string[] s_services = ["kafka", "kafka-console", "kafka-topics", "scraper", "ingest", "stream", "web"];
+    private static readonly string[] s_services = ["kafka", "kafka-console", "kafka-topics", "ingest", "scraper", "stream", "web"];
     private static readonly string[] s_projects = ["scraper", "ingest", "stream", "web"];
 
     private readonly ComposeFile _compose = PublishedFiles.ReadCompose(publish.ComposeDirectory);
@@ -57,7 +57,7 @@ public sealed class ComposeOutputTests(PublishFixture publish)
         var topics = _compose.Services["kafka-topics"];
 
         Assert.Equal(["rpk"], topics.Entrypoint!);
-        Assert.Equal(["topic", "create", "crypto-raw-data", "crypto-streaming", "crypto-predictions", "crypto-dlq",
+        Assert.Equal(["topic", "create", "crypto-raw-data", "crypto-streaming", "crypto-predictions", "crypto-dlq", "crypto-candles",
             "--partitions", "3", "--if-not-exists", "-X", "brokers=kafka:9092"], topics.Command!);
         Assert.Equal("service_healthy", topics.DependsOn!["kafka"].Condition);
         Assert.Equal("on-failure", topics.Restart);

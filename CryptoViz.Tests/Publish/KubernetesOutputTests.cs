@@ -81,7 +81,7 @@ public sealed class KubernetesOutputTests(PublishFixture publish)
             var init = Assert.Single(PodOf(name).InitContainers);
             Assert.Equal("kafka-topics", init.Name);
             Assert.Equal(["rpk"], init.Command);
-            Assert.Equal(["topic", "create", "crypto-raw-data", "crypto-streaming", "crypto-predictions", "crypto-dlq",
+            Assert.Equal(["topic", "create", "crypto-raw-data", "crypto-streaming", "crypto-predictions", "crypto-dlq", "crypto-candles",
                 "--partitions", "3", "--if-not-exists", "-X", "brokers=kafka-service:9092"], init.Args);
         }
 
