@@ -176,10 +176,11 @@ public sealed class BackfillService(
                 // A provider that names a wait (rate limit, ban) is left alone for the rest of the run.
                 if (ex.RetryAfter is { } wait) refused = $"{source.Name} asked to wait {wait} ({ex.Message})";
             }
-            catch (Confluent.Kafka.KafkaException ex)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                progress.SeriesFailed(ex.Error.Reason);
-                ScraperTrace.BackfillSeriesFailed(logger, series.Symbol, source.Name, ex.Error.Reason);
+                // A page the broker refused, or a source that broke: this series waits for the next run, the others go on.
+                progress.SeriesFailed(ex.Message);
+                ScraperTrace.BackfillSeriesFailed(logger, series.Symbol, source.Name, ex.Message);
             }
         }
     }
