@@ -26,6 +26,9 @@ public sealed class WebPageTests(AppHostFixture fixture)
         await Expect(page.Locator("[data-testid=price][data-source=replay][data-symbol=SOL]")).ToBeVisibleAsync();
         Assert.True(await page.Locator("[data-testid=price]").CountAsync() >= 20, "twenty coins on the page");
         await Expect(page.Locator("[data-testid=price][data-source=simulated][data-symbol=BTC]")).ToHaveCountAsync(0);
+        // A simulated coin reports its own 24 h change: the page shows it while less than a day is stored, and says so.
+        await Expect(page.Locator("[data-testid=change-24h][data-source=simulated][data-symbol=SUI]"))
+            .ToHaveAttributeAsync("data-basis", new Regex("^(history|provider)$"));
         var btc = page.Locator("[data-testid=price][data-source=replay][data-symbol=BTC]");
         var first = await btc.InnerTextAsync();
         await Expect(btc).Not.ToHaveTextAsync(first);

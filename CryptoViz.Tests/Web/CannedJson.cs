@@ -33,6 +33,24 @@ internal static class CannedJson
          {"symbol":"ETH","name":"Ethereum","source":"coinmarketcap","price":4312.08,"marketCap":5.2e11,"timestamp":"{{Iso(cmc)}}","changePercent1h":-0.2,"changePercent24h":-0.42,"volume24h":null}]
         """;
 
+    /// <summary>
+    /// Ingest's <c>/api/coins/history</c> of the day before <paramref name="to"/> in 97 15-minute buckets: BTC from CoinMarketCap
+    /// a whole day, closing 111,000 an hour ago and 110,000 a day ago; BTC from CoinGecko its last 10 buckets only; ETH no
+    /// bucket (an hour's close, 4,320.72, only). The 24 h volumes as in <see cref="Coins"/>.
+    /// </summary>
+    public static string History(DateTime to)
+    {
+        var from = new DateTime(to.Ticks - to.Ticks % TimeSpan.TicksPerHour, DateTimeKind.Utc).AddHours(-24);
+        string Closes(int stored) => "[" + string.Join(",", Enumerable.Range(0, 97).Select(i =>
+            i < 97 - stored ? "null" : F(110000 + 1800 * i / 96.0 + 300 * Math.Sin(i / 6.0)))) + "]";
+        return $$"""
+            {"from":"{{Iso(from)}}","to":"{{Iso(to)}}","stepMinutes":15,"series":[
+             {"symbol":"BTC","source":"coinmarketcap","closes":{{Closes(97)}},"close1hAgo":111000,"close24hAgo":110000,"volume24h":34883015919.88},
+             {"symbol":"BTC","source":"coingecko","closes":{{Closes(10)}},"close1hAgo":null,"close24hAgo":null,"volume24h":10076421985},
+             {"symbol":"ETH","source":"coinmarketcap","closes":{{Closes(0)}},"close1hAgo":4320.72,"close24hAgo":null,"volume24h":null}]}
+            """;
+    }
+
     /// <summary><paramref name="count"/> rows per source, two minutes apart, newest first (as Ingest sorts them).</summary>
     public static string Ticks(string symbol, double price, DateTime newest, int count, params string[] sources)
     {
