@@ -47,6 +47,7 @@ public sealed class WebPageTests(AppHostFixture fixture)
 
         await Expect(page.GetByTestId("history-note")).ToContainTextAsync(new Regex(@"\d+ stored candles? from Ingest"));
         await Expect(page.Locator("[data-testid=candle-chart] canvas").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("candle-chart")).ToHaveAttributeAsync("data-candles-in-view", new Regex("^[1-9][0-9]*$"));
         Directory.CreateDirectory(s_screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "e2e-coin.png"), FullPage = true });
     }

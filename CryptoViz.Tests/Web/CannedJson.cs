@@ -72,17 +72,17 @@ internal static class CannedJson
          "min":111790.12,"max":111842.37,"spread":52.25,"spreadPercent":0.0467}
         """;
 
-    /// <summary><paramref name="count"/> 5-minute candles up to <paramref name="newest"/>, each with a volume of <see cref="CandleVolume"/>.</summary>
-    public static string Candles(string symbol, string source, DateTime newest, int count)
+    /// <summary><paramref name="count"/> candles <paramref name="minutes"/> wide up to <paramref name="newest"/>, each with a volume of <see cref="CandleVolume"/>.</summary>
+    public static string Candles(string symbol, string source, DateTime newest, int count, int minutes = 5)
     {
         var rows = Enumerable.Range(0, count).Select(i =>
         {
             var open = 111000 + 400 * Math.Sin(i / 5.0);
             var close = 111000 + 400 * Math.Sin((i + 1) / 5.0);
             var volume = CandleVolume(i);
-            return $$"""{"time":"{{Iso(newest.AddMinutes(5 * (i - count + 1)))}}","open":{{F(open)}},"high":{{F(Math.Max(open, close) + 60)}},"low":{{F(Math.Min(open, close) - 60)}},"close":{{F(close)}},"ticks":3,"volume":{{F(volume)}},"quoteVolume":{{F(volume * close)}}}""";
+            return $$"""{"time":"{{Iso(newest.AddMinutes(minutes * (i - count + 1)))}}","open":{{F(open)}},"high":{{F(Math.Max(open, close) + 60)}},"low":{{F(Math.Min(open, close) - 60)}},"close":{{F(close)}},"ticks":3,"volume":{{F(volume)}},"quoteVolume":{{F(volume * close)}}}""";
         });
-        return $$"""{"symbol":"{{symbol}}","source":"{{source}}","interval":"5m","from":"2025-09-01T00:00:00","to":"2025-09-05T00:00:00","candles":[{{string.Join(",", rows)}}]}""";
+        return $$"""{"symbol":"{{symbol}}","source":"{{source}}","interval":"{{minutes}}m","from":"2025-09-01T00:00:00","to":"2025-09-05T00:00:00","candles":[{{string.Join(",", rows)}}]}""";
     }
 
     /// <summary>Ingest's served forecasts of one coin and source from <paramref name="origin"/>: naive at 1 min and 4 h, models between.</summary>
