@@ -71,6 +71,7 @@ public sealed class WebPageTests(AppHostFixture fixture)
         await Expect(page.GetByTestId("freshness")).ToHaveAttributeAsync("data-freshness", "fresh");
         await Expect(page.GetByTestId("source-state").First).ToHaveAttributeAsync("data-state", "active");
         await Expect(page.GetByTestId("stored-rows")).Not.ToHaveTextAsync("—");
+        await Expect(page.GetByTestId("broker")).ToHaveTextAsync("Embedded mock cluster (AppHost) · connected");
         Directory.CreateDirectory(s_screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "e2e-pipeline.png"), FullPage = true });
     }

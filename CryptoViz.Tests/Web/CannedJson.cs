@@ -11,6 +11,9 @@ internal static class CannedJson
          "events_per_second":12.5,"dropped_events":0,"slow_clients_disconnected":0,"slowest_client_lag":0.2}
         """;
 
+    /// <summary><see cref="StreamStats"/> from a Stream the AppHost told which kind of broker it reads.</summary>
+    public static string StreamStatsFrom(string broker) => StreamStats.TrimEnd()[..^1] + $$""","broker":"{{broker}}"}""";
+
     public const string StreamHealthy = """
         {"backend":"redpanda","clients":3,"redpanda":"ok","status":"healthy","streaming":"active","timestamp":"2025-09-04T18:43:01.529911"}
         """;
