@@ -62,7 +62,4 @@ internal static class EmbeddedKafkaBuilderExtensions
             })
             .WithHealthCheck(healthKey);
     }
-
-    private static bool References(this IResource resource, IResource target) =>
-        resource.Annotations.OfType<ResourceRelationshipAnnotation>().Any(a => a.Resource == target && a.Type == "Reference");
 }

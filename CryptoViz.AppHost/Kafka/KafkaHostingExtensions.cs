@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using CryptoViz.ServiceDefaults.Kafka;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,12 +25,45 @@ public static class KafkaHostingExtensions
             return Task.CompletedTask;
         });
 
-        return mode switch
+        var kafka = mode switch
         {
             KafkaMode.Embedded => builder.AddEmbeddedKafka(name, topics),
             KafkaMode.Container => builder.AddRedpanda(name, topics),
             _ => builder.AddConnectionString(name).WithTopicsProvisioned(topics),
         };
+        return kafka.WithBrokerKindOnReferences(mode);
+    }
+
+    /// <summary>
+    /// Tells every resource that references the broker which kind it is (<see cref="KafkaBroker.ConfigurationKey"/>), as a
+    /// reference tells it the address: the services cannot tell a mock cluster from Redpanda by its connection string.
+    /// The references are known only once the whole model is built.
+    /// </summary>
+    private static IResourceBuilder<IResourceWithConnectionString> WithBrokerKindOnReferences(
+        this IResourceBuilder<IResourceWithConnectionString> kafka, KafkaMode mode)
+    {
+        kafka.ApplicationBuilder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
+        {
+            AddBrokerKind(e.Model.Resources, kafka.Resource, mode);
+            return Task.CompletedTask;
+        });
+        return kafka;
+    }
+
+    /// <summary>Sets <c>Kafka__Broker</c> to the kind of <paramref name="mode"/> on each of <paramref name="resources"/> that references <paramref name="kafka"/>.</summary>
+    internal static void AddBrokerKind(IEnumerable<IResource> resources, IResource kafka, KafkaMode mode)
+    {
+        var kind = mode switch
+        {
+            KafkaMode.Embedded => KafkaBroker.Embedded,
+            KafkaMode.Container => KafkaBroker.Redpanda,
+            _ => KafkaBroker.External,
+        };
+        var variable = KafkaBroker.ConfigurationKey.Replace(":", "__", StringComparison.Ordinal);
+        foreach (var dependent in resources.OfType<IResourceWithEnvironment>().Where(r => r.References(kafka)))
+        {
+            dependent.Annotations.Add(new EnvironmentCallbackAnnotation(env => env.TryAdd(variable, kind)));
+        }
     }
 
     private static (KafkaMode Mode, string Reason) ChooseMode(IDistributedApplicationBuilder builder, string name)

@@ -10,6 +10,13 @@ public static class CoinsApi
 {
     public const int DefaultTickLimit = 1_000;
     public const int MaxTickLimit = 10_000;
+    public const int DefaultHistoryHours = 24;
+
+    /// <summary>A week: what the stored 1-minute candles hold.</summary>
+    public const int MaxHistoryHours = 168;
+
+    /// <summary>Buckets per series: a week of 30-minute closes, a day of 5-minute ones.</summary>
+    public const int MaxHistoryBuckets = 336;
 
     public static RouteGroupBuilder MapCoinsApi(this IEndpointRouteBuilder app)
     {
@@ -21,6 +28,16 @@ public static class CoinsApi
                 "at or before 1 h and 24 h earlier than that price's own timestamp. A change is null when the stored history is shorter. " +
                 "`volume24h` is the rolling 24 h volume in USD the source last reported for the coin (CoinGecko, CoinMarketCap, " +
                 "Binance's tickers), null when it never did. Largest market cap first.");
+        api.MapGet("/history", GetHistoryAsync)
+            .WithName("GetCoinHistory")
+            .WithSummary("Recent closes of every coin and source, and their closes 1 h and 24 h ago, in one answer")
+            .WithDescription("For every (symbol, source) with a stored price in the window: `closes`, the last close of each `step` bucket " +
+                "from `from` (the bucket holding now − `hours`) to `to` (now; its bucket is still open), oldest first, null for a bucket " +
+                "without a price; `close1hAgo` and `close24hAgo`, the close of the last stored minute that starts at or before 1 h and " +
+                "24 h before `to` and at most 15 min before that, null when the stored history does not reach back that far; and " +
+                "`volume24h`, the newest rolling 24 h volume in USD the source reported in the window. Read from the stored 1-minute " +
+                "candles and the raw ticks after them, so it reaches back as far as the candles do. For sparklines and 1 h / 24 h " +
+                "changes of a whole markets table with one request.");
         api.MapGet("/{symbol}/candles", GetCandlesAsync)
             .WithName("GetCandles")
             .WithSummary("OHLCV candles of one coin from one source")
@@ -47,6 +64,27 @@ public static class CoinsApi
     public static async Task<Ok<IReadOnlyList<CoinSummary>>> GetCoinsAsync(PriceQueries queries, CancellationToken cancellationToken) =>
         TypedResults.Ok(await queries.GetCoinsAsync(cancellationToken));
 
+    public static async Task<Results<Ok<CoinHistory>, ValidationProblem>> GetHistoryAsync(
+        [AsParameters] HistoryRequest request, PriceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var check = new QueryValidation();
+        var hours = check.Count(request.Hours, "hours", DefaultHistoryHours, MaxHistoryHours);
+        var stepName = request.Step ?? "15m";
+        var step = check.HistoryStep(stepName);
+        if (check.IsValid && TimeSpan.FromHours(hours) / step > MaxHistoryBuckets)
+        {
+            check.Invalid("step", $"{hours} h of {stepName} buckets are more than {MaxHistoryBuckets}: choose a wider step or fewer hours.");
+        }
+
+        if (!check.IsValid) return check.Problem();
+
+        var to = time.GetUtcNow().UtcDateTime;
+        var window = to - TimeSpan.FromHours(hours);
+        var from = new DateTime(window.Ticks - window.Ticks % step.Ticks, DateTimeKind.Utc);
+        var series = await queries.GetHistoryAsync(from, to, step, cancellationToken);
+        return TypedResults.Ok(new CoinHistory(from, to, (int)step.TotalMinutes, series));
+    }
+
     public static async Task<Results<Ok<CandleSeries>, ValidationProblem>> GetCandlesAsync(
         [AsParameters] CandlesRequest request, PriceQueries queries, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -69,7 +107,7 @@ public static class CoinsApi
         var check = new QueryValidation();
         var symbol = check.Symbol(request.Symbol);
         var source = check.OptionalSource(request.Source);
-        var limit = check.Limit(request.Limit, DefaultTickLimit, MaxTickLimit);
+        var limit = check.Count(request.Limit, "limit", DefaultTickLimit, MaxTickLimit);
         var (from, to) = check.Range(request.From, request.To, time.GetUtcNow().UtcDateTime, QueryValidation.MaxFineRange);
         if (!check.IsValid) return check.Problem();
 

@@ -23,6 +23,15 @@ internal sealed partial class QueryValidation
         ["1d"] = TimeSpan.FromDays(1),
     };
 
+    /// <summary>The buckets of <c>/api/coins/history</c>: a sparkline needs no finer grain, and 1m would be the candles' job.</summary>
+    public static readonly IReadOnlyDictionary<string, TimeSpan> HistorySteps = new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
+    {
+        ["5m"] = TimeSpan.FromMinutes(5),
+        ["15m"] = TimeSpan.FromMinutes(15),
+        ["30m"] = TimeSpan.FromMinutes(30),
+        ["1h"] = TimeSpan.FromHours(1),
+    };
+
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
 
     public bool IsValid => _errors.Count == 0;
@@ -54,11 +63,19 @@ internal sealed partial class QueryValidation
         return default;
     }
 
-    public int Limit(int? value, int defaultLimit, int maxLimit)
+    /// <summary>The value, <paramref name="defaultValue"/> when absent, or an error when it is not between 1 and <paramref name="max"/>.</summary>
+    public int Count(int? value, string name, int defaultValue, int max)
     {
-        if (value is null) return defaultLimit;
-        if (value >= 1 && value <= maxLimit) return value.Value;
-        Add("limit", $"The limit is between 1 and {maxLimit}.");
+        if (value is null) return defaultValue;
+        if (value >= 1 && value <= max) return value.Value;
+        Add(name, $"The {name} is between 1 and {max}.");
+        return default;
+    }
+
+    public TimeSpan HistoryStep(string? value)
+    {
+        if (value is not null && HistorySteps.TryGetValue(value, out var step)) return step;
+        Add("step", $"The step is one of {string.Join(", ", HistorySteps.Keys)}.");
         return default;
     }
 

@@ -7,6 +7,7 @@ namespace CryptoViz.Ingest.Model;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(IReadOnlyList<CoinSummary>))]
 [JsonSerializable(typeof(CandleSeries))]
+[JsonSerializable(typeof(CoinHistory))]
 [JsonSerializable(typeof(IReadOnlyList<Tick>))]
 [JsonSerializable(typeof(SourceSpread))]
 [JsonSerializable(typeof(StoreStats))]

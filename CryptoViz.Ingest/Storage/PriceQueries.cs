@@ -60,6 +60,40 @@ public sealed class PriceQueries(PriceStore store)
         ORDER BY symbol, source, minute
         """;
 
+    /// <summary>
+    /// Every series' closes of [$from, $to) per $width bucket, its closes at $at1h and $at24h (the last minute starting
+    /// in (after, at]) and its newest reported 24 h volume; minutes from stored candles before the horizon, from raw
+    /// ticks after it, as in <see cref="MinuteCloses"/>. One row per bucket, or one with a null bucket for a series
+    /// with no price in [$from, $to).
+    /// </summary>
+    private const string History = """
+        WITH minutes AS (
+            SELECT symbol, source, bucket AS minute, close FROM candles_1m
+            WHERE bucket >= $start AND bucket < least($to, $horizon)
+            UNION ALL
+            SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) AS minute, arg_max(price, event_time)
+            FROM crypto_prices
+            WHERE event_time >= greatest($start, $horizon) AND event_time < $to
+            GROUP BY symbol, source, minute),
+        series AS (
+            SELECT symbol, source,
+                   arg_max(close, minute) FILTER (WHERE minute > $after1h AND minute <= $at1h) AS close_1h,
+                   arg_max(close, minute) FILTER (WHERE minute > $after24h AND minute <= $at24h) AS close_24h
+            FROM minutes GROUP BY symbol, source),
+        buckets AS (
+            SELECT symbol, source, time_bucket(to_microseconds($width), minute) AS bucket, arg_max(close, minute) AS close
+            FROM minutes WHERE minute >= $from GROUP BY symbol, source, bucket),
+        volumes AS (
+            SELECT symbol, source, arg_max(volume_24h, event_time) AS volume_24h FROM crypto_prices
+            WHERE volume_24h IS NOT NULL AND event_time >= $start AND event_time < $to
+            GROUP BY symbol, source)
+        SELECT s.symbol, s.source, s.close_1h, s.close_24h, v.volume_24h, b.bucket, b.close
+        FROM series s
+        LEFT JOIN buckets b ON b.symbol = s.symbol AND b.source = s.source
+        LEFT JOIN volumes v ON v.symbol = s.symbol AND v.source = s.source
+        ORDER BY s.symbol, s.source, b.bucket
+        """;
+
     private const string PricesAfter = """
         SELECT symbol, source, "timestamp", price FROM crypto_prices
         WHERE "timestamp" > $after AND "timestamp" <= $until
@@ -69,6 +103,9 @@ public sealed class PriceQueries(PriceStore store)
     private const string Stats = """
         SELECT count(*), count(DISTINCT symbol), count(DISTINCT source), min("timestamp"), max("timestamp") FROM crypto_prices
         """;
+
+    /// <summary>How much older than the time it stands for a close 1 h or 24 h ago may be: a gap longer than this is no close of that time.</summary>
+    public static readonly TimeSpan ReferenceTolerance = TimeSpan.FromMinutes(15);
 
     public long DatabaseBytes => store.DatabaseBytes;
 
@@ -165,6 +202,41 @@ public sealed class PriceQueries(PriceStore store)
         }
 
         return closes;
+    }
+
+    /// <summary>
+    /// Every series' last close per <paramref name="step"/> bucket from <paramref name="from"/> (a bucket boundary) to
+    /// <paramref name="to"/>, and its closes 1 h and 24 h before <paramref name="to"/> (see <see cref="SeriesHistory"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<SeriesHistory>> GetHistoryAsync(DateTime from, DateTime to, TimeSpan step, CancellationToken cancellationToken)
+    {
+        var (at1h, at24h) = (to - TimeSpan.FromHours(1), to - TimeSpan.FromHours(24));
+        var start = (from < at24h ? from : at24h) - ReferenceTolerance;
+        var buckets = (int)((to - from).Ticks / step.Ticks) + 1;
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.Command(History,
+            ("start", start), ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? start),
+            ("width", step.Ticks / TimeSpan.TicksPerMicrosecond), ("at1h", at1h), ("after1h", at1h - ReferenceTolerance),
+            ("at24h", at24h), ("after24h", at24h - ReferenceTolerance));
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var series = new List<SeriesHistory>();
+        double?[]? closes = null;
+        while (await r.ReadAsync(cancellationToken))
+        {
+            var (symbol, source) = (r.GetString(0), r.GetString(1));
+            if (series.Count == 0 || series[^1].Symbol != symbol || series[^1].Source != source)
+            {
+                closes = new double?[buckets];
+                series.Add(new SeriesHistory(symbol, source, closes, NullableDouble(r, 2), NullableDouble(r, 3), NullableDouble(r, 4)));
+            }
+
+            if (!r.IsDBNull(5))
+            {
+                closes![(int)((Utc(r, 5) - from).Ticks / step.Ticks)] = r.GetDouble(6);
+            }
+        }
+
+        return series;
     }
 
     /// <summary>Every stored price in (after, until], oldest first per (symbol, source), for the anomaly detectors.</summary>

@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace CryptoViz.Stream.Apis;
 
-/// <summary>V2's <c>/stats</c> (docs/v2-contract.md#get-stats) plus the back-pressure figures V2 lacked.</summary>
+/// <summary>
+/// V2's <c>/stats</c> (docs/v2-contract.md#get-stats) plus the back-pressure figures V2 lacked and the kind of broker read
+/// (V2's <c>backend</c> says <c>redpanda</c> whatever runs).
+/// </summary>
 public sealed record StatsResponse(
     [property: JsonPropertyName("backend")] string Backend,
     [property: JsonPropertyName("connected_clients")] int ConnectedClients,
@@ -14,4 +17,5 @@ public sealed record StatsResponse(
     [property: JsonPropertyName("events_per_second")] double EventsPerSecond,
     [property: JsonPropertyName("dropped_events")] long DroppedEvents,
     [property: JsonPropertyName("slow_clients_disconnected")] long SlowClientsDisconnected,
-    [property: JsonPropertyName("slowest_client_lag")] double SlowestClientLagSeconds);
+    [property: JsonPropertyName("slowest_client_lag")] double SlowestClientLagSeconds,
+    [property: JsonPropertyName("broker")] string? Broker);

@@ -69,7 +69,8 @@ public static class StreamApi
             counters.EventsPerSecond,
             counters.DroppedEvents,
             counters.SlowClientsDisconnected,
-            counters.SlowestClientLag.TotalSeconds));
+            counters.SlowestClientLag.TotalSeconds,
+            consumer.Broker));
     }
 
     public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(

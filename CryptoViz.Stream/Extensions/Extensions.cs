@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using CryptoViz.ServiceDefaults.Kafka;
 using CryptoViz.Stream.Apis;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 
@@ -41,7 +42,7 @@ public static class Extensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, StreamJsonContext.Default));
 
         builder.Services.AddSingleton<StreamTelemetry>();
-        builder.Services.AddSingleton(new ConsumerState(groupId));
+        builder.Services.AddSingleton(new ConsumerState(groupId, builder.Configuration[KafkaBroker.ConfigurationKey]));
         builder.Services.AddSingleton<StreamHub>();
         builder.Services.AddHostedService<KafkaStreamWorker>();
     }

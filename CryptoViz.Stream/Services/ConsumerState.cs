@@ -1,13 +1,17 @@
 namespace CryptoViz.Stream.Services;
 
 /// <summary>What the broker consumer is doing, written by its thread and read by <c>/health</c>, <c>/stats</c> and heartbeats.</summary>
-public sealed class ConsumerState(string groupId)
+/// <param name="broker">Which kind of broker it reads (<see cref="ServiceDefaults.Kafka.KafkaBroker"/>), null when not told.</param>
+public sealed class ConsumerState(string groupId, string? broker)
 {
     private volatile BrokerStatus _status = BrokerStatus.Disconnected;
     private volatile int _assignedPartitions;
 
     /// <summary>This instance's own group: never shared, so every instance sees every event.</summary>
     public string GroupId { get; } = groupId;
+
+    /// <summary>The kind of broker the AppHost said it started: embedded, redpanda or external; null when not told.</summary>
+    public string? Broker { get; } = broker;
 
     public BrokerStatus Status => _status;
 

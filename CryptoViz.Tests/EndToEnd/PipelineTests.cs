@@ -58,6 +58,32 @@ public sealed class PipelineTests(AppHostFixture fixture)
     }
 
     [Fact]
+    public async Task Ingest_answers_the_stored_history_of_every_series_at_once()
+    {
+        using var http = fixture.CreateHttpClient("ingest");
+
+        var history = await Eventually.GetAsync(
+            () => http.GetFromJsonAsync("/api/coins/history", CryptoViz.Ingest.Model.IngestJsonContext.Default.CoinHistory),
+            h => h?.Series.Count >= 10 && h.Series.Any(s => s is { Symbol: "BTC", Source: "replay" } && s.Closes.Any(c => c is not null)),
+            s_timeout, "the history of ten series, replayed BTC's with a close");
+
+        Assert.Equal(15, history.StepMinutes);
+        Assert.All(history.Series, s => Assert.Equal(history.Series[0].Closes.Count, s.Closes.Count));
+    }
+
+    [Fact]
+    public async Task Stream_says_which_broker_the_AppHost_started()
+    {
+        using var http = fixture.CreateHttpClient("stream");
+
+        using var stats = JsonDocument.Parse(await http.GetStringAsync("/stats", TestContext.Current.CancellationToken));
+
+        // The fixture asks for the embedded broker; V2's backend still says redpanda.
+        Assert.Equal("embedded", stats.RootElement.GetProperty("broker").GetString());
+        Assert.Equal("redpanda", stats.RootElement.GetProperty("backend").GetString());
+    }
+
+    [Fact]
     public async Task One_tick_is_one_trace_across_scraper_ingest_and_stream()
     {
         // Spans reach the receiver in export batches: wait for a trace whose spans have all arrived, i.e. one

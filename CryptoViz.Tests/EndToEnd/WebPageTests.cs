@@ -26,6 +26,9 @@ public sealed class WebPageTests(AppHostFixture fixture)
         await Expect(page.Locator("[data-testid=price][data-source=replay][data-symbol=SOL]")).ToBeVisibleAsync();
         Assert.True(await page.Locator("[data-testid=price]").CountAsync() >= 20, "twenty coins on the page");
         await Expect(page.Locator("[data-testid=price][data-source=simulated][data-symbol=BTC]")).ToHaveCountAsync(0);
+        // A simulated coin reports its own 24 h change: the page shows it while less than a day is stored, and says so.
+        await Expect(page.Locator("[data-testid=change-24h][data-source=simulated][data-symbol=SUI]"))
+            .ToHaveAttributeAsync("data-basis", new Regex("^(history|provider)$"));
         var btc = page.Locator("[data-testid=price][data-source=replay][data-symbol=BTC]");
         var first = await btc.InnerTextAsync();
         await Expect(btc).Not.ToHaveTextAsync(first);
@@ -44,6 +47,7 @@ public sealed class WebPageTests(AppHostFixture fixture)
 
         await Expect(page.GetByTestId("history-note")).ToContainTextAsync(new Regex(@"\d+ stored candles? from Ingest"));
         await Expect(page.Locator("[data-testid=candle-chart] canvas").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("candle-chart")).ToHaveAttributeAsync("data-candles-in-view", new Regex("^[1-9][0-9]*$"));
         Directory.CreateDirectory(s_screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "e2e-coin.png"), FullPage = true });
     }
@@ -67,6 +71,7 @@ public sealed class WebPageTests(AppHostFixture fixture)
         await Expect(page.GetByTestId("freshness")).ToHaveAttributeAsync("data-freshness", "fresh");
         await Expect(page.GetByTestId("source-state").First).ToHaveAttributeAsync("data-state", "active");
         await Expect(page.GetByTestId("stored-rows")).Not.ToHaveTextAsync("—");
+        await Expect(page.GetByTestId("broker")).ToHaveTextAsync("Embedded mock cluster (AppHost) · connected");
         Directory.CreateDirectory(s_screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(s_screenshots, "e2e-pipeline.png"), FullPage = true });
     }

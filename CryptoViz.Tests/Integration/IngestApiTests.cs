@@ -232,7 +232,7 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
         using var document = JsonDocument.Parse(await _http.GetStringAsync("/openapi/v1.json", Ct));
         var paths = document.RootElement.GetProperty("paths");
 
-        string[] routes = ["/api/prices/latest", "/api/coins", "/api/coins/{symbol}/candles", "/api/coins/{symbol}/ticks",
+        string[] routes = ["/api/prices/latest", "/api/coins", "/api/coins/history", "/api/coins/{symbol}/candles", "/api/coins/{symbol}/ticks",
             "/api/coins/{symbol}/sources", "/api/stats", "/api/export"];
         Assert.All(routes, route =>
         {

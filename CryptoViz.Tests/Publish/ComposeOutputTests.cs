@@ -73,9 +73,11 @@ public sealed class ComposeOutputTests(PublishFixture publish)
         foreach (var name in new[] { "scraper", "ingest", "stream" })
         {
             Assert.Equal("kafka:9092", _compose.Services[name].Environment!["ConnectionStrings__kafka"]);
+            Assert.Equal("redpanda", _compose.Services[name].Environment!["Kafka__Broker"]);
         }
 
         var web = _compose.Services["web"].Environment!;
+        Assert.DoesNotContain("Kafka__Broker", web.Keys);
         Assert.Equal("http://stream:8080", web["services__stream__http__0"]);
         Assert.Equal("http://ingest:8080", web["services__ingest__http__0"]);
         Assert.DoesNotContain(web.Keys, k => k.Contains("https", StringComparison.OrdinalIgnoreCase));

@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using CryptoViz.AppHost.Kafka;
 using CryptoViz.AppHost.Publishing.Compose;
 using CryptoViz.AppHost.Publishing.Kubernetes;
 
@@ -40,20 +41,47 @@ public sealed class RunModeModelTests
 
         foreach (var name in (string[])["scraper", "ingest", "stream", "web"])
         {
-            // The environment callbacks as DCP runs them, without resolving references (nothing is started here).
-            var project = appHost.Resources.Single(r => r.Name == name);
-            var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), project,
-                [], TestContext.Current.CancellationToken);
-            foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
-            {
-                await callback.Callback(context);
-            }
+            var environment = await EnvironmentOfAsync(appHost.Resources.Single(r => r.Name == name));
 
-            Assert.Equal("2", context.EnvironmentVariables["MALLOC_ARENA_MAX"]);
-            Assert.Equal("0x200000", context.EnvironmentVariables["DOTNET_GCgen0size"]);
+            Assert.Equal("2", environment["MALLOC_ARENA_MAX"]);
+            Assert.Equal("0x200000", environment["DOTNET_GCgen0size"]);
         }
     }
 
+    [Theory]
+    [InlineData(KafkaMode.Embedded, "embedded")]
+    [InlineData(KafkaMode.Container, "redpanda")]
+    [InlineData(KafkaMode.External, "external")]
+    public async Task The_services_that_reference_the_broker_are_told_which_kind_runs(KafkaMode mode, string kind)
+    {
+        await using var appHost = await RunModeAppHostAsync($"Kafka:Mode={mode}", "ConnectionStrings:kafka=broker.example:9092");
+
+        // What the AppHost does on BeforeStartEvent, when every reference is known: called here, as publishing the event
+        // needs a built app, and a built app that never ran can take 30 s to dispose.
+        KafkaHostingExtensions.AddBrokerKind(appHost.Resources, appHost.Resources.Single(r => r.Name == "kafka"), mode);
+
+        foreach (var name in (string[])["scraper", "ingest", "stream"])
+        {
+            Assert.Equal(kind, (await EnvironmentOfAsync(appHost.Resources.Single(r => r.Name == name)))["Kafka__Broker"]);
+        }
+
+        Assert.DoesNotContain("Kafka__Broker", (await EnvironmentOfAsync(appHost.Resources.Single(r => r.Name == "web"))).Keys);
+    }
+
+    /// <summary>The environment callbacks as DCP runs them, without resolving references (nothing is started here).</summary>
+    private static async Task<Dictionary<string, object>> EnvironmentOfAsync(IResource resource)
+    {
+        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), resource,
+            [], TestContext.Current.CancellationToken);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        return context.EnvironmentVariables;
+    }
+
+    /// <param name="configuration">AppHost settings; a <c>Kafka:Mode</c> among them overrides the default Embedded.</param>
     private static Task<IDistributedApplicationTestingBuilder> RunModeAppHostAsync(params string[] configuration) =>
         DistributedApplicationTestingBuilder.CreateAsync<Projects.CryptoViz_AppHost>(
             ["Kafka:Mode=Embedded", .. configuration], TestContext.Current.CancellationToken);

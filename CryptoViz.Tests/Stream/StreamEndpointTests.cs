@@ -184,10 +184,11 @@ public sealed partial class StreamEndpointTests(EmbeddedKafkaFixture kafka) : IC
     }
 
     [Fact]
-    public async Task Stats_and_health_report_V2_fields_with_per_client_message_counts()
+    public async Task Stats_and_health_report_V2_fields_with_per_client_message_counts_and_the_broker_kind()
     {
         using var producer = kafka.StreamingProducer();
-        await using var app = StreamAppFactory.Start(kafka.BootstrapServers);
+        // The key the AppHost's Kafka__Broker variable sets on every service that references the broker.
+        await using var app = StreamAppFactory.Start(kafka.BootstrapServers, new Dictionary<string, string?> { ["Kafka:Broker"] = "embedded" });
         using var http = app.CreateHttpClient();
         await http.WaitUntilStreamingAsync();
 
@@ -227,6 +228,7 @@ public sealed partial class StreamEndpointTests(EmbeddedKafkaFixture kafka) : IC
         Assert.Equal(0, stats.GetProperty("dropped_events").GetInt64());
         Assert.Equal(0, stats.GetProperty("slow_clients_disconnected").GetInt64());
         Assert.True(stats.GetProperty("slowest_client_lag").GetDouble() >= 0);
+        Assert.Equal("embedded", stats.GetProperty("broker").GetString());
     }
 
     [Fact]

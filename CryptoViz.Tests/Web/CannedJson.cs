@@ -11,6 +11,9 @@ internal static class CannedJson
          "events_per_second":12.5,"dropped_events":0,"slow_clients_disconnected":0,"slowest_client_lag":0.2}
         """;
 
+    /// <summary><see cref="StreamStats"/> from a Stream the AppHost told which kind of broker it reads.</summary>
+    public static string StreamStatsFrom(string broker) => StreamStats.TrimEnd()[..^1] + $$""","broker":"{{broker}}"}""";
+
     public const string StreamHealthy = """
         {"backend":"redpanda","clients":3,"redpanda":"ok","status":"healthy","streaming":"active","timestamp":"2025-09-04T18:43:01.529911"}
         """;
@@ -33,6 +36,24 @@ internal static class CannedJson
          {"symbol":"ETH","name":"Ethereum","source":"coinmarketcap","price":4312.08,"marketCap":5.2e11,"timestamp":"{{Iso(cmc)}}","changePercent1h":-0.2,"changePercent24h":-0.42,"volume24h":null}]
         """;
 
+    /// <summary>
+    /// Ingest's <c>/api/coins/history</c> of the day before <paramref name="to"/> in 97 15-minute buckets: BTC from CoinMarketCap
+    /// a whole day, closing 111,000 an hour ago and 110,000 a day ago; BTC from CoinGecko its last 10 buckets only; ETH no
+    /// bucket (an hour's close, 4,320.72, only). The 24 h volumes as in <see cref="Coins"/>.
+    /// </summary>
+    public static string History(DateTime to)
+    {
+        var from = new DateTime(to.Ticks - to.Ticks % TimeSpan.TicksPerHour, DateTimeKind.Utc).AddHours(-24);
+        string Closes(int stored) => "[" + string.Join(",", Enumerable.Range(0, 97).Select(i =>
+            i < 97 - stored ? "null" : F(110000 + 1800 * i / 96.0 + 300 * Math.Sin(i / 6.0)))) + "]";
+        return $$"""
+            {"from":"{{Iso(from)}}","to":"{{Iso(to)}}","stepMinutes":15,"series":[
+             {"symbol":"BTC","source":"coinmarketcap","closes":{{Closes(97)}},"close1hAgo":111000,"close24hAgo":110000,"volume24h":34883015919.88},
+             {"symbol":"BTC","source":"coingecko","closes":{{Closes(10)}},"close1hAgo":null,"close24hAgo":null,"volume24h":10076421985},
+             {"symbol":"ETH","source":"coinmarketcap","closes":{{Closes(0)}},"close1hAgo":4320.72,"close24hAgo":null,"volume24h":null}]}
+            """;
+    }
+
     /// <summary><paramref name="count"/> rows per source, two minutes apart, newest first (as Ingest sorts them).</summary>
     public static string Ticks(string symbol, double price, DateTime newest, int count, params string[] sources)
     {
@@ -54,17 +75,17 @@ internal static class CannedJson
          "min":111790.12,"max":111842.37,"spread":52.25,"spreadPercent":0.0467}
         """;
 
-    /// <summary><paramref name="count"/> 5-minute candles up to <paramref name="newest"/>, each with a volume of <see cref="CandleVolume"/>.</summary>
-    public static string Candles(string symbol, string source, DateTime newest, int count)
+    /// <summary><paramref name="count"/> candles <paramref name="minutes"/> wide up to <paramref name="newest"/>, each with a volume of <see cref="CandleVolume"/>.</summary>
+    public static string Candles(string symbol, string source, DateTime newest, int count, int minutes = 5)
     {
         var rows = Enumerable.Range(0, count).Select(i =>
         {
             var open = 111000 + 400 * Math.Sin(i / 5.0);
             var close = 111000 + 400 * Math.Sin((i + 1) / 5.0);
             var volume = CandleVolume(i);
-            return $$"""{"time":"{{Iso(newest.AddMinutes(5 * (i - count + 1)))}}","open":{{F(open)}},"high":{{F(Math.Max(open, close) + 60)}},"low":{{F(Math.Min(open, close) - 60)}},"close":{{F(close)}},"ticks":3,"volume":{{F(volume)}},"quoteVolume":{{F(volume * close)}}}""";
+            return $$"""{"time":"{{Iso(newest.AddMinutes(minutes * (i - count + 1)))}}","open":{{F(open)}},"high":{{F(Math.Max(open, close) + 60)}},"low":{{F(Math.Min(open, close) - 60)}},"close":{{F(close)}},"ticks":3,"volume":{{F(volume)}},"quoteVolume":{{F(volume * close)}}}""";
         });
-        return $$"""{"symbol":"{{symbol}}","source":"{{source}}","interval":"5m","from":"2025-09-01T00:00:00","to":"2025-09-05T00:00:00","candles":[{{string.Join(",", rows)}}]}""";
+        return $$"""{"symbol":"{{symbol}}","source":"{{source}}","interval":"{{minutes}}m","from":"2025-09-01T00:00:00","to":"2025-09-05T00:00:00","candles":[{{string.Join(",", rows)}}]}""";
     }
 
     /// <summary>Ingest's served forecasts of one coin and source from <paramref name="origin"/>: naive at 1 min and 4 h, models between.</summary>

@@ -89,8 +89,8 @@ public sealed class MarketBoardTests
 
         board.Apply(Snapshot(ticker, Quotes.Price("ETH", 4000, "binance")), s_now);
         board.ApplyTrends(ImmutableDictionary<QuoteKey, Trend>.Empty
-            .Add(new QuoteKey("BTC", "binance"), new Trend(null, [], 4e8))
-            .Add(new QuoteKey("ETH", "binance"), new Trend(null, [], 3e9)));
+            .Add(new QuoteKey("BTC", "binance"), new Trend([], null, null, 4e8))
+            .Add(new QuoteKey("ETH", "binance"), new Trend([], null, null, 3e9)));
         board.Apply(Snapshot(kline, Quotes.Price("ETH", 4000, "binance"), Quotes.Price("SOL", 200, "binance")), s_now);
 
         var rows = board.Rows.ToDictionary(r => r.Key.Symbol);
@@ -104,14 +104,42 @@ public sealed class MarketBoardTests
         board.Apply(Snapshot(Quotes.Price("BTC", 100000)), s_now);
 
         board.ApplyTrends(ImmutableDictionary<QuoteKey, Trend>.Empty
-            .Add(new QuoteKey("BTC", "coinmarketcap"), new Trend(0.4, [100, 104, 102], 3.4e10))
-            .Add(new QuoteKey("ETH", "coinmarketcap"), new Trend(-0.3, [10, 9], null)));
+            .Add(new QuoteKey("BTC", "coinmarketcap"), new Trend([100, 104, 102], null, null, 3.4e10))
+            .Add(new QuoteKey("ETH", "coinmarketcap"), new Trend([null, null, 10, null, 9], null, null, null)));
         board.Apply(Snapshot(Quotes.Price("BTC", 100000), Quotes.Price("ETH", 4000), Quotes.Price("SOL", 200)), s_now);
 
         var rows = board.Rows.ToDictionary(r => r.Key.Symbol);
-        Assert.Equal((0.4, PriceMove.Up, "0,27 50,1 100,14"), (rows["BTC"].Trend.ChangePercent1h, rows["BTC"].SparklineDirection, rows["BTC"].SparklinePoints));
-        Assert.Equal((-0.3, PriceMove.Down), (rows["ETH"].Trend.ChangePercent1h, rows["ETH"].SparklineDirection));
+        Assert.Equal((PriceMove.Up, "0,27 50,1 100,14"), (rows["BTC"].SparklineDirection, rows["BTC"].SparklinePoints));
+        // A short history sits at the right of the grid, where it happened, and runs straight over a gap.
+        Assert.Equal((PriceMove.Down, "50,1 100,27"), (rows["ETH"].SparklineDirection, rows["ETH"].SparklinePoints));
         Assert.Equal((Trend.None, ""), (rows["SOL"].Trend, rows["SOL"].SparklinePoints));
+    }
+
+    [Fact]
+    public void Changes_measure_the_live_price_against_the_stored_closes_and_fall_back_on_the_sources_24h_figure()
+    {
+        var board = new MarketBoard(s_highlight);
+        board.Apply(Snapshot(Quotes.Price("BTC", 110, change: 3.5), Quotes.Price("ETH", 90, change: -1.25), Quotes.Price("SOL", 200, change: null)), s_now);
+
+        board.ApplyTrends(ImmutableDictionary<QuoteKey, Trend>.Empty
+            .Add(new QuoteKey("BTC", "coinmarketcap"), new Trend([100, 110], 100, 88, null))
+            .Add(new QuoteKey("ETH", "coinmarketcap"), new Trend([100, 90], 100, null, null)));
+        var rows = board.Rows.ToDictionary(r => r.Key.Symbol);
+
+        // BTC: a day of history; its source's own +3.5 % is not used.
+        Assert.Equal(new PercentChange(10, ChangeBasis.History, 100), rows["BTC"].Change1h);
+        Assert.Equal(new PercentChange(25, ChangeBasis.History, 88), rows["BTC"].Change24h);
+        // ETH: an hour of history, not a day: the source's figure, and said so.
+        Assert.Equal(new PercentChange(-10, ChangeBasis.History, 100), rows["ETH"].Change1h);
+        Assert.Equal(new PercentChange(-1.25, ChangeBasis.Provider), rows["ETH"].Change24h);
+        Assert.Equal("CoinMarketCap's own 24 h change: less than 24 h of history is stored", MarketFormat.ChangeTitle(rows["ETH"].Change24h, "24 h", "coinmarketcap"));
+        // SOL: no history and no figure from its source.
+        Assert.Equal((PercentChange.None, PercentChange.None), (rows["SOL"].Change1h, rows["SOL"].Change24h));
+
+        // The live price moves the changes without a new trend.
+        board.Apply(Snapshot(Quotes.Price("BTC", 121, change: 3.5), Quotes.Price("ETH", 90, change: -1.25), Quotes.Price("SOL", 200, change: null)), s_now);
+        Assert.Equal(21, rows["BTC"].Change1h.Percent!.Value, 9);
+        Assert.Equal("Live price against the close stored 1 h ago, $100.00", MarketFormat.ChangeTitle(rows["BTC"].Change1h, "1 h", "coinmarketcap"));
     }
 
     private static ImmutableDictionary<QuoteKey, CryptoPrice> Snapshot(params CryptoPrice[] prices) =>

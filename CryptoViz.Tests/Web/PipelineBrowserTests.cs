@@ -32,6 +32,7 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
             .Map("/api/coins/BTC/ticks", CannedJson.Ticks("BTC", 111800, cmc, 60, "coinmarketcap", "coingecko"))
             .Map("/api/coins/ETH/ticks", CannedJson.Ticks("ETH", 4312, cmc, 60, "coinmarketcap"))
             .Map("/api/coins/BTC/sources", CannedJson.Sources("BTC", cmc));
+        _harness.Stream.StatsJson = CannedJson.StreamStatsFrom("embedded");
         var errors = new List<string>();
         var page = await _harness.NewPageAsync(errors);
 
@@ -48,7 +49,8 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
         await Expect(page.GetByTestId("consumer-lag")).ToHaveTextAsync("7");
         await Expect(page.GetByTestId("stored-rows")).ToHaveTextAsync("123,456");
         await Expect(page.GetByTestId("database-size")).ToHaveTextAsync("50.0 MB");
-        await Expect(page.GetByTestId("broker")).ToHaveTextAsync("redpanda · connected");
+        // The broker that runs, as Stream was told it, not V2's "backend", which says redpanda whatever runs.
+        await Expect(page.GetByTestId("broker")).ToHaveTextAsync("Embedded mock cluster (AppHost) · connected");
         await Expect(page.GetByTestId("freshness")).ToHaveAttributeAsync("data-freshness", "fresh");
 
         // Per source: CoinMarketCap stored 2 min ago, CoinGecko 15 min ago.

@@ -92,6 +92,10 @@ public sealed class PipelineClientsTests : IAsyncLifetime
         Assert.Equal(ServiceStatus.Healthy, health.Status);
         Assert.Equal("Broker ok, streaming active", health.Detail);
         Assert.Equal("redpanda", body!.Backend);
+        Assert.Null(stats.Broker);
+
+        _stream.Map("/stats", CannedJson.StreamStatsFrom("external"));
+        Assert.Equal("external", (await Stream.GetStatsAsync(Ct)).Broker);
     }
 
     [Fact]

@@ -18,6 +18,14 @@ public sealed class PipelineStateTests : BunitContext
     }
 
     [Theory]
+    [InlineData("embedded", "Embedded mock cluster (AppHost)")]
+    [InlineData("redpanda", "Redpanda (container)")]
+    [InlineData("external", "External Kafka")]
+    [InlineData(null, "Kafka")]
+    public void The_broker_is_named_by_the_kind_Stream_was_told_and_generically_without_one(string? broker, string expected) =>
+        Assert.Equal(expected, PipelineRules.BrokerName(broker));
+
+    [Theory]
     [InlineData(0, "active")]
     [InlineData(9 * 60 + 59, "active")]
     [InlineData(10 * 60, "slow")]

@@ -14,6 +14,13 @@ public sealed class IngestClient(HttpClient http)
     public async Task<IReadOnlyList<CoinSummary>> GetCoinsAsync(CancellationToken cancellationToken) =>
         await http.GetFromJsonAsync("/api/coins", IngestJsonContext.Default.IReadOnlyListCoinSummary, cancellationToken) ?? [];
 
+    /// <summary>Every series' closes over the last <paramref name="hours"/>, one per <paramref name="step"/>, and its closes 1 h and 24 h ago.</summary>
+    /// <param name="step">5m, 15m, 30m or 1h.</param>
+    public async Task<CoinHistory> GetHistoryAsync(int hours, string step, CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync($"/api/coins/history?hours={hours.ToString(CultureInfo.InvariantCulture)}&step={Uri.EscapeDataString(step)}",
+            IngestJsonContext.Default.CoinHistory, cancellationToken)
+            ?? throw new InvalidOperationException("Ingest answered /api/coins/history with null.");
+
     /// <param name="interval">1m, 5m, 15m, 1h or 1d.</param>
     /// <param name="source">Null: Ingest picks the alphabetically first source with data and echoes it.</param>
     public async Task<CandleSeries?> GetCandlesAsync(

@@ -7,6 +7,7 @@ namespace CryptoViz.Web.Ingest;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(IReadOnlyList<CoinSummary>))]
 [JsonSerializable(typeof(CandleSeries))]
+[JsonSerializable(typeof(CoinHistory))]
 [JsonSerializable(typeof(IReadOnlyList<Tick>))]
 [JsonSerializable(typeof(SourceSpread))]
 [JsonSerializable(typeof(StoreStats))]

@@ -43,6 +43,14 @@ public static class MarketFormat
     public static string Change(double? percent) =>
         percent is { } value ? value.ToString("+0.00;-0.00;0.00", s_culture) + "%" : "n/a";
 
+    /// <summary>What a change over <paramref name="window"/> ("1 h", "24 h") of a quote from <paramref name="source"/> rests on, for its tooltip.</summary>
+    public static string ChangeTitle(PercentChange change, string window, string source) => change.Basis switch
+    {
+        ChangeBasis.History => $"Live price against the close stored {window} ago, {Price(change.Reference!.Value)}",
+        ChangeBasis.Provider => $"{SourceName(source)}'s own {window} change: less than {window} of history is stored",
+        _ => $"Less than {window} of history is stored" + (window == "24 h" ? $", and {SourceName(source)} reports no 24 h change" : ""),
+    };
+
     public static string Time(DateTime utc) => utc.ToString("HH:mm:ss", s_culture);
 
     public static string Timestamp(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", s_culture);

@@ -21,8 +21,14 @@ public sealed class MarketRow(CryptoPrice price)
 
     public PriceMove Move { get; private set; }
 
-    /// <summary>From Ingest, refreshed every few minutes; <see cref="Trend.None"/> until it answers.</summary>
+    /// <summary>From Ingest, refreshed every minute; <see cref="Trend.None"/> until it answers.</summary>
     public Trend Trend { get; private set; } = Trend.None;
+
+    /// <summary>The live price against the close stored an hour ago; no basis while the history is shorter.</summary>
+    public PercentChange Change1h => PercentChange.Since(Price.Price, Trend.Close1hAgo);
+
+    /// <summary>The live price against the close stored a day ago; while the history is shorter, the source's own figure.</summary>
+    public PercentChange Change24h => PercentChange.Since(Price.Price, Trend.Close24hAgo).OrProvider(Price.PercentChange24h);
 
     /// <summary>The sparkline's SVG points, computed once per trend rather than on every render.</summary>
     public string SparklinePoints { get; private set; } = "";
@@ -40,7 +46,8 @@ public sealed class MarketRow(CryptoPrice price)
     {
         Trend = trend;
         SparklinePoints = Sparkline.Points(trend.Closes);
-        SparklineDirection = trend.Closes is [var first, .., var last] && last != first
+        var drawn = trend.Closes.OfType<double>().ToList();
+        SparklineDirection = drawn is [var first, .., var last] && last != first
             ? last > first ? PriceMove.Up : PriceMove.Down
             : PriceMove.None;
     }

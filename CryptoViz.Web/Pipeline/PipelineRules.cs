@@ -1,3 +1,4 @@
+using CryptoViz.ServiceDefaults.Kafka;
 using Microsoft.FluentUI.AspNetCore.Components;
 
 namespace CryptoViz.Web.Pipeline;
@@ -68,6 +69,18 @@ public static class PipelineRules
         { TotalHours: < 1 } a => $"{(int)a.TotalMinutes} min ago",
         { TotalDays: < 1 } a => a.Minutes == 0 ? $"{(int)a.TotalHours} h ago" : $"{(int)a.TotalHours} h {a.Minutes} min ago",
         { } a => $"{(int)a.TotalDays} d ago",
+    };
+
+    /// <summary>
+    /// The broker Stream reads, by the kind the AppHost told it (<see cref="KafkaBroker"/>); plain "Kafka" when it was not
+    /// told, never V2's <c>backend</c>, which says "redpanda" whatever runs.
+    /// </summary>
+    public static string BrokerName(string? broker) => broker switch
+    {
+        KafkaBroker.Embedded => "Embedded mock cluster (AppHost)",
+        KafkaBroker.Redpanda => "Redpanda (container)",
+        KafkaBroker.External => "External Kafka",
+        _ => "Kafka",
     };
 
     /// <summary>1.4 GB, 512.0 MB, 12.3 KB, 42 B.</summary>

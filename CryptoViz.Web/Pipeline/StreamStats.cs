@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace CryptoViz.Web.Pipeline;
 
-/// <summary>Stream's <c>GET /stats</c> (docs/v2-contract.md#get-stats, plus the back-pressure figures V2 lacked).</summary>
+/// <summary>
+/// Stream's <c>GET /stats</c> (docs/v2-contract.md#get-stats, plus the back-pressure figures V2 lacked and the kind of
+/// broker, null from a Stream that was not told it).
+/// </summary>
 public sealed record StreamStats(
     [property: JsonPropertyName("backend")] string Backend,
     [property: JsonPropertyName("connected_clients")] int ConnectedClients,
@@ -14,4 +17,5 @@ public sealed record StreamStats(
     [property: JsonPropertyName("events_per_second")] double EventsPerSecond,
     [property: JsonPropertyName("dropped_events")] long DroppedEvents,
     [property: JsonPropertyName("slow_clients_disconnected")] long SlowClientsDisconnected,
-    [property: JsonPropertyName("slowest_client_lag")] double SlowestClientLagSeconds);
+    [property: JsonPropertyName("slowest_client_lag")] double SlowestClientLagSeconds,
+    [property: JsonPropertyName("broker")] string? Broker);

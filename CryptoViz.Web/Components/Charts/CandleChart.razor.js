@@ -90,9 +90,16 @@ const centralOptions = dark => ({ color: forecastColor(dark), lineWidth: 2, line
 const edgeOptions = dark => ({ color: bandColor(dark), lineWidth: 1 });
 const quiet = { priceLineVisible: false, lastValueVisible: false, crosshairMarkerVisible: false };
 const MinBars = 40;
+// The forecast fan beyond the last candle takes at most this share of the width, whatever its horizon (4 h is 240 bars
+// at 1m), so it never pushes the candles off the chart.
+const MaxFanShare = 0.2;
+// A day of 1-minute bars and its fan on a phone is ~0.2 px a bar; the default minimum (0.5) would cut the day short.
+const timeScaleOptions = { minBarSpacing: 0.1, lockVisibleTimeRangeOnResize: true };
 
-export function create(host, candles) {
+// visibleBars: how many of the newest candles to show when the chart opens or gets new data.
+export function create(host, candles, visibleBars) {
   const chart = createChart(host, { autoSize: true, ...chartOptions(isDark()) });
+  chart.timeScale().applyOptions(timeScaleOptions);
   const series = chart.addSeries(CandlestickSeries, seriesOptions(isDark()));
   series.priceScale().applyOptions(candleMargins);
   const volume = chart.addSeries(HistogramSeries, volumeOptions);
@@ -147,14 +154,39 @@ export function create(host, candles) {
   };
   chart.subscribeCrosshairMove(onCrosshair);
 
-  // fitContent() alone stretches a few bars over the whole width (a fresh store's first candle filled the chart):
-  // short histories keep the width of MinBars bars, drawn at the right.
-  const fit = count => {
-    if (count >= MinBars) chart.timeScale().fitContent();
-    else chart.timeScale().setVisibleLogicalRange({ from: count - MinBars, to: count + 1 });
+  // The view is set, not fitted: fitContent() stretched a fresh store's few candles over the whole width, and a 4 h fan
+  // added after it scrolled the oldest candles away. The newest visibleBars candles (at least the width of MinBars,
+  // drawn at the right), then as much of the fan as MaxFanShare allows. Until the user drags or zooms: from then on the
+  // view is theirs, until new data (another interval or source) frames it again.
+  let shownBars = visibleBars;
+  let fanTimes = [];
+  let touched = false;
+  const frame = () => {
+    if (touched || bars.length === 0) return;
+    const timeScale = chart.timeScale();
+    const last = timeScale.timeToIndex(bars.at(-1).time, true);
+    if (last === null) return;
+    const shown = Math.max(MinBars, Math.min(bars.length, shownBars));
+    const fanEnd = fanTimes.length === 0 ? last : Math.max(last, timeScale.timeToIndex(fanTimes.at(-1), true));
+    const fan = Math.min(fanEnd - last, Math.floor(shown * MaxFanShare / (1 - MaxFanShare)));
+    timeScale.setVisibleLogicalRange({ from: last - shown + 0.5, to: last + fan + 1 });
+    showView(timeScale.getVisibleRange());
   };
+  const interacted = () => { touched = true; };
+  host.addEventListener('pointerdown', interacted);
+  host.addEventListener('wheel', interacted, { passive: true });
+  // What is in view, for tests and anyone inspecting the page: candles, of which with volume, and fan bars.
+  const showView = range => {
+    if (!range) return;
+    const inView = t => t >= range.from && t <= range.to;
+    const lastTime = bars.at(-1)?.time ?? -Infinity;
+    host.dataset.candlesInView = String(bars.filter(c => inView(c.time)).length);
+    host.dataset.volumeInView = String(bars.filter(c => c.volume > 0 && inView(c.time)).length);
+    host.dataset.forecastInView = String(fanTimes.filter(t => t > lastTime && inView(t)).length);
+  };
+  chart.timeScale().subscribeVisibleTimeRangeChange(showView);
   setCandles(candles);
-  fit(candles.length);
+  frame();
   // Fluent's ThemeService raises this on <body> at every switch: no .NET round trip needed.
   const onTheme = e => {
     const dark = e.detail.isDark;
@@ -169,7 +201,12 @@ export function create(host, candles) {
   };
   document.body.addEventListener('themeChanged', onTheme);
   return {
-    setData: data => { setCandles(data); fit(data.length); },
+    setData: (data, visible) => {
+      setCandles(data);
+      shownBars = visible;
+      touched = false;
+      frame();
+    },
     update: candle => {
       series.update(candle);
       volume.update(volumeBar(candle, isDark()));
@@ -180,6 +217,7 @@ export function create(host, candles) {
       if (!barTimes.has(candle.time)) {
         barTimes.add(candle.time);
         showMarkers();
+        frame();
       }
     },
     // forecast: { central, lower, upper }, each [{ time, value }] on the bar grid; empty lists clear it.
@@ -189,11 +227,16 @@ export function create(host, candles) {
       upper.setData(forecast.upper);
       band.setData(forecast.lower, forecast.upper);
       host.dataset.forecastPoints = String(forecast.central.length);
+      fanTimes = forecast.central.map(p => p.time);
+      frame();
     },
     // flags: [{ time, text }] at bar starts.
     setMarkers: data => { flags = data; showMarkers(); },
     dispose: () => {
       document.body.removeEventListener('themeChanged', onTheme);
+      host.removeEventListener('pointerdown', interacted);
+      host.removeEventListener('wheel', interacted);
+      chart.timeScale().unsubscribeVisibleTimeRangeChange(showView);
       chart.unsubscribeCrosshairMove(onCrosshair);
       chart.remove();
       legend.remove();
