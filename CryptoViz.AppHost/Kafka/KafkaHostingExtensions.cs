@@ -50,7 +50,7 @@ public static class KafkaHostingExtensions
         return kafka;
     }
 
-    /// <summary>Sets <c>Kafka__Broker</c> to the kind of <paramref name="mode"/> on each of <paramref name="resources"/> that references <paramref name="kafka"/>.</summary>
+    /// <summary>Sets <c>Kafka__Broker</c> to the kind of <paramref name="mode"/> on each project of <paramref name="resources"/> that references <paramref name="kafka"/>.</summary>
     internal static void AddBrokerKind(IEnumerable<IResource> resources, IResource kafka, KafkaMode mode)
     {
         var kind = mode switch
@@ -60,7 +60,8 @@ public static class KafkaHostingExtensions
             _ => KafkaBroker.External,
         };
         var variable = KafkaBroker.ConfigurationKey.Replace(":", "__", StringComparison.Ordinal);
-        foreach (var dependent in resources.OfType<IResourceWithEnvironment>().Where(r => r.References(kafka)))
+        // Our services only: the broker's own containers (console, topic job) have no use for it.
+        foreach (var dependent in resources.OfType<ProjectResource>().Where(r => r.References(kafka)))
         {
             dependent.Annotations.Add(new EnvironmentCallbackAnnotation(env => env.TryAdd(variable, kind)));
         }
