@@ -1,3 +1,4 @@
+using CryptoViz.ServiceDefaults.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CryptoViz.Scraper.Backfill;

@@ -1,4 +1,5 @@
 using CryptoViz.Scraper.Sources;
+using CryptoViz.ServiceDefaults.Messaging;
 using CryptoViz.Scraper.Sources.Replay;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,7 @@ public static class BackfillExtensions
         builder.Services.AddSingleton<IHistorySource, ReplayHistorySource>();
         builder.Services.AddSingleton<IHistorySource, SimulatedHistorySource>();
 
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, BackfillJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, CryptoVizJsonContext.Default));
         builder.Services.AddSingleton<HistoryPublisher>();
         builder.Services.AddSingleton<BackfillProgress>();
         builder.Services.AddSingleton<BackfillService>();

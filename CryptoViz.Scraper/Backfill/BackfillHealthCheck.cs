@@ -1,3 +1,4 @@
+using CryptoViz.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CryptoViz.Scraper.Backfill;

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using CryptoViz.ServiceDefaults.Messaging;
 
 namespace CryptoViz.Scraper.Backfill;
 

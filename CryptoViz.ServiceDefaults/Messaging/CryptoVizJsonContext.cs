@@ -8,4 +8,5 @@ namespace CryptoViz.ServiceDefaults.Messaging;
 [JsonSerializable(typeof(Prediction))]
 [JsonSerializable(typeof(CandleBatch))]
 [JsonSerializable(typeof(IReadOnlyList<CoveredRange>))]
+[JsonSerializable(typeof(BackfillStatus))]
 public sealed partial class CryptoVizJsonContext : JsonSerializerContext;

@@ -23,6 +23,9 @@ internal sealed class BrowserHarness : IAsyncDisposable
     /// <summary>Null when started without Ingest.</summary>
     public CannedJsonServer? Ingest { get; private set; }
 
+    /// <summary>In the Scraper's role (its backfill's status); answers 404 until a test maps something.</summary>
+    public CannedJsonServer Scraper { get; private set; } = null!;
+
     public string BaseUrl { get; private set; } = "";
 
     public static async Task<BrowserHarness> StartAsync(bool withIngest = true)
@@ -31,8 +34,9 @@ internal sealed class BrowserHarness : IAsyncDisposable
         {
             Stream = await FakeStreamServer.StartAsync(),
             Ingest = withIngest ? await CannedJsonServer.StartAsync() : null,
+            Scraper = await CannedJsonServer.StartAsync(),
         };
-        harness._web = new WebAppFactory(harness.Stream.Address, harness.Ingest?.Address);
+        harness._web = new WebAppFactory(harness.Stream.Address, harness.Ingest?.Address, harness.Scraper.Address);
         harness.BaseUrl = harness._web.Start();
         harness._playwright = await Playwright.CreateAsync();
         harness._browser = await DebianChromium.LaunchAsync(harness._playwright);
@@ -73,6 +77,7 @@ internal sealed class BrowserHarness : IAsyncDisposable
             await Ingest.DisposeAsync();
         }
 
+        await Scraper.DisposeAsync();
         await Stream.DisposeAsync();
     }
 }

@@ -33,6 +33,7 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
             .Map("/api/coins/ETH/ticks", CannedJson.Ticks("ETH", 4312, cmc, 60, "coinmarketcap"))
             .Map("/api/coins/BTC/sources", CannedJson.Sources("BTC", cmc));
         _harness.Stream.StatsJson = CannedJson.StreamStatsFrom("embedded");
+        _harness.Scraper.Map("/api/backfill", CannedJson.Backfill("running", "backfilling 12/20 series, 3.1 days"));
         var errors = new List<string>();
         var page = await _harness.NewPageAsync(errors);
 
@@ -52,6 +53,8 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
         // The broker that runs, as Stream was told it, not V2's "backend", which says redpanda whatever runs.
         await Expect(page.GetByTestId("broker")).ToHaveTextAsync("Embedded mock cluster (AppHost) · connected");
         await Expect(page.GetByTestId("freshness")).ToHaveAttributeAsync("data-freshness", "fresh");
+        // The Scraper's backfill, as its /api/backfill tells it.
+        await Expect(page.GetByTestId("backfill")).ToHaveTextAsync("backfilling 12/20 series, 3.1 days");
 
         // Per source: CoinMarketCap stored 2 min ago, CoinGecko 15 min ago.
         var table = page.GetByTestId("sources-table");
@@ -94,6 +97,8 @@ public sealed class PipelineBrowserTests : IAsyncLifetime
         await Ingest.DisposeAsync();
         await Expect(page.Locator("[data-testid=service][data-service=Ingest]")).ToHaveAttributeAsync("data-status", "unreachable", new() { Timeout = 20_000 });
         await Expect(page.GetByTestId("stored-rows")).ToHaveTextAsync("—");
+        await _harness.Scraper.DisposeAsync();
+        await Expect(page.GetByTestId("backfill")).ToHaveTextAsync("Scraper unreachable", new() { Timeout = 20_000 });
         await Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await BrowserHarness.ScreenshotAsync(page, "pipeline-degraded.png");
 

@@ -11,8 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CryptoViz.Tests.Web;
 
 /// <summary>The Web app on a real Kestrel port (a browser needs a socket), reading its prices from <paramref name="stream"/>.</summary>
-/// <remarks>Without <paramref name="ingest"/>, Ingest is unreachable, as when it is down.</remarks>
-internal sealed class WebAppFactory(Uri stream, Uri? ingest = null) : WebApplicationFactory<StreamFeedOptions>
+/// <remarks>Without <paramref name="ingest"/> or <paramref name="scraper"/>, that service is unreachable, as when it is down.</remarks>
+internal sealed class WebAppFactory(Uri stream, Uri? ingest = null, Uri? scraper = null) : WebApplicationFactory<StreamFeedOptions>
 {
     /// <summary>Starts Kestrel and returns the base address, with a trailing slash.</summary>
     public string Start()
@@ -32,6 +32,11 @@ internal sealed class WebAppFactory(Uri stream, Uri? ingest = null) : WebApplica
             if (ingest is not null)
             {
                 config.AddInMemoryCollection([new("services:ingest:http:0", ingest.ToString())]);
+            }
+
+            if (scraper is not null)
+            {
+                config.AddInMemoryCollection([new("services:scraper:http:0", scraper.ToString())]);
             }
         });
 }

@@ -15,6 +15,9 @@ public static class Extensions
     /// <summary>Logical address of the Ingest service (<c>services:ingest:http:0</c>).</summary>
     public const string IngestServiceAddress = "http://ingest";
 
+    /// <summary>Logical address of the Scraper (<c>services:scraper:http:0</c>), for its backfill's progress.</summary>
+    public const string ScraperServiceAddress = "http://scraper";
+
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<StreamFeedOptions>()
@@ -41,6 +44,9 @@ public static class Extensions
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler(ForPolling);
         builder.Services.AddHttpClient<StreamStatsClient>(http => http.BaseAddress = new Uri(StreamServiceAddress))
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(ForPolling);
+        builder.Services.AddHttpClient<ScraperClient>(http => http.BaseAddress = new Uri(ScraperServiceAddress))
             .RemoveAllResilienceHandlers()
             .AddStandardResilienceHandler(ForPolling);
 #pragma warning restore EXTEXP0001

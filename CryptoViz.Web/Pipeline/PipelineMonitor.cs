@@ -8,7 +8,7 @@ namespace CryptoViz.Web.Pipeline;
 /// unreachable (or its part of the answer is null) and the rest still loads.
 /// </summary>
 public sealed class PipelineMonitor(
-    IngestClient ingest, StreamStatsClient stream, HealthCheckService webHealth, TimeProvider time, ILogger<PipelineMonitor> logger)
+    IngestClient ingest, StreamStatsClient stream, ScraperClient scraper, HealthCheckService webHealth, TimeProvider time, ILogger<PipelineMonitor> logger)
 {
     public const string WebServiceName = "Web";
 
@@ -23,11 +23,12 @@ public sealed class PipelineMonitor(
         var stats = TryAsync("Stream /stats", stream.GetStatsAsync, cancellationToken);
         var store = TryAsync("Ingest /api/stats", ingest.GetStatsAsync, cancellationToken);
         var coins = TryAsync("Ingest /api/coins", ingest.GetCoinsAsync, cancellationToken);
-        await Task.WhenAll(streamHealth, ingestHealth, web, stats, store, coins);
+        var backfill = TryAsync("Scraper /api/backfill", scraper.GetBackfillAsync, cancellationToken);
+        await Task.WhenAll(streamHealth, ingestHealth, web, stats, store, coins, backfill);
 
         var (streamService, streamBody) = await streamHealth;
         return new PipelineStatus(time.GetUtcNow(), [streamService, await ingestHealth, await web],
-            await stats, streamBody, await store, await coins);
+            await stats, streamBody, await store, await coins, await backfill);
     }
 
     public async Task<CoinActivity> LoadCoinAsync(string symbol, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using CryptoViz.ServiceDefaults.Messaging;
 using CryptoViz.Web.Ingest;
 
 namespace CryptoViz.Web.Pipeline;
@@ -9,4 +10,5 @@ public sealed record PipelineStatus(
     StreamStats? Stream,
     StreamHealth? StreamHealth,
     StoreStats? Store,
-    IReadOnlyList<CoinSummary>? Coins);
+    IReadOnlyList<CoinSummary>? Coins,
+    BackfillStatus? Backfill);

@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 
-namespace CryptoViz.Scraper.Backfill;
+namespace CryptoViz.ServiceDefaults.Messaging;
 
 /// <summary>
-/// The backfill as <c>GET /api/backfill</c>, <c>/health</c> and the Web's Pipeline page show it: the current run, or the
-/// last one. <see cref="Days"/> is the history published per series of the run, on average.
+/// The Scraper's backfill as its <c>GET /api/backfill</c> answers, for <c>/health</c> and the Web's Pipeline page: the
+/// current run, or the last one. <see cref="Days"/> is the history published per series of the run, on average.
 /// </summary>
 public sealed record BackfillStatus(
     [property: JsonPropertyName("state")] string State,

@@ -1,6 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace CryptoViz.Scraper.Backfill;
-
-[JsonSerializable(typeof(BackfillStatus))]
-public sealed partial class BackfillJsonContext : JsonSerializerContext;

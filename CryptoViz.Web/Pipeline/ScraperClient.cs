@@ -1,0 +1,12 @@
+using System.Net.Http.Json;
+using CryptoViz.ServiceDefaults.Messaging;
+
+namespace CryptoViz.Web.Pipeline;
+
+/// <summary>Typed client for the Scraper's <c>/api/backfill</c>; its base address is the logical <c>http://scraper</c>.</summary>
+public sealed class ScraperClient(HttpClient http)
+{
+    public async Task<BackfillStatus> GetBackfillAsync(CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync("/api/backfill", CryptoVizJsonContext.Default.BackfillStatus, cancellationToken)
+            ?? throw new InvalidOperationException("The Scraper answered /api/backfill with null.");
+}
