@@ -18,6 +18,7 @@ public sealed class ForecastWalk
     private readonly ForecastLane[,] _lanes;
     private readonly ScoreBoard _board;
     private readonly int _warmup;
+    private int _walked;
     private int _nextOrigin;
     private readonly int _reportFrom;
     private readonly int _reportUntil = int.MaxValue;
@@ -113,14 +114,21 @@ public sealed class ForecastWalk
 
     private int IndexOf(DateTimeOffset time) => checked((int)(time.ToUnixTimeSeconds() / 60 - Start.ToUnixTimeSeconds() / 60));
 
+    /// <summary>Takes in the minutes not walked yet, and forecasts from those that are origins.</summary>
     private void Walk()
     {
         var closes = CollectionsMarshal.AsSpan(_closes);
         var observed = CollectionsMarshal.AsSpan(_observed);
-        foreach (var sigma in _sigmas) sigma.Extend(closes, observed);
-        for (; _nextOrigin < closes.Length; _nextOrigin += _settings.OriginStep)
+        for (; _walked < closes.Length; _walked++)
         {
-            var t = _nextOrigin;
+            var t = _walked;
+            if (observed[t])
+            {
+                foreach (var sigma in _sigmas) sigma.Observe(t, closes[t]);
+            }
+
+            if (t != _nextOrigin) continue;
+            _nextOrigin += _settings.OriginStep;
             if (!observed[t]) continue;
             var history = closes[..(t + 1)];
             for (var k = 0; k < _lanes.GetLength(1); k++)
@@ -131,7 +139,7 @@ public sealed class ForecastWalk
                 for (var m = 0; m < _lanes.GetLength(0); m++)
                 {
                     var lane = _lanes[m, k];
-                    var scale = lane.Sigma[t] * Math.Sqrt(lane.Horizon);
+                    var scale = lane.Sigma.PerMinute * Math.Sqrt(lane.Horizon);
                     var central = lane.Model.Forecast(history, lane.Horizon);
                     var (lower, upper) = lane.Calibrator.Interval(central, scale);
                     _observe?.Invoke(new ForecastRecord(lane.Model.Name, lane.Horizon, t, central, lower, upper));
@@ -179,7 +187,8 @@ public sealed class ForecastWalk
                 var lane = _lanes[m, k];
                 Settle(lane, k, t);
                 var central = lane.Model.Forecast(history, lane.Horizon);
-                var (lower, upper) = lane.Calibrator.Interval(central, lane.Sigma[t] * Math.Sqrt(lane.Horizon));
+                // Missing minutes after t leave the volatility as it was at t.
+                var (lower, upper) = lane.Calibrator.Interval(central, lane.Sigma.PerMinute * Math.Sqrt(lane.Horizon));
                 latest.Add(new PriceForecast(
                     lane.Model.Name, lane.Horizon, Start.AddMinutes(t), Start.AddMinutes(t + lane.Horizon), history[^1], central, lower, upper));
             }
