@@ -18,10 +18,10 @@ public sealed class ForecastWalk
     private readonly ForecastLane[,] _lanes;
     private readonly ScoreBoard _board;
     private readonly int _warmup;
-    private int _walked;
-    private int _nextOrigin;
     private readonly int _reportFrom;
     private readonly int _reportUntil = int.MaxValue;
+    private int _walked;
+    private int _nextOrigin;
 
     /// <param name="reported">Only forecasts from origins in [From, Until) count in the reported scores; all if null.</param>
     internal ForecastWalk(
@@ -29,7 +29,7 @@ public sealed class ForecastWalk
         (DateTimeOffset From, DateTimeOffset Until)? reported = null)
     {
         (_settings, _observe, Name, Start) = (settings, observe, series.Name, series.Start);
-        if (reported is var (from, until)) (_reportFrom, _reportUntil) = (IndexOf(from), IndexOf(until));
+        if (reported is { } range) (_reportFrom, _reportUntil) = (IndexOf(range.From), IndexOf(range.Until));
         IForecastModel[] models = [new NaiveModel(), .. challengers];
         var horizons = settings.Horizons;
         _board = new ScoreBoard([.. models.Select(model => model.Name)], horizons, settings.OriginStep);
