@@ -49,8 +49,8 @@ internal static partial class IngestTrace
 
     [LoggerMessage(EventId = 41, Level = LogLevel.Warning, Message = "Candle rollup rolled back (queries read raw ticks meanwhile); retrying in {Interval}")]
     public static partial void RollupFailed(ILogger logger, Exception exception, TimeSpan interval);
-    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Forecasts: backtested {Series} series, published {Forecasts} served forecasts and {Anomalies} anomalies in {Elapsed} ms")]
-    public static partial void ForecastsPublished(ILogger logger, int series, int forecasts, int anomalies, double elapsed);
+    [LoggerMessage(EventId = 30, Level = LogLevel.Information, Message = "Forecasts: published {Forecasts} served forecasts of {Series} series and {Anomalies} anomalies in {Elapsed} ms; {Evaluated} series evaluated afresh since the last run, in {Evaluating} ms")]
+    public static partial void ForecastsPublished(ILogger logger, int series, int forecasts, int anomalies, double elapsed, int evaluated, double evaluating);
 
     [LoggerMessage(EventId = 31, Level = LogLevel.Error, Message = "A forecast run failed; retrying in {Interval}")]
     public static partial void ForecastRunFailed(ILogger logger, Exception exception, TimeSpan interval);
@@ -60,4 +60,7 @@ internal static partial class IngestTrace
 
     [LoggerMessage(EventId = 33, Level = LogLevel.Information, Message = "Forecasting is disabled (Ingest:Forecasting:Enabled = false)")]
     public static partial void ForecastingDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 34, Level = LogLevel.Error, Message = "The models of {Series} failed on its stored history; it is tried again at the next check")]
+    public static partial void SeriesEvaluationFailed(ILogger logger, Exception exception, string series);
 }

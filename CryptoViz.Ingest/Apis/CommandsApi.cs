@@ -14,10 +14,10 @@ public static class CommandsApi
         return commands;
     }
 
-    /// <summary>Backtests every series and publishes the served forecasts now, instead of at the next interval.</summary>
+    /// <summary>Evaluates every series afresh (walk-forward backtest, selection, fits) and publishes the served forecasts now.</summary>
     public static async Task<Results<Ok<ForecastRunSummary>, ProblemHttpResult>> EvaluateModelsAsync(
         ForecastRunner runner, IOptions<ForecastingOptions> options, CancellationToken cancellationToken) =>
         options.Value.Enabled
-            ? TypedResults.Ok(await runner.RunOnceAsync(cancellationToken))
+            ? TypedResults.Ok(await runner.EvaluateAllAsync(cancellationToken))
             : TypedResults.Problem("Forecasting is off (Ingest:Forecasting:Enabled = false).", statusCode: StatusCodes.Status409Conflict);
 }

@@ -5,20 +5,24 @@ using CryptoViz.ServiceDefaults.Klines;
 namespace CryptoViz.Ingest.Forecasting;
 
 /// <summary>
-/// <c>backtest &lt;file-or-folder&gt;... --json &lt;out.json&gt; [--step &lt;minutes&gt;]</c>: the service's walk-forward
-/// backtest run offline on kline files, one series per symbol and source folder, series in parallel.
+/// <c>backtest &lt;file-or-folder&gt;... --json &lt;out.json&gt; [--step &lt;minutes&gt;] [--warmup &lt;minutes&gt;]
+/// [--window &lt;minutes&gt; [--reevaluate &lt;minutes&gt;]]</c>: the service's walk-forward backtest run offline on kline
+/// files, one series per symbol and source folder, series in parallel. With <c>--window</c> it replays what the service
+/// serves from a window of that many minutes (<see cref="LiveReplay"/>) instead of walking each file once.
 /// </summary>
 public static class BacktestCommand
 {
     public const string Verb = "backtest";
 
+    private const string Usage = $"usage: {Verb} <file-or-folder>... --json <out.json> [--step <minutes>] [--warmup <minutes>] [--window <minutes> [--reevaluate <minutes>]]";
+
     public static bool IsInvoked(string[] args) => args is [Verb, ..];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!TryParse(args, out var inputs, out var json, out var settings))
+        if (!TryParse(args, out var inputs, out var json, out var settings, out var replay))
         {
-            await error.WriteLineAsync($"usage: {Verb} <file-or-folder>... --json <out.json> [--step <minutes>]");
+            await error.WriteLineAsync(Usage);
             return 2;
         }
 
@@ -44,7 +48,9 @@ public static class BacktestCommand
             await Parallel.ForAsync(0, series.Count, cancellationToken, async (i, ct) =>
             {
                 var minutes = MinuteSeries.FromKlines(series[i].Name, await series[i].ReadAsync(ct).ToListAsync(ct));
-                results[i] = new WalkForwardBacktest(settings).Run(minutes, ForecastModels.CreateChallengers());
+                results[i] = replay is { } live
+                    ? new LiveReplay(settings, live.Window, live.Reevaluate).Run(minutes, ForecastModels.CreateChallengers)
+                    : new WalkForwardBacktest(settings).Run(minutes, ForecastModels.CreateChallengers());
             });
         }
         catch (KlineFormatException e)
@@ -63,8 +69,11 @@ public static class BacktestCommand
         await output.WriteLineAsync();
         await output.WriteLineAsync("Served (* above): the lowest-MAE model that beats naive, else naive");
         BacktestTable.Write(output, scores.Where(score => score.Served));
+        var walked = replay is { } replayed
+            ? $"the service replayed: a {replayed.Window}-minute window re-evaluated every {replayed.Reevaluate} min"
+            : "each series walked once";
         await output.WriteLineAsync(
-            $"{series.Count} series, {results.Sum(r => r.Scores.Count)} rows, origin every {settings.OriginStep} min, in {clock.Elapsed.TotalSeconds:0.0} s; wrote {json}");
+            $"{series.Count} series, {results.Sum(r => r.Scores.Count)} rows, origin every {settings.OriginStep} min, warm-up {settings.WarmupMinutes} min, {walked}, in {clock.Elapsed.TotalSeconds:0.0} s; wrote {json}");
         return 0;
     }
 
@@ -77,11 +86,14 @@ public static class BacktestCommand
         : Environment.GetEnvironmentVariable("PWD") is { Length: > 0 } shell && Directory.Exists(shell) ? Path.GetFullPath(path, shell)
         : Path.GetFullPath(path);
 
-    private static bool TryParse(string[] args, out List<string> inputs, out string? json, out BacktestSettings settings)
+    private static bool TryParse(
+        string[] args, out List<string> inputs, out string? json, out BacktestSettings settings, out (int Window, int Reevaluate)? replay)
     {
         inputs = [];
         json = null;
         settings = new BacktestSettings();
+        int? window = null;
+        int? reevaluate = null;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -89,11 +101,24 @@ public static class BacktestCommand
                 case "--json" when i + 1 < args.Length:
                     json = args[++i];
                     break;
-                case "--step" when i + 1 < args.Length && int.TryParse(args[i + 1], out var step) && step > 0:
+                case "--step" when Minutes(args, i, minimum: 1) is { } step:
                     settings.OriginStep = step;
                     i++;
                     break;
+                case "--warmup" when Minutes(args, i, minimum: 0) is { } warmup:
+                    settings.WarmupMinutes = warmup;
+                    i++;
+                    break;
+                case "--window" when Minutes(args, i, minimum: settings.MinimumHistoryMinutes) is { } minutes:
+                    window = minutes;
+                    i++;
+                    break;
+                case "--reevaluate" when Minutes(args, i, minimum: 1) is { } minutes:
+                    reevaluate = minutes;
+                    i++;
+                    break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    replay = null;
                     return false;
                 default:
                     inputs.Add(args[i]);
@@ -101,6 +126,11 @@ public static class BacktestCommand
             }
         }
 
-        return json is not null && inputs.Count > 0;
+        // A day: the files are weeks long, and each re-evaluation walks a whole window again.
+        replay = window is { } w ? (w, reevaluate ?? 1440) : null;
+        return json is not null && inputs.Count > 0 && (window is not null || reevaluate is null);
     }
+
+    private static int? Minutes(string[] args, int option, int minimum) =>
+        option + 1 < args.Length && int.TryParse(args[option + 1], out var minutes) && minutes >= minimum ? minutes : null;
 }

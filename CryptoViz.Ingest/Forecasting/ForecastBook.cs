@@ -2,7 +2,7 @@ using CryptoViz.Ingest.Model;
 
 namespace CryptoViz.Ingest.Forecasting;
 
-/// <summary>The latest forecast run, replaced whole by each run and read by the API without locks.</summary>
+/// <summary>The walks' latest results, replaced whole whenever one changes and read by the API without locks.</summary>
 public sealed class ForecastBook
 {
     private volatile IReadOnlyList<LiveSeries> _series = [];
@@ -11,6 +11,9 @@ public sealed class ForecastBook
 
     public IReadOnlyList<ServedForecast> ForSymbol(string symbol) =>
         [.. _series.Where(s => s.Symbol == symbol).SelectMany(Served)];
+
+    public IReadOnlyList<ServedForecast> ForSeries(string symbol, string source) =>
+        [.. _series.Where(s => s.Symbol == symbol && s.Source == source).SelectMany(Served)];
 
     public IReadOnlyList<ServedForecast> All() => [.. _series.SelectMany(Served)];
 

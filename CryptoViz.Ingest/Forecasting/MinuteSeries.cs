@@ -12,6 +12,10 @@ public sealed record MinuteSeries(string Name, DateTimeOffset Start, double[] Cl
 
     public DateTimeOffset TimeAt(int index) => Start.AddMinutes(index);
 
+    /// <summary>The <paramref name="length"/> minutes from index <paramref name="start"/> on.</summary>
+    public MinuteSeries Slice(int start, int length) =>
+        new(Name, TimeAt(start), Closes[start..(start + length)], Observed[start..(start + length)]);
+
     /// <summary>Bars in any order; duplicates keep the last one read; seconds within a minute are dropped.</summary>
     public static MinuteSeries FromKlines(string name, IEnumerable<Kline> klines) =>
         FromCloses(name, klines.Select(k => (k.OpenTime, k.Close)));

@@ -25,6 +25,17 @@ internal sealed class ScoreAccumulator
         _covered += lower <= actual && actual <= upper ? 1 : 0;
     }
 
+    /// <summary>Adds the points of <paramref name="other"/>: scores of separate stretches of one series sum up.</summary>
+    public void Add(ScoreAccumulator other)
+    {
+        _n += other._n;
+        _absoluteError += other._absoluteError;
+        _naiveAbsoluteError += other._naiveAbsoluteError;
+        _calls += other._calls;
+        _hits += other._hits;
+        _covered += other._covered;
+    }
+
     public ModelScore ToScore(string series, string model, int horizon, ScoreAccumulator? selection = null) => new(
         series,
         model,

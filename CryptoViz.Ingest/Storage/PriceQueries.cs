@@ -94,6 +94,28 @@ public sealed class PriceQueries(PriceStore store)
         ORDER BY s.symbol, s.source, b.bucket
         """;
 
+    private const string SeriesMinuteCloses = """
+        SELECT bucket AS minute, close FROM candles_1m
+        WHERE symbol = $symbol AND source = $source AND bucket >= $from AND bucket < least($to, $horizon)
+        UNION ALL
+        SELECT time_bucket(INTERVAL 1 MINUTE, event_time) AS minute, arg_max(price, event_time)
+        FROM crypto_prices
+        WHERE symbol = $symbol AND source = $source AND event_time >= greatest($from, $horizon) AND event_time < $to
+        GROUP BY minute
+        ORDER BY minute
+        """;
+
+    /// <summary>The minutes <see cref="MinuteCloses"/> would read, counted per series inside DuckDB.</summary>
+    private const string MinuteCounts = """
+        SELECT symbol, source, count(*) FROM (
+            SELECT symbol, source, bucket FROM candles_1m
+            WHERE bucket >= $from AND bucket < least($to, $horizon)
+            UNION ALL
+            SELECT DISTINCT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) FROM crypto_prices
+            WHERE event_time >= greatest($from, $horizon) AND event_time < $to)
+        GROUP BY symbol, source
+        """;
+
     private const string PricesAfter = """
         SELECT symbol, source, "timestamp", price FROM crypto_prices
         WHERE "timestamp" > $after AND "timestamp" <= $until
@@ -237,6 +259,39 @@ public sealed class PriceQueries(PriceStore store)
         }
 
         return series;
+    }
+
+    /// <summary>1-minute closes of one (symbol, source) in [from, to), oldest first.</summary>
+    public async Task<IReadOnlyList<MinuteClose>> GetMinuteClosesAsync(
+        string symbol, string source, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.Command(SeriesMinuteCloses,
+            ("symbol", symbol), ("source", source), ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? from));
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var closes = new List<MinuteClose>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            closes.Add(new MinuteClose(symbol, source, Utc(r, 0), r.GetDouble(1)));
+        }
+
+        return closes;
+    }
+
+    /// <summary>How many minutes of [from, to) have a close, per (symbol, source) that has any: a cheap look at how much history is stored.</summary>
+    public async Task<IReadOnlyDictionary<(string Symbol, string Source), int>> GetMinuteCountsAsync(
+        DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.Command(MinuteCounts, ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? from));
+        await using var r = await command.ExecuteReaderAsync(cancellationToken);
+        var counts = new Dictionary<(string Symbol, string Source), int>();
+        while (await r.ReadAsync(cancellationToken))
+        {
+            counts[(r.GetString(0), r.GetString(1))] = checked((int)r.GetInt64(2));
+        }
+
+        return counts;
     }
 
     /// <summary>Every stored price in (after, until], oldest first per (symbol, source), for the anomaly detectors.</summary>

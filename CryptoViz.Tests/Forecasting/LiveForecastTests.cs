@@ -13,9 +13,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace CryptoViz.Tests.Forecasting;
 
 /// <summary>
-/// The live part end to end inside one Ingest host: 12 h of BTC ticks from one source in DuckDB, one forecast run,
-/// then the API and the <c>crypto-predictions</c> topic. The clock is fixed, so the worker's timer never fires
-/// and the run happens exactly once, when the test asks.
+/// The live part end to end inside one Ingest host: 12 h of BTC ticks from one source in DuckDB, one evaluation,
+/// then the API and the <c>crypto-predictions</c> topic. The clock is fixed, so the worker's timers never fire
+/// and the runs happen exactly when the test asks.
 /// </summary>
 public sealed class LiveForecastTests : IAsyncLifetime
 {
@@ -52,7 +52,7 @@ public sealed class LiveForecastTests : IAsyncLifetime
     [Fact]
     public async Task A_run_serves_forecasts_and_scores_over_the_api_and_publishes_them_with_the_anomaly()
     {
-        var run = await _factory.Services.GetRequiredService<ForecastRunner>().RunOnceAsync(Ct);
+        var run = await _factory.Services.GetRequiredService<ForecastRunner>().EvaluateAllAsync(Ct);
         using var http = _factory.CreateClient();
 
         Assert.Equal(new ForecastRunSummary(1, 4, 1), run);
@@ -88,10 +88,10 @@ public sealed class LiveForecastTests : IAsyncLifetime
     public async Task The_next_run_checks_only_the_ticks_stored_since_and_does_not_flag_the_jump_again()
     {
         var runner = _factory.Services.GetRequiredService<ForecastRunner>();
-        await runner.RunOnceAsync(Ct);
+        await runner.EvaluateAllAsync(Ct);
         ((FakeTimeProvider)_factory.Services.GetRequiredService<TimeProvider>()).Advance(TimeSpan.FromMinutes(1));
 
-        Assert.Equal(new ForecastRunSummary(1, 4, 0), await runner.RunOnceAsync(Ct));
+        Assert.Equal(new ForecastRunSummary(1, 4, 0), await runner.ForecastAsync(Ct));
     }
 
     [Fact]

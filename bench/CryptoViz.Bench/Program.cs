@@ -1,5 +1,6 @@
 using CryptoViz.Bench;
 using CryptoViz.Bench.Footprint;
+using CryptoViz.Bench.Forecast;
 using CryptoViz.Bench.Ingest;
 using CryptoViz.Bench.Micro;
 using CryptoViz.Bench.Replay;
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "replay" => await ReplayBenchmark.RunAsync(options),
     "micro" => MessageBenchmarks.Run(args[1..]),
     "footprint" => await FootprintBenchmark.RunAsync(options),
+    "forecast" => await ForecastBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -29,6 +31,7 @@ static int Usage()
             stream/fanout also take --url <sse url> --broker <host:port> --topic <name> to measure any V2-style server
           replay [--seconds 15]                                   replay source at full speed into the broker: ticks/s, produce latency
           micro  [--quick] [BenchmarkDotNet args, e.g. --filter *Parse*]
+          forecast [--runs 3] [--minutes 10] [--reevaluation 15]  CPU of Ingest's forecasts: 40 series x 7 days re-evaluated vs read/naive floors, share of a core
           footprint [--minutes 4] [--configuration Debug]          RSS of the four services under the built AppHost (median of the last 30 s)
             [--window 30] [--samples 7] [--free-ports | --web-port N --stream-port N --ingest-port N --scraper-port N
              --dashboard-port N --otlp-port N] [--data-dir <dir>] [--health-timeout 300] [--browser [--page /]] [--repo <dir>]
