@@ -4,7 +4,7 @@ namespace CryptoViz.Scraper.Sources;
 /// A deterministic offline market with the stylised facts of real crypto prices: each coin follows geometric
 /// Brownian motion whose shocks are partly one market-wide factor (coins move together) and partly its own;
 /// volatility clusters (a mean-reverting log-volatility factor, so calm and wild hours come in runs); and prices
-/// jump now and then (market-wide or one coin), each jump leaving volatility raised for a while. Each step also trades
+/// jump now and then (market-wide or one coin), a market-wide jump leaving volatility raised for a while. Each step also trades
 /// a volume: a share of the coin's supply (<see cref="DailyTurnover"/> a day on average) that rises with the size of the
 /// coin's shock and with a jump, with noise, so offline candles have volume and big candles have big volume.
 /// </summary>
@@ -21,8 +21,8 @@ public sealed class SimulatedMarket
 
     private const double MarketJumpsPerDay = 1;
     private const double CoinJumpsPerDay = 2;
-    private const double MarketJumpSize = 0.03;
-    private const double CoinJumpSize = 0.05;
+    private const double MarketJumpSize = 0.02;
+    private const double CoinJumpSize = 0.03;
 
     /// <summary>How much a jump lifts the log-volatility (about 2× the volatility right after it).</summary>
     private const double JumpVolKick = 0.7;
@@ -72,6 +72,8 @@ public sealed class SimulatedMarket
         var marketShock = NextGaussian();
         var marketJump = Jump(MarketJumpsPerDay, MarketJumpSize, seconds);
         var quotes = new SimulatedQuote[_coins.Count];
+        // Only a market-wide jump lifts the market-wide volatility: with twenty coins' own jumps kicking it too (some
+        // 40 a day against a 2 h memory) it settled about 10x high and a day's moves ran to ±100 %.
         var jumped = marketJump != 0;
         for (var i = 0; i < _coins.Count; i++)
         {
@@ -79,7 +81,6 @@ public sealed class SimulatedMarket
             var shock = coin.MarketBeta * marketShock + Math.Sqrt(1 - coin.MarketBeta * coin.MarketBeta) * NextGaussian();
             var sigma = coin.AnnualVolatility * volScale;
             var coinJump = Jump(CoinJumpsPerDay, CoinJumpSize, seconds);
-            jumped |= coinJump != 0;
             _prices[i] *= Math.Exp(-0.5 * sigma * sigma * years + sigma * Math.Sqrt(years) * shock + coin.MarketBeta * marketJump + coinJump);
             // Busy when the coin moves: the shock's size (half of the volume, mean 1) and a jump's rush. The shock, not the
             // move: the volatility regime's level wanders far from 1 for hours, and would take the turnover with it.
