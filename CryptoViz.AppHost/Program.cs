@@ -27,7 +27,8 @@ var ingest = builder.AddProject<Projects.CryptoViz_Ingest>("ingest")
 var scraper = builder.AddProject<Projects.CryptoViz_Scraper>("scraper")
     .WithReference(kafka).WithReference(ingest).WaitFor(kafka).WithCoinMarketCapKey()
     .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint()
-    .WithOperatorCommand("backfill", "Backfill history", "Fill every live series' gaps from its source's history now", "History");
+    .WithOperatorCommand("backfill", "Backfill history", "Fill every live series' gaps from its source's history now", "History")
+    .WithBackfillProgress();
 
 var stream = builder.AddProject<Projects.CryptoViz_Stream>("stream")
     .WithReference(kafka).WaitFor(kafka)

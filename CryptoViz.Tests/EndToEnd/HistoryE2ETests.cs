@@ -6,7 +6,7 @@ namespace CryptoViz.Tests.EndToEnd;
 
 /// <summary>
 /// The product opens on its history: offline, within minutes of start, the backfill has given every coin a week of
-/// candles with volume, under the live ones.
+/// candles with volume, under the live ones, and the dashboard says so.
 /// </summary>
 [Collection(AppHostCollection.Name)]
 public sealed class HistoryE2ETests(AppHostFixture fixture)
@@ -23,8 +23,15 @@ public sealed class HistoryE2ETests(AppHostFixture fixture)
             s => s?.GetProperty("state").GetString() == "complete", s_timeout, "a complete backfill");
         var coins = await ingest.GetFromJsonAsync<JsonElement>("/api/coins", TestContext.Current.CancellationToken);
 
+        // The dashboard shows the progress as a health report of the scraper resource.
+        using var cts = new CancellationTokenSource(s_timeout);
+        var shown = await fixture.App.ResourceNotifications.WaitForResourceAsync("scraper",
+            e => e.Snapshot.HealthReports.Any(h => h.Name == "scraper_backfill" && h.Description?.StartsWith("history complete", StringComparison.Ordinal) == true),
+            cts.Token);
+
         // 20 offline coins: the replay's five and the simulated market's fifteen.
         Assert.Equal(20, coins.GetArrayLength());
+        Assert.Equal(Aspire.Hosting.ApplicationModel.KnownResourceStates.Running, shown.Snapshot.State?.Text);
         foreach (var coin in coins.EnumerateArray())
         {
             var symbol = coin.GetProperty("symbol").GetString();
