@@ -10,20 +10,9 @@ namespace CryptoViz.Ingest.Storage;
 /// </summary>
 internal static class HistorySchema
 {
+    /// <summary>Run after <see cref="CandleSchema.Create"/>: pending candles have the stored ones' columns.</summary>
     public const string Create = """
-        CREATE TABLE IF NOT EXISTS pending_candles (
-            symbol VARCHAR,
-            source VARCHAR,
-            bucket TIMESTAMP,
-            open DOUBLE,
-            high DOUBLE,
-            low DOUBLE,
-            close DOUBLE,
-            ticks BIGINT,
-            opened_at TIMESTAMP,
-            closed_at TIMESTAMP,
-            volume DOUBLE,
-            quote_volume DOUBLE);
+        CREATE TABLE IF NOT EXISTS pending_candles AS SELECT * FROM candles_1m LIMIT 0;
         CREATE TABLE IF NOT EXISTS history_ranges (symbol VARCHAR, source VARCHAR, range_from TIMESTAMP, range_to TIMESTAMP);
         CREATE TEMP TABLE IF NOT EXISTS history_stage AS SELECT * FROM pending_candles LIMIT 0;
         CREATE TEMP TABLE IF NOT EXISTS history_ranges_stage AS SELECT * FROM history_ranges LIMIT 0;

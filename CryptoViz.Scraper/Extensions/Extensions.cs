@@ -7,16 +7,12 @@ using CryptoViz.Scraper.Sources.Binance;
 using CryptoViz.Scraper.Sources.Replay;
 using CryptoViz.Scraper.Sources.CoinGecko;
 using CryptoViz.Scraper.Sources.CoinMarketCap;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Extensions;
 
 public static class Extensions
 {
-    /// <summary>Provider payloads are tens of kB; anything near this is not a market listing.</summary>
-    private const long MaxResponseBytes = 8 * 1024 * 1024;
-
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddKafkaProducer<string, byte[]>("kafka", settings =>
@@ -70,28 +66,13 @@ public static class Extensions
         Func<ScraperOptions, PriceProviderOptions> settings, string keyHeader)
         where TSource : class, IPriceSource
     {
-        var client = builder.Services.AddHttpClient<TSource>((services, http) =>
+        builder.Services.AddHttpClient<TSource>((services, http) =>
             {
                 http.BaseAddress = settings(services.GetRequiredService<IOptions<ScraperOptions>>().Value).BaseUrl;
-                http.MaxResponseContentBufferSize = MaxResponseBytes;
+                http.MaxResponseContentBufferSize = ProviderClientExtensions.MaxResponseBytes;
             })
-            .RedactLoggedHeaders([keyHeader]);
-
-        // ServiceDefaults gives every client the standard handler, whose retry waits out a 429's Retry-After
-        // (CoinGecko says 119 s) until the 30 s total timeout fires. Replace it with one that leaves 429 to the
-        // worker, which skips its cycles until then; everything else keeps the defaults.
-#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is experimental; it is the documented way to re-configure one client.
-        client.RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
-        client.AddStandardResilienceHandler(o =>
-        {
-            var transient = o.Retry.ShouldHandle;
-            o.Retry.ShouldHandle = args =>
-                args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.TooManyRequests
-                    ? ValueTask.FromResult(false)
-                    : transient(args);
-            o.Retry.ShouldRetryAfterHeader = false;
-        });
+            .RedactLoggedHeaders([keyHeader])
+            .WithProviderResilience();
 
         builder.Services.AddTransient<IMarketSource>(services => services.GetRequiredService<TSource>());
         builder.Services.AddHostedService<PriceSourceWorker<TSource>>();
