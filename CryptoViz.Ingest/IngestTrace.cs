@@ -23,8 +23,8 @@ internal static partial class IngestTrace
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Consume error: {Reason}")]
     public static partial void ConsumeError(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "A dead letter was not delivered: {Reason}")]
-    public static partial void DeadLetterFailed(ILogger logger, string reason);
+    [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "The dead letter of {Topic}[{Partition}]@{Offset} was not delivered; its batch's offsets wait, retrying in {Delay}")]
+    public static partial void DeadLetterFailed(ILogger logger, Exception exception, string topic, int partition, long offset, TimeSpan delay);
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "History: stored {Stored} of {Received} candles from {Pages} pages (the rest had a candle already)")]
     public static partial void HistoryStored(ILogger logger, int stored, int received, int pages);

@@ -24,7 +24,6 @@ namespace CryptoViz.Ingest.Services;
 public sealed class IngestBatchWriter(
     PriceStore store,
     DeadLetterPublisher deadLetters,
-    IProducer<string, byte[]> deadLetterProducer,
     IngestTelemetry telemetry,
     IOptions<IngestOptions> options,
     TimeProvider time,
@@ -79,8 +78,7 @@ public sealed class IngestBatchWriter(
 
         telemetry.Rejected.Add(1, new KeyValuePair<string, object?>("reason", ReasonCategory(reason!)));
         IngestTrace.Rejected(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason!);
-        deadLetters.Publish(result, reason!, OnDeadLetterDelivered);
-        _batch.AddDeadLettered(result, _now);
+        _batch.AddDeadLetter(result, reason!, _now);
     }
 
     /// <summary>Hands the pending batch to the writer; blocks while the writer is storing the previous one.</summary>
@@ -118,11 +116,8 @@ public sealed class IngestBatchWriter(
         var received = batch.Prices.Count;
         var started = Stopwatch.GetTimestamp();
         var (inserted, candles) = WriteWithRetry(batch, cancellationToken);
-        if (batch.DeadLettered > 0)
-        {
-            // The offsets of dead-lettered messages are committed below: make sure the DLQ holds them first.
-            deadLetterProducer.Flush(cancellationToken);
-        }
+        // The offsets of dead-lettered messages are committed below: the dead-letter topic must hold them first.
+        if (batch.DeadLetters.Count > 0) DeadLetterWithRetry(batch.DeadLetters, cancellationToken);
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         telemetry.Stored.Add(inserted);
@@ -176,9 +171,36 @@ public sealed class IngestBatchWriter(
         }
     }
 
-    private void OnDeadLetterDelivered(DeliveryReport<string, byte[]> report)
+    /// <summary>
+    /// Delivers every dead letter, trying the ones the broker refused again with a growing delay: until they are in, the
+    /// batch's offsets stay unstored, so a dead letter that cannot be written holds ingestion back instead of vanishing.
+    /// </summary>
+    private void DeadLetterWithRetry(List<(ConsumeResult<string, byte[]> Message, string Reason)> letters, CancellationToken cancellationToken)
     {
-        if (report.Error.IsError) IngestTrace.DeadLetterFailed(logger, report.Error.Reason);
+        var pending = letters;
+        var delay = TimeSpan.FromMilliseconds(500);
+        while (true)
+        {
+            var sends = pending.Select(letter => (Letter: letter, Sent: deadLetters.PublishAsync(letter.Message, letter.Reason, cancellationToken))).ToList();
+            var failed = new List<(ConsumeResult<string, byte[]> Message, string Reason)>();
+            foreach (var (letter, sent) in sends)
+            {
+                try
+                {
+                    sent.GetAwaiter().GetResult();
+                }
+                catch (KafkaException ex)
+                {
+                    failed.Add(letter);
+                    IngestTrace.DeadLetterFailed(logger, ex, letter.Message.Topic, letter.Message.Partition.Value, letter.Message.Offset.Value, delay);
+                }
+            }
+
+            if (failed.Count == 0) return;
+            if (cancellationToken.WaitHandle.WaitOne(delay)) throw new OperationCanceledException(cancellationToken);
+            pending = failed;
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, s_maxRetryDelay.Ticks));
+        }
     }
 
     // A low-cardinality metric tag: the reason's first clause, without the JSON parser's positions.

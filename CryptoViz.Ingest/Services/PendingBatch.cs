@@ -30,8 +30,8 @@ internal sealed class PendingBatch
 
     public DateTimeOffset? OpenedAt { get; private set; }
 
-    /// <summary>Messages of this batch sent to the dead-letter topic, which must be delivered before its offsets are stored.</summary>
-    public int DeadLettered { get; private set; }
+    /// <summary>Messages of this batch for the dead-letter topic, with why: delivered before its offsets are stored.</summary>
+    public List<(ConsumeResult<string, byte[]> Message, string Reason)> DeadLetters { get; } = [];
 
     public bool IsEmpty => _nextOffsets.Count == 0;
 
@@ -45,7 +45,7 @@ internal sealed class PendingBatch
         History.Clear();
         Received.Clear();
         OpenedAt = null;
-        DeadLettered = 0;
+        DeadLetters.Clear();
     }
 
     public void Add(ConsumeResult<string, byte[]> result, CryptoPrice price, DateTimeOffset now)
@@ -62,11 +62,11 @@ internal sealed class PendingBatch
         if (KafkaTelemetry.IsTracing) Received.Add((result, now));
     }
 
-    /// <summary>A message sent to the dead-letter topic: only its offset counts, once the dead letter is delivered.</summary>
-    public void AddDeadLettered(ConsumeResult<string, byte[]> result, DateTimeOffset now)
+    /// <summary>A message for the dead-letter topic: only its offset counts, once the dead letter is delivered.</summary>
+    public void AddDeadLetter(ConsumeResult<string, byte[]> result, string reason, DateTimeOffset now)
     {
         Consumed(result, now);
-        DeadLettered++;
+        DeadLetters.Add((result, reason));
     }
 
     private void Consumed(ConsumeResult<string, byte[]> result, DateTimeOffset now)

@@ -27,7 +27,7 @@ public sealed class IngestBatchWriterTests(EmbeddedKafkaFixture kafka) : IClassF
         var telemetry = temp.Telemetry();
         using var batches = new StoredPerBatch(telemetry);
         using var deadLetters = kafka.CreateProducer<string, byte[]>();
-        var writer = new IngestBatchWriter(temp.Store, new DeadLetterPublisher(deadLetters), deadLetters, telemetry,
+        var writer = new IngestBatchWriter(temp.Store, new DeadLetterPublisher(deadLetters), telemetry,
             Options.Create(new IngestOptions { BatchSize = BatchSize, BatchWindow = TimeSpan.FromMinutes(1) }),
             TimeProvider.System, NullLogger<IngestBatchWriter>.Instance);
         using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig

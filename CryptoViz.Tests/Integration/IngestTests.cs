@@ -90,6 +90,34 @@ public sealed class IngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_poison_message_too_big_for_the_dead_letter_topic_goes_there_cut_down_and_ingestion_goes_on()
+    {
+        // Arrange: a value that fits the raw topic, but not once the dead-letter headers are added to it.
+        using var dlq = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = _kafka.BootstrapServers, GroupId = $"dlq-{Guid.NewGuid():N}", AutoOffsetReset = AutoOffsetReset.Earliest, FetchWaitMaxMs = 10,
+        }).Build();
+        dlq.Subscribe(Topics.DeadLetter);
+        var poison = new byte[999_900];
+        Array.Fill(poison, (byte)'x');
+
+        // Act
+        await ProduceAsync([poison, Json(Record("AFTER", second: 0))]);
+
+        // Assert: the valid record after it is stored; the dead letter says why, how big the original was and where it is.
+        var store = _ingest.Services.GetRequiredService<PriceStore>();
+        await Eventually.GetAsync(() => store.GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
+            l => l?.Any(p => p.Symbol == "AFTER") == true, s_timeout, "the valid record after the poison");
+        using var timeout = new CancellationTokenSource(s_timeout);
+        var dead = dlq.Consume(timeout.Token);
+        Assert.StartsWith("invalid JSON", Header(dead, DeadLetterPublisher.ReasonHeader));
+        Assert.Equal("999900", Header(dead, DeadLetterPublisher.TruncatedHeader));
+        Assert.Equal(poison.AsSpan(0, dead.Message.Value.Length).ToArray(), dead.Message.Value);
+        Assert.True(dead.Message.Value.Length < poison.Length);
+        Assert.Equal("0", Header(dead, DeadLetterPublisher.OriginOffsetHeader));
+    }
+
+    [Fact]
     public async Task Reports_as_lag_what_is_not_stored_yet_not_what_is_not_committed_yet()
     {
         await ProduceAsync(Enumerable.Range(0, 10).Select(i => Json(Record($"L{i % 5}", second: i / 5))));
