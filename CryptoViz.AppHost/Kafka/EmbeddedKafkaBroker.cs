@@ -56,5 +56,8 @@ internal sealed class EmbeddedKafkaBroker : IDisposable
 
     public void CreateTopic(KafkaTopic topic) => MockCluster.CreateTopic(_cluster, topic.Name, topic.Partitions);
 
+    /// <summary>Fault injection: the broker answers <paramref name="error"/> for the topic until it is set back to no error.</summary>
+    public void SetTopicError(string topic, ErrorCode error) => MockCluster.SetTopicError(_cluster, topic, error);
+
     public void Dispose() => _anchor.Dispose();
 }

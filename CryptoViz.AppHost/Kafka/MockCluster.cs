@@ -28,6 +28,9 @@ internal static partial class MockCluster
     [LibraryImport(Library)]
     private static partial void rd_kafka_mock_group_initial_rebalance_delay_ms(IntPtr mcluster, int delayMs);
 
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial void rd_kafka_mock_topic_set_error(IntPtr mcluster, string topic, int error);
+
     /// <summary>The mock cluster that a client built with <c>test.mock.num.brokers</c> started.</summary>
     public static IntPtr Of(Handle client)
     {
@@ -46,6 +49,9 @@ internal static partial class MockCluster
         var error = (ErrorCode)rd_kafka_mock_topic_create(cluster, topic, partitions, 1);
         if (error is not (ErrorCode.NoError or ErrorCode.TopicAlreadyExists)) throw new KafkaException(error);
     }
+
+    /// <summary>Makes the broker answer <paramref name="error"/> for <paramref name="topic"/> (<see cref="ErrorCode.NoError"/> heals it).</summary>
+    public static void SetTopicError(IntPtr cluster, string topic, ErrorCode error) => rd_kafka_mock_topic_set_error(cluster, topic, (int)error);
 
     /// <summary>The mock holds a new group's first join for 3 s by default; a real broker does not.</summary>
     public static void DisableInitialRebalanceDelay(IntPtr cluster) => rd_kafka_mock_group_initial_rebalance_delay_ms(cluster, 0);

@@ -118,6 +118,32 @@ public sealed class IngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_dead_letter_the_broker_refuses_is_tried_again_until_it_is_in_and_nothing_is_lost()
+    {
+        // Arrange: the dead-letter topic refuses writes.
+        using var dlq = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = _kafka.BootstrapServers, GroupId = $"dlq-{Guid.NewGuid():N}", AutoOffsetReset = AutoOffsetReset.Earliest, FetchWaitMaxMs = 10,
+        }).Build();
+        _kafka.SetTopicError(Topics.DeadLetter, ErrorCode.TopicAuthorizationFailed);
+        var garbage = Encoding.UTF8.GetBytes("{\"symbol\":");
+        var store = _ingest.Services.GetRequiredService<PriceStore>();
+
+        // Act: a bad message and a good one; the good one is stored while the dead letter cannot be written; then the
+        // topic takes writes again.
+        await ProduceAsync([garbage, Json(Record("GOOD", second: 0))]);
+        await Eventually.GetAsync(() => store.GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
+            l => l?.Any(p => p.Symbol == "GOOD") == true, s_timeout, "the valid record stored");
+        _kafka.SetTopicError(Topics.DeadLetter, ErrorCode.NoError);
+        dlq.Subscribe(Topics.DeadLetter);
+        using var timeout = new CancellationTokenSource(s_timeout);
+        var dead = dlq.Consume(timeout.Token);
+
+        // Assert: the dead letter arrives once the topic is back.
+        Assert.Equal(garbage, dead.Message.Value);
+    }
+
+    [Fact]
     public async Task Reports_as_lag_what_is_not_stored_yet_not_what_is_not_committed_yet()
     {
         await ProduceAsync(Enumerable.Range(0, 10).Select(i => Json(Record($"L{i % 5}", second: i / 5))));

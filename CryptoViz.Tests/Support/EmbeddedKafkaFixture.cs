@@ -35,6 +35,9 @@ public sealed class EmbeddedKafkaFixture : IDisposable
     /// <summary>Creates a topic; one that already exists is left as it is (the mock's admin API cannot do this).</summary>
     public void CreateTopic(string name, int partitions = Topics.SeedPartitions) => _broker.CreateTopic(new KafkaTopic(name, partitions));
 
+    /// <summary>The broker refuses <paramref name="topic"/> with <paramref name="error"/> (or serves it again with <see cref="ErrorCode.NoError"/>).</summary>
+    public void SetTopicError(string topic, ErrorCode error) => _broker.SetTopicError(topic, error);
+
     public IProducer<TKey, TValue> CreateProducer<TKey, TValue>() =>
         new ProducerBuilder<TKey, TValue>(new ProducerConfig { BootstrapServers = BootstrapServers, LingerMs = 5 })
             .SetLogHandler((_, _) => { })
