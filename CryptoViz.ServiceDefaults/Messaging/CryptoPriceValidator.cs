@@ -12,7 +12,14 @@ public static class CryptoPriceValidator
     /// <summary>Quotes stamped further ahead than this are clock errors, not data.</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>Source names are short identifiers (<c>coingecko</c>, <c>replay</c>), as the query API takes them.</summary>
+    public const int MaxSourceLength = 40;
+
+    /// <summary>Coin names run to a few words; a longer one is not a name.</summary>
+    public const int MaxNameLength = 100;
+
     private static readonly SearchValues<char> s_symbolCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    private static readonly SearchValues<char> s_sourceCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789_-");
 
     public static bool TryParse(ReadOnlySpan<byte> utf8Json, DateTime utcNow, out CryptoPrice? price, out string? reason)
     {
@@ -50,7 +57,11 @@ public static class CryptoPriceValidator
         if (price.Symbol.Length > 20 || price.Symbol.AsSpan().ContainsAnyExcept(s_symbolCharacters))
             return "symbol must be 1-20 upper-case letters or digits";
         if (string.IsNullOrWhiteSpace(price.Source)) return "missing source";
+        // Every new (symbol, source) is a series kept in Ingest's index and Stream's snapshot: sources are identifiers.
+        if (price.Source.Length > MaxSourceLength || price.Source.AsSpan().ContainsAnyExcept(s_sourceCharacters))
+            return $"source must be 1-{MaxSourceLength} of a-z, 0-9, '_' or '-'";
         if (string.IsNullOrWhiteSpace(price.Name)) return "missing name";
+        if (price.Name.Length > MaxNameLength) return $"name must be at most {MaxNameLength} characters";
         if (!double.IsFinite(price.Price) || price.Price <= 0) return "price must be a positive finite number";
         if (!double.IsFinite(price.MarketCap) || price.MarketCap < 0) return "market_cap must be a non-negative finite number";
         if (price.PercentChange24h is { } change && !double.IsFinite(change)) return "percent_change_24h must be finite";

@@ -21,6 +21,28 @@ public sealed class CryptoPriceValidatorTests
         Assert.StartsWith(expectedReason, reason);
     }
 
+    [Theory]
+    [InlineData("CoinGecko", "source must be 1-40 of a-z, 0-9, '_' or '-'")]
+    [InlineData("coin gecko", "source must be 1-40 of a-z, 0-9, '_' or '-'")]
+    [InlineData("<script>", "source must be 1-40 of a-z, 0-9, '_' or '-'")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "source must be 1-40 of a-z, 0-9, '_' or '-'")]
+    [InlineData("coin-gecko_2", null)]
+    public void Sources_are_short_identifiers(string source, string? expected)
+    {
+        var price = CryptoPriceJson.Read(Encoding.UTF8.GetBytes(Record()))! with { Source = source };
+
+        Assert.Equal(expected, CryptoPriceValidator.Validate(price, s_now));
+    }
+
+    [Fact]
+    public void Names_are_bounded()
+    {
+        var price = CryptoPriceJson.Read(Encoding.UTF8.GetBytes(Record()))!;
+
+        Assert.Null(CryptoPriceValidator.Validate(price with { Name = new string('n', 100) }, s_now));
+        Assert.Equal("name must be at most 100 characters", CryptoPriceValidator.Validate(price with { Name = new string('n', 101) }, s_now));
+    }
+
     [Fact]
     public void Rejects_a_missing_field_instead_of_defaulting_it_to_zero()
     {
