@@ -9,6 +9,8 @@ namespace CryptoViz.AppHost.Kafka;
 /// </summary>
 internal sealed class EmbeddedKafkaBroker : IDisposable
 {
+    private const int BrokerId = 1;
+
     private readonly IProducer<Null, Null> _anchor;
     private readonly IntPtr _cluster;
 
@@ -55,6 +57,9 @@ internal sealed class EmbeddedKafkaBroker : IDisposable
     }
 
     public void CreateTopic(KafkaTopic topic) => MockCluster.CreateTopic(_cluster, topic.Name, topic.Partitions);
+
+    /// <summary>The cluster's one broker (<c>test.mock.num.brokers</c> = 1) goes away, or comes back.</summary>
+    public void SetDown(bool down) => MockCluster.SetBrokerDown(_cluster, BrokerId, down);
 
     /// <summary>Fault injection: the broker answers <paramref name="error"/> for the topic until it is set back to no error.</summary>
     public void SetTopicError(string topic, ErrorCode error) => MockCluster.SetTopicError(_cluster, topic, error);

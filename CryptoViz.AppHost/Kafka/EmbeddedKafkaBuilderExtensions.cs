@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -6,6 +7,9 @@ namespace CryptoViz.AppHost.Kafka;
 
 internal static class EmbeddedKafkaBuilderExtensions
 {
+    public const string OutageSecondsKey = "Kafka:Embedded:OutageSeconds";
+    private const int DefaultOutageSeconds = 30;
+
     /// <summary>
     /// Client settings the mock cluster needs and a real broker does not: it holds an empty fetch for the full
     /// fetch.wait.max.ms (500 ms by default) and keeps a departed member's session for session.timeout.ms - 1 s.
@@ -17,7 +21,7 @@ internal static class EmbeddedKafkaBuilderExtensions
         ["Aspire__Confluent__Kafka__Consumer__Config__HeartbeatIntervalMs"] = "1000",
     };
 
-    public static IResourceBuilder<IResourceWithConnectionString> AddEmbeddedKafka(this IDistributedApplicationBuilder builder,
+    public static IResourceBuilder<EmbeddedKafkaResource> AddEmbeddedKafka(this IDistributedApplicationBuilder builder,
         string name, IReadOnlyList<KafkaTopic> topics)
     {
         var resource = new EmbeddedKafkaResource(name, topics);
@@ -60,6 +64,38 @@ internal static class EmbeddedKafkaBuilderExtensions
                 State = KnownResourceStates.NotStarted,
                 Properties = [],
             })
-            .WithHealthCheck(healthKey);
+            .WithHealthCheck(healthKey)
+            .WithSimulatedOutage(builder.Configuration.GetValue(OutageSecondsKey, DefaultOutageSeconds));
+    }
+
+    /// <summary>
+    /// The <c>simulate-outage</c> command (also <c>aspire resource kafka simulate-outage</c>): the broker goes down at
+    /// once, closing every client's connection, and comes back after <paramref name="seconds"/>. The command answers when
+    /// the broker is down; one outage at a time.
+    /// </summary>
+    private static IResourceBuilder<EmbeddedKafkaResource> WithSimulatedOutage(this IResourceBuilder<EmbeddedKafkaResource> kafka, int seconds)
+    {
+        var outage = TimeSpan.FromSeconds(seconds);
+        var down = 0;
+        return kafka.WithCommand("simulate-outage", "Simulate outage", context =>
+        {
+            if (kafka.Resource.Broker is not { } broker) return Task.FromResult(CommandResults.Failure("The broker has not started."));
+            if (Interlocked.Exchange(ref down, 1) == 1) return Task.FromResult(CommandResults.Failure("An outage is already under way."));
+            var logger = context.Services.GetRequiredService<ResourceLoggerService>().GetLogger(kafka.Resource);
+            broker.SetDown(true);
+            EmbeddedKafkaLog.OutageStarted(logger, outage);
+            _ = Task.Delay(outage).ContinueWith(_ =>
+            {
+                broker.SetDown(false);
+                Volatile.Write(ref down, 0);
+                EmbeddedKafkaLog.OutageEnded(logger);
+            }, TaskScheduler.Default);
+            return Task.FromResult(CommandResults.Success());
+        }, new CommandOptions
+        {
+            Description = $"Take the broker down for {seconds} s ({OutageSecondsKey}) and bring it back",
+            IconName = "PlugDisconnected",
+            UpdateState = _ => kafka.Resource.Broker is null ? ResourceCommandState.Disabled : ResourceCommandState.Enabled,
+        });
     }
 }

@@ -21,4 +21,10 @@ internal static partial class EmbeddedKafkaLog
 
     [LoggerMessage(EventId = 105, Level = LogLevel.Information, Message = "Topic {Topic} already exists")]
     public static partial void TopicExists(ILogger logger, string topic);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "Simulated outage: the embedded broker is down for {Duration}")]
+    public static partial void OutageStarted(ILogger logger, TimeSpan duration);
+
+    [LoggerMessage(EventId = 107, Level = LogLevel.Information, Message = "Simulated outage over: the embedded broker is up again")]
+    public static partial void OutageEnded(ILogger logger);
 }

@@ -31,6 +31,12 @@ internal static partial class MockCluster
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     private static partial void rd_kafka_mock_topic_set_error(IntPtr mcluster, string topic, int error);
 
+    [LibraryImport(Library)]
+    private static partial int rd_kafka_mock_broker_set_down(IntPtr mcluster, int brokerId);
+
+    [LibraryImport(Library)]
+    private static partial int rd_kafka_mock_broker_set_up(IntPtr mcluster, int brokerId);
+
     /// <summary>The mock cluster that a client built with <c>test.mock.num.brokers</c> started.</summary>
     public static IntPtr Of(Handle client)
     {
@@ -52,6 +58,13 @@ internal static partial class MockCluster
 
     /// <summary>Makes the broker answer <paramref name="error"/> for <paramref name="topic"/> (<see cref="ErrorCode.NoError"/> heals it).</summary>
     public static void SetTopicError(IntPtr cluster, string topic, ErrorCode error) => rd_kafka_mock_topic_set_error(cluster, topic, (int)error);
+
+    /// <summary>Closes the broker's connections and refuses new ones, as a broker that went away (down) or came back (up).</summary>
+    public static void SetBrokerDown(IntPtr cluster, int brokerId, bool down)
+    {
+        var error = (ErrorCode)(down ? rd_kafka_mock_broker_set_down(cluster, brokerId) : rd_kafka_mock_broker_set_up(cluster, brokerId));
+        if (error != ErrorCode.NoError) throw new KafkaException(error);
+    }
 
     /// <summary>The mock holds a new group's first join for 3 s by default; a real broker does not.</summary>
     public static void DisableInitialRebalanceDelay(IntPtr cluster) => rd_kafka_mock_group_initial_rebalance_delay_ms(cluster, 0);

@@ -13,6 +13,8 @@ public sealed class AppHostFixture : IAsyncLifetime
 {
     public static readonly string[] Resources = ["kafka", "scraper", "ingest", "stream", "web"];
 
+    public const int OutageSeconds = 5;
+
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(4);
 
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("cryptoviz-e2e-").FullName;
@@ -26,7 +28,8 @@ public sealed class AppHostFixture : IAsyncLifetime
         using var cts = new CancellationTokenSource(s_startTimeout);
         Telemetry = await OtlpTraceReceiver.StartAsync();
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CryptoViz_AppHost>(
-            [$"DuckDB:DataDirectory={_dataDirectory}", "Kafka:Mode=Embedded"], cts.Token);
+            // A short simulated outage: the collection's other tests share this app model.
+            [$"DuckDB:DataDirectory={_dataDirectory}", "Kafka:Mode=Embedded", $"Kafka:Embedded:OutageSeconds={OutageSeconds}"], cts.Token);
         foreach (var project in appHost.Resources.OfType<ProjectResource>())
         {
             appHost.CreateResourceBuilder(project)
