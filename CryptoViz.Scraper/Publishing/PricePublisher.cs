@@ -21,6 +21,7 @@ public sealed class PricePublisher(
 
     private long _lastPolled;
 
+    /// <returns>True when the record is queued for every topic; false when it was invalid or the producer's queue was full.</returns>
     public bool Publish(CryptoPrice price)
     {
         using var activity = ScraperTelemetry.Source.StartActivity("price tick");
@@ -40,6 +41,7 @@ public sealed class PricePublisher(
         var message = new Message<string, byte[]> { Key = key, Value = JsonSerializer.SerializeToUtf8Bytes(price, CryptoVizJsonContext.Default.CryptoPrice) };
         var sent = time.GetTimestamp();
         Action<DeliveryReport<string, byte[]>> delivered = report => OnDelivered(report, key, sent);
+        var queued = true;
         foreach (var topic in s_topics)
         {
             try
@@ -50,12 +52,20 @@ public sealed class PricePublisher(
             {
                 telemetry.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("topic", topic));
                 ScraperTrace.QueueFull(logger, key, topic, ex.Error.Code);
+                queued = false;
             }
         }
 
-        telemetry.Published.Add(1, new KeyValuePair<string, object?>("source", price.Source));
         producer.Poll(TimeSpan.Zero);
         Volatile.Write(ref _lastPolled, Stopwatch.GetTimestamp());
+        if (!queued)
+        {
+            // Not on every topic: the caller must not take it as sent (a provider's unchanged quote would never go again).
+            activity?.SetStatus(ActivityStatusCode.Error, "producer queue full");
+            return false;
+        }
+
+        telemetry.Published.Add(1, new KeyValuePair<string, object?>("source", price.Source));
         return true;
     }
 

@@ -45,6 +45,7 @@ public sealed class QuoteSink(PricePublisher publisher, ScraperTelemetry telemet
             }
             else
             {
+                // Rejected by validation or refused by a full producer queue: either way not sent, so not remembered.
                 rejected++;
             }
         }

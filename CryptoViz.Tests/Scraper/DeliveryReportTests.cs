@@ -46,6 +46,27 @@ public sealed class DeliveryReportTests(EmbeddedKafkaFixture kafka) : IClassFixt
         Assert.Equal(2, FailureLogs(host));
     }
 
+    [Fact]
+    public async Task A_quote_the_full_producer_queue_refused_is_not_remembered_as_published_and_goes_out_with_the_next_fetch()
+    {
+        // Arrange: a producer queue of one message that lingers: the second send of the first record finds it full.
+        await using var host = new ScraperHost(kafka, new Dictionary<string, string?>
+        {
+            ["Aspire:Confluent:Kafka:Producer:Config:queue.buffering.max.messages"] = "1",
+            ["Aspire:Confluent:Kafka:Producer:Config:linger.ms"] = "60000",
+        });
+        var sink = host.Services.GetRequiredService<CryptoViz.Scraper.Sources.QuoteSink>();
+        var fetch = new CryptoViz.Scraper.Sources.PriceFetch([Record(host)], []);
+
+        // Act: the same quote twice, as a provider that has not moved since.
+        var first = sink.Publish("replay", fetch);
+        var second = sink.Publish("replay", fetch);
+
+        // Assert: not published the first time, so not "unchanged" the second: it is tried again.
+        Assert.Equal((0L, 0L), (first.Published, first.Unchanged));
+        Assert.Equal(0L, second.Unchanged);
+    }
+
     private static int FailureLogs(ScraperHost host) =>
         host.Logs.Entries.Count(e => e.EventId.Id == 2 && e.Text.Contains("BTC_replay", StringComparison.Ordinal));
 
