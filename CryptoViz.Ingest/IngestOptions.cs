@@ -23,4 +23,12 @@ public sealed class IngestOptions
     /// <summary>...or when its first record has waited this long.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// How long batches may fail to store before the writer counts as stuck (<c>/alive</c> Unhealthy, so that an
+    /// orchestrator restarts it): well under the consumer's <c>max.poll.interval.ms</c> (5 min), after which it would
+    /// silently leave its group.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:30:00")]
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -71,7 +71,9 @@ public static class Extensions
         builder.Services.AddSingleton<PriceStore>();
         builder.Services.AddSingleton<PriceQueries>();
         builder.Services.AddSingleton<DeadLetterPublisher>();
+        builder.Services.AddSingleton<WriterHealth>();
         builder.Services.AddSingleton<IngestBatchWriter>();
+        builder.Services.AddHealthChecks().AddCheck<WriterHealthCheck>(WriterHealthCheck.Name, tags: ["live"]);
         builder.Services.AddHostedService<IngestWorker>();
         builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddSingleton<CandleRollupService>();

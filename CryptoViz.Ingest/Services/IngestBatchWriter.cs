@@ -24,6 +24,7 @@ namespace CryptoViz.Ingest.Services;
 public sealed class IngestBatchWriter(
     PriceStore store,
     DeadLetterPublisher deadLetters,
+    WriterHealth health,
     IngestTelemetry telemetry,
     IOptions<IngestOptions> options,
     TimeProvider time,
@@ -118,6 +119,7 @@ public sealed class IngestBatchWriter(
         var (inserted, candles) = WriteWithRetry(batch, cancellationToken);
         // The offsets of dead-lettered messages are committed below: the dead-letter topic must hold them first.
         if (batch.DeadLetters.Count > 0) DeadLetterWithRetry(batch.DeadLetters, cancellationToken);
+        health.Stored();
 
         var elapsed = Stopwatch.GetElapsedTime(started);
         telemetry.Stored.Add(inserted);
@@ -154,6 +156,7 @@ public sealed class IngestBatchWriter(
             catch (DuckDBException ex)
             {
                 // Offsets stay uncommitted while the database refuses writes: nothing is lost, the consumer waits.
+                health.Failed();
                 IngestTrace.BatchFailed(logger, ex, batch.Count, delay);
                 if (cancellationToken.WaitHandle.WaitOne(delay)) throw new OperationCanceledException(cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, s_maxRetryDelay.Ticks));
@@ -192,6 +195,7 @@ public sealed class IngestBatchWriter(
                 catch (KafkaException ex)
                 {
                     failed.Add(letter);
+                    health.Failed();
                     IngestTrace.DeadLetterFailed(logger, ex, letter.Message.Topic, letter.Message.Partition.Value, letter.Message.Offset.Value, delay);
                 }
             }

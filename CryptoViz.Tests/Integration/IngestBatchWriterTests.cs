@@ -7,7 +7,9 @@ using CryptoViz.Ingest.Services;
 using CryptoViz.ServiceDefaults.Messaging;
 using CryptoViz.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CryptoViz.Tests.Integration;
 
@@ -27,7 +29,7 @@ public sealed class IngestBatchWriterTests(EmbeddedKafkaFixture kafka) : IClassF
         var telemetry = temp.Telemetry();
         using var batches = new StoredPerBatch(telemetry);
         using var deadLetters = kafka.CreateProducer<string, byte[]>();
-        var writer = new IngestBatchWriter(temp.Store, new DeadLetterPublisher(deadLetters), telemetry,
+        var writer = new IngestBatchWriter(temp.Store, new DeadLetterPublisher(deadLetters), new WriterHealth(TimeProvider.System), telemetry,
             Options.Create(new IngestOptions { BatchSize = BatchSize, BatchWindow = TimeSpan.FromMinutes(1) }),
             TimeProvider.System, NullLogger<IngestBatchWriter>.Instance);
         using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
@@ -59,6 +61,53 @@ public sealed class IngestBatchWriterTests(EmbeddedKafkaFixture kafka) : IClassF
 
         Assert.Equal([BatchSize, 3 * BatchSize], batches.Stored);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_writer_that_cannot_store_is_degraded_then_unhealthy_once_stuck_and_healthy_again_once_it_stores()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var topic = $"stuck-writer-{Guid.NewGuid():N}";
+        kafka.CreateTopic(topic, partitions: 1);
+        await ProduceAsync(topic, count: BatchSize, cancellation);
+        using var temp = new TempPriceStore("stuck-writer");
+        using var deadLetters = kafka.CreateProducer<string, byte[]>();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var health = new WriterHealth(clock);
+        var options = Options.Create(new IngestOptions { BatchSize = BatchSize, BatchWindow = TimeSpan.FromMinutes(1) });
+        var check = new WriterHealthCheck(health, options, clock);
+        var writer = new IngestBatchWriter(temp.Store, new DeadLetterPublisher(deadLetters), health, temp.Telemetry(), options,
+            TimeProvider.System, NullLogger<IngestBatchWriter>.Instance);
+        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = kafka.BootstrapServers, GroupId = topic, EnableAutoOffsetStore = false, FetchWaitMaxMs = 10,
+        }).Build();
+        consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
+        var before = await StatusAsync(check);
+
+        // A full batch the database refuses (its table is away), retried in the background.
+        temp.Execute("ALTER TABLE crypto_prices RENAME TO crypto_prices_away");
+        await Task.Run(() =>
+        {
+            for (var offered = 0; offered < BatchSize; offered++)
+            {
+                writer.Offer(consumer.Consume(TimeSpan.FromSeconds(10)) ?? throw new TimeoutException("a produced record did not arrive"),
+                    consumer, cancellation);
+            }
+        }, cancellation);
+        var failing = await Eventually.GetAsync(() => StatusAsync(check).ContinueWith(t => (HealthStatus?)t.Result), s => s == HealthStatus.Degraded,
+            TimeSpan.FromSeconds(20), "the writer degraded");
+        clock.Advance(options.Value.StuckAfter);
+        var stuck = await StatusAsync(check);
+        temp.Execute("ALTER TABLE crypto_prices_away RENAME TO crypto_prices");
+        var recovered = await Eventually.GetAsync(() => StatusAsync(check).ContinueWith(t => (HealthStatus?)t.Result), s => s == HealthStatus.Healthy,
+            TimeSpan.FromSeconds(20), "the writer storing again");
+
+        Assert.Equal((HealthStatus.Healthy, HealthStatus.Degraded, HealthStatus.Unhealthy, HealthStatus.Healthy), (before, failing, stuck, recovered));
+        Assert.Equal(BatchSize, await temp.Store.CountRowsAsync(cancellation));
+    }
+
+    private static async Task<HealthStatus> StatusAsync(WriterHealthCheck check) =>
+        (await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken)).Status;
 
     private async Task ProduceAsync(string topic, int count, CancellationToken cancellationToken)
     {

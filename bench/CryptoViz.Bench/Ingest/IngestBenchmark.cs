@@ -115,7 +115,7 @@ internal static class IngestBenchmark
             ConsumeRun consume;
             using (var priceStore = OpenStore(databasePath))
             {
-                var writer = new IngestBatchWriter(priceStore, new DeadLetterPublisher(deadLetters),
+                var writer = new IngestBatchWriter(priceStore, new DeadLetterPublisher(deadLetters), new WriterHealth(TimeProvider.System),
                     new IngestTelemetry(services.GetRequiredService<IMeterFactory>()), Options.Create(new IngestOptions()),
                     TimeProvider.System, NullLogger<IngestBatchWriter>.Instance);
                 consume = ConsumeRuns.Store(bootstrap, Topics.RawData, workload.Messages.Count, writer);
