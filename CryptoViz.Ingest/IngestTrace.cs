@@ -26,6 +26,9 @@ internal static partial class IngestTrace
     [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "The dead letter of {Topic}[{Partition}]@{Offset} was not delivered; its batch's offsets wait, retrying in {Delay}")]
     public static partial void DeadLetterFailed(ILogger logger, Exception exception, string topic, int partition, long offset, TimeSpan delay);
 
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Stopping with a batch that could not be stored in time; its offsets are not committed, so the next start consumes it again")]
+    public static partial void PendingGivenUp(ILogger logger);
+
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "History: stored {Stored} of {Received} candles from {Pages} pages (the rest had a candle already)")]
     public static partial void HistoryStored(ILogger logger, int stored, int received, int pages);
 

@@ -14,6 +14,7 @@ public sealed class IngestWorker(
     ILogger<IngestWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan s_idlePoll = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan s_shutdownGrace = TimeSpan.FromSeconds(10);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -35,11 +36,15 @@ public sealed class IngestWorker(
                 }
             }
 
-            writer.Submit(consumer, CancellationToken.None);
+            // What is pending gets a last chance to be stored; a batch that cannot be (its dead letters refused, the
+            // database down) is given up after the grace, its offsets unstored: the next start consumes it again.
+            using var grace = new CancellationTokenSource(s_shutdownGrace);
+            writer.Submit(consumer, grace.Token);
             writer.Drain();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            IngestTrace.PendingGivenUp(logger);
         }
         finally
         {
