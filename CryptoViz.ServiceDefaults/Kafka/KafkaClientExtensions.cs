@@ -31,9 +31,10 @@ public static class KafkaClientExtensions
         builder.Services.AddSingleton<IProducer<TKey, TValue>>(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(KafkaClientLog.CategoryName);
+            var throttle = new KafkaLogThrottle(sp.GetService<TimeProvider>() ?? TimeProvider.System);
             var producerBuilder = new ProducerBuilder<TKey, TValue>(settings.Config)
-                .SetLogHandler((_, m) => KafkaClientLog.Log(logger, m))
-                .SetErrorHandler((p, e) => KafkaClientLog.Error(logger, p.Name, e));
+                .SetLogHandler((_, m) => KafkaClientLog.Log(logger, throttle, m))
+                .SetErrorHandler((p, e) => KafkaClientLog.Error(logger, throttle, p.Name, e));
             if (!settings.DisableMetrics)
             {
                 var statistics = sp.GetRequiredService<KafkaClientStatistics>();
@@ -72,9 +73,10 @@ public static class KafkaClientExtensions
         builder.Services.AddSingleton<IConsumer<TKey, TValue>>(sp =>
         {
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(KafkaClientLog.CategoryName);
+            var throttle = new KafkaLogThrottle(sp.GetService<TimeProvider>() ?? TimeProvider.System);
             var consumerBuilder = new ConsumerBuilder<TKey, TValue>(settings.Config)
-                .SetLogHandler((_, m) => KafkaClientLog.Log(logger, m))
-                .SetErrorHandler((c, e) => KafkaClientLog.Error(logger, c.Name, e));
+                .SetLogHandler((_, m) => KafkaClientLog.Log(logger, throttle, m))
+                .SetErrorHandler((c, e) => KafkaClientLog.Error(logger, throttle, c.Name, e));
             if (!settings.DisableMetrics)
             {
                 var statistics = sp.GetRequiredService<KafkaClientStatistics>();

@@ -80,4 +80,25 @@ public sealed class KafkaClientSupportTests
         Assert.Equal(publish.TraceId, process.TraceId);
         Assert.Equal(publish.SpanId, process.ParentSpanId);
     }
+
+    [Fact]
+    public void Repeats_of_a_kind_are_held_back_for_a_window_and_counted_in_the_next_report()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2025, 9, 4, 18, 0, 0, TimeSpan.Zero));
+        var throttle = new KafkaLogThrottle(time);
+
+        // A broker away: the same failure 130 times in 10 s (librdkafka's reconnect attempts), and another kind once.
+        var admitted = Enumerable.Range(0, 130).Count(_ => throttle.Admit("producer-1/FAIL", out _));
+        var other = throttle.Admit("producer-1/Local_Transport", out var otherHeld);
+        time.Advance(KafkaLogThrottle.Window);
+        var next = throttle.Admit("producer-1/FAIL", out var held);
+        var quiet = throttle.Admit("producer-1/FAIL", out _);
+
+        Assert.Equal(1, admitted);
+        Assert.True(other);
+        Assert.Equal(0, otherHeld);
+        Assert.True(next);
+        Assert.Equal(129, held);
+        Assert.False(quiet);
+    }
 }
