@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CryptoViz.Ingest.Anomalies;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Storage;
+using CryptoViz.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Ingest.Forecasting;
@@ -88,8 +89,7 @@ public sealed class ForecastRunner(
     /// <summary>The closed minutes of the history window: the minute in progress is not read.</summary>
     private (DateTime From, DateTime To) Window()
     {
-        var now = time.GetUtcNow().UtcDateTime;
-        var to = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
+        var to = UtcMinute.Floor(time.GetUtcNow().UtcDateTime);
         return (to - options.Value.History, to);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CryptoViz.Ingest.Storage;
+using CryptoViz.ServiceDefaults.Messaging;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
@@ -48,7 +49,7 @@ public sealed class CandleRollupService(
     public int Roll()
     {
         var started = Stopwatch.GetTimestamp();
-        var end = TruncateToMinute(time.GetUtcNow().UtcDateTime);
+        var end = UtcMinute.Floor(time.GetUtcNow().UtcDateTime);
         var written = 0;
         using var connection = store.OpenConnection();
         lock (store.CandleLock)
@@ -57,7 +58,7 @@ public sealed class CandleRollupService(
             {
                 if (connection.Scalar(CandleSchema.NextStart) is DateTime next)
                 {
-                    var start = TruncateToMinute(DateTime.SpecifyKind(next, DateTimeKind.Utc));
+                    var start = UtcMinute.Floor(next);
                     if (start < end) written = connection.Execute(CandleSchema.Insert, ("start", start), ("end", end));
                 }
 
@@ -75,6 +76,4 @@ public sealed class CandleRollupService(
         IngestTrace.RolledUp(logger, written, end, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return written;
     }
-
-    private static DateTime TruncateToMinute(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 }

@@ -9,16 +9,16 @@ public static class BackfillPlan
     public static IReadOnlyList<(DateTime From, DateTime To)> Missing(
         IEnumerable<CoveredRange> covered, DateTime from, DateTime to, TimeSpan minGap)
     {
-        from = Floor(from);
-        to = Floor(to);
+        from = UtcMinute.Floor(from);
+        to = UtcMinute.Floor(to);
         var missing = new List<(DateTime, DateTime)>();
         var cursor = from;
         foreach (var range in covered.OrderBy(r => r.From))
         {
             if (range.To <= cursor) continue;
             if (range.From >= to) break;
-            Add(missing, cursor, Floor(range.From), minGap);
-            cursor = Ceiling(range.To);
+            Add(missing, cursor, UtcMinute.Floor(range.From), minGap);
+            cursor = UtcMinute.Ceiling(range.To);
         }
 
         Add(missing, cursor, to, minGap);
@@ -29,8 +29,4 @@ public static class BackfillPlan
     {
         if (to > from && to - from >= minGap) missing.Add((from, to));
     }
-
-    private static DateTime Floor(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
-
-    private static DateTime Ceiling(DateTime t) => Floor(t) == t ? t : Floor(t).AddMinutes(1);
 }

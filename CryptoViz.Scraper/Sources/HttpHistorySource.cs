@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CryptoViz.Scraper.Backfill;
+using CryptoViz.ServiceDefaults.Messaging;
 
 namespace CryptoViz.Scraper.Sources;
 
@@ -82,7 +83,7 @@ public abstract class HttpHistorySource(IHttpClientFactory clients, string clien
     /// <summary>The contract's range: both ends on a minute, in order.</summary>
     protected static void CheckRange(DateTime from, DateTime to)
     {
-        if (from.Ticks % TimeSpan.TicksPerMinute != 0 || to.Ticks % TimeSpan.TicksPerMinute != 0)
+        if (!UtcMinute.IsOn(from) || !UtcMinute.IsOn(to))
         {
             throw new ArgumentException($"the range [{from:O}, {to:O}) must start and end on a minute");
         }

@@ -34,7 +34,7 @@ public sealed class SimulatedHistorySource(
         HistoryCandle[] past = [];
         if (coin.c is not null && clock.OpenedAt is { } opened)
         {
-            var end = Floor(opened.UtcDateTime);
+            var end = UtcMinute.Floor(opened.UtcDateTime);
             past = SimulatedPast.Generate(coins, coin.i, options.Value.Simulated.Seed + PastSeedOffset, end, (int)(backfill.Value.Depth / s_minute));
         }
 
@@ -45,6 +45,4 @@ public sealed class SimulatedHistorySource(
             await Task.Yield();
         }
     }
-
-    private static DateTime Floor(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 }

@@ -63,7 +63,7 @@ public static class CandleBatchValidator
         return null;
     }
 
-    private static bool OnMinute(DateTime time) => time.Kind == DateTimeKind.Utc && time.Ticks % TimeSpan.TicksPerMinute == 0;
+    private static bool OnMinute(DateTime time) => time.Kind == DateTimeKind.Utc && UtcMinute.IsOn(time);
 
     private static bool Positive(double value) => double.IsFinite(value) && value > 0;
 

@@ -57,7 +57,7 @@ public sealed class CoinGeckoHistorySource(
     /// <summary>The calls that cover [<paramref name="from"/>, <paramref name="to"/>), in order, each tiling on from the last.</summary>
     internal static IEnumerable<(DateTime From, DateTime To)> Calls(DateTime from, DateTime to, DateTime now)
     {
-        var lastDay = CeilingToMinute(now - FineSpan);
+        var lastDay = UtcMinute.Ceiling(now - FineSpan);
         var older = lastDay > from && lastDay < to ? lastDay : to;
         for (var start = from; start < older;)
         {
@@ -108,7 +108,4 @@ public sealed class CoinGeckoHistorySource(
             request.Headers.TryAddWithoutValidation(CoinGeckoSource.DemoKeyHeader, key);
         }
     }
-
-    private static DateTime CeilingToMinute(DateTime time) =>
-        new((time.Ticks + TimeSpan.TicksPerMinute - 1) / TimeSpan.TicksPerMinute * TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 }

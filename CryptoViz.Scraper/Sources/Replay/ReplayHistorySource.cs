@@ -31,7 +31,7 @@ public sealed class ReplayHistorySource(ReplayClock clock, SourceSupervisor supe
         var replayed = tape?.Series.FirstOrDefault(s => s.Symbol == series.Symbol);
         var settings = options.Value.Replay;
         // Whole minutes up to the first live tick only: that minute and the later ones are the live replay's own.
-        var end = played is { } p ? Floor(p.At.UtcDateTime) : from;
+        var end = played is { } p ? UtcMinute.Floor(p.At.UtcDateTime) : from;
         var samples = Math.Max(1, (int)Math.Round(s_minute / settings.TickInterval));
         var step = s_minute / samples;
         var candles = new List<HistoryCandle>();
@@ -85,6 +85,4 @@ public sealed class ReplayHistorySource(ReplayClock clock, SourceSupervisor supe
 
         return any ? new HistoryCandle { Time = minute, Open = open, High = high, Low = low, Close = close, Volume = volume, QuoteVolume = quoteVolume } : null;
     }
-
-    private static DateTime Floor(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
 }
