@@ -69,11 +69,7 @@ public sealed class IngestTests : IAsyncLifetime
     [Fact]
     public async Task Sends_an_invalid_message_to_the_dead_letter_topic_with_reason_and_origin_and_goes_on()
     {
-        using var dlq = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = _kafka.BootstrapServers, GroupId = $"dlq-{Guid.NewGuid():N}", AutoOffsetReset = AutoOffsetReset.Earliest, FetchWaitMaxMs = 10,
-        }).Build();
-        dlq.Subscribe(Topics.DeadLetter);
+        using var dlq = DeadLetterConsumer();
         var garbage = Encoding.UTF8.GetBytes("<html><body>502 Bad Gateway</body></html>");
 
         await ProduceAsync([garbage, Json(Record("GOOD", second: 0))]);
@@ -93,11 +89,7 @@ public sealed class IngestTests : IAsyncLifetime
     public async Task A_poison_message_too_big_for_the_dead_letter_topic_goes_there_cut_down_and_ingestion_goes_on()
     {
         // Arrange: a value that fits the raw topic, but not once the dead-letter headers are added to it.
-        using var dlq = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = _kafka.BootstrapServers, GroupId = $"dlq-{Guid.NewGuid():N}", AutoOffsetReset = AutoOffsetReset.Earliest, FetchWaitMaxMs = 10,
-        }).Build();
-        dlq.Subscribe(Topics.DeadLetter);
+        using var dlq = DeadLetterConsumer();
         var poison = new byte[999_900];
         Array.Fill(poison, (byte)'x');
 
@@ -121,10 +113,6 @@ public sealed class IngestTests : IAsyncLifetime
     public async Task A_dead_letter_the_broker_refuses_is_tried_again_until_it_is_in_and_nothing_is_lost()
     {
         // Arrange: the dead-letter topic refuses writes.
-        using var dlq = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = _kafka.BootstrapServers, GroupId = $"dlq-{Guid.NewGuid():N}", AutoOffsetReset = AutoOffsetReset.Earliest, FetchWaitMaxMs = 10,
-        }).Build();
         _kafka.SetTopicError(Topics.DeadLetter, ErrorCode.TopicAuthorizationFailed);
         var garbage = Encoding.UTF8.GetBytes("{\"symbol\":");
         var store = _ingest.Services.GetRequiredService<PriceStore>();
@@ -135,7 +123,7 @@ public sealed class IngestTests : IAsyncLifetime
         await Eventually.GetAsync(() => store.GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
             l => l?.Any(p => p.Symbol == "GOOD") == true, s_timeout, "the valid record stored");
         _kafka.SetTopicError(Topics.DeadLetter, ErrorCode.NoError);
-        dlq.Subscribe(Topics.DeadLetter);
+        using var dlq = DeadLetterConsumer();
         using var timeout = new CancellationTokenSource(s_timeout);
         var dead = dlq.Consume(timeout.Token);
 
@@ -166,11 +154,7 @@ public sealed class IngestTests : IAsyncLifetime
     public async Task Stores_history_pages_once_each_and_dead_letters_a_bad_page_whole()
     {
         // Arrange: a page of two hours ending an hour ago (every minute but the page's last), and one with an impossible candle.
-        using var dlq = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = _kafka.BootstrapServers, GroupId = $"dlq-{Guid.NewGuid():N}", AutoOffsetReset = AutoOffsetReset.Earliest, FetchWaitMaxMs = 10,
-        }).Build();
-        dlq.Subscribe(Topics.DeadLetter);
+        using var dlq = DeadLetterConsumer();
         var now = DateTime.UtcNow;
         var from = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc).AddHours(-3);
         var page = Page("HIST", from, from.AddHours(2), minutes: 119);
@@ -214,6 +198,17 @@ public sealed class IngestTests : IAsyncLifetime
         var partitions = Enumerable.Range(0, Topics.SeedPartitions).Select(p => new TopicPartition(Topics.RawData, p)).ToList();
         var committed = await Task.Run(() => probe.Committed(partitions, TimeSpan.FromSeconds(10)), TestContext.Current.CancellationToken);
         return committed.Sum(c => probe.QueryWatermarkOffsets(c.TopicPartition, TimeSpan.FromSeconds(10)).High.Value - Math.Max(0, c.Offset.Value));
+    }
+
+    /// <summary>A reader of the dead-letter topic from its start, in a group of its own.</summary>
+    private IConsumer<string, byte[]> DeadLetterConsumer()
+    {
+        var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = _kafka.BootstrapServers, GroupId = $"dlq-{Guid.NewGuid():N}", AutoOffsetReset = AutoOffsetReset.Earliest, FetchWaitMaxMs = 10,
+        }).Build();
+        consumer.Subscribe(Topics.DeadLetter);
+        return consumer;
     }
 
     private static string? Header(ConsumeResult<string, byte[]> r, string name) =>
