@@ -20,22 +20,22 @@ var duckdb = builder.AddDuckDB("duckdb");
 
 var ingest = builder.AddProject<Projects.CryptoViz_Ingest>("ingest")
     .WithReference(kafka).WithReference(duckdb).WaitFor(kafka)
-    .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint()
+    .WithReadinessReport().WithConfiguredPort().WithDevFootprint()
     .WithOperatorCommand("evaluate-models", "Evaluate models", "Backtest every series and publish the served forecasts now", "BrainCircuit");
 
 // The scraper asks Ingest which history it lacks; it does not wait for it, live quotes come first.
 var scraper = builder.AddProject<Projects.CryptoViz_Scraper>("scraper")
     .WithReference(kafka).WithReference(ingest).WaitFor(kafka).WithCoinMarketCapKey()
-    .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint()
+    .WithReadinessReport().WithConfiguredPort().WithDevFootprint()
     .WithOperatorCommand("backfill", "Backfill history", "Fill every live series' gaps from its source's history now", "History")
     .WithBackfillProgress();
 
 var stream = builder.AddProject<Projects.CryptoViz_Stream>("stream")
     .WithReference(kafka).WaitFor(kafka)
-    .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint().AsPublicFace(lan).WithPublishedReplicas(3);
+    .WithReadinessReport().WithConfiguredPort().WithDevFootprint().AsPublicFace(lan).WithPublishedReplicas(3);
 
 builder.AddProject<Projects.CryptoViz_Web>("web")
     .WithReference(stream).WithReference(ingest).WithReference(scraper).WaitFor(stream)
-    .WithHttpHealthCheck("/health").WithConfiguredPort().WithDevFootprint().AsPublicFace(lan);
+    .WithReadinessReport().WithConfiguredPort().WithDevFootprint().AsPublicFace(lan);
 
 builder.Build().Run();

@@ -15,6 +15,7 @@ public static class Extensions
 {
     public const string HealthEndpointPath = "/health";
     public const string AlivenessEndpointPath = "/alive";
+    public const string ReadinessEndpointPath = "/ready";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -53,7 +54,8 @@ public static class Extensions
                 .AddSource(CryptoViz.ServiceDefaults.Kafka.KafkaTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx =>
                     !ctx.Request.Path.StartsWithSegments(HealthEndpointPath)
-                    && !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                    && !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath)
+                    && !ctx.Request.Path.StartsWithSegments(ReadinessEndpointPath))
                 // The SSE read that Web holds open to Stream would be one endless span: leave it out.
                 .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = r =>
                     r.Headers.Accept.All(a => a.MediaType != "text/event-stream")));
@@ -73,18 +75,23 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Maps <c>/health</c> (every check) and <c>/alive</c> (liveness only). Unlike the template these are
-    /// mapped in every environment: orchestrator probes need them, and services bind to loopback by default.
+    /// Maps <c>/health</c> (every check) and the probe endpoints. Unlike the template these are mapped in every
+    /// environment: orchestrator probes need them, and services bind to loopback by default.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthEndpointPath);
-        return app.MapAliveEndpoint();
+        return app.MapProbeEndpoints();
     }
 
-    /// <summary>For a service whose <c>/health</c> has a contract of its own (Stream keeps V2's).</summary>
-    public static WebApplication MapAliveEndpoint(this WebApplication app)
+    /// <summary>
+    /// <c>/alive</c> (liveness: restart when it fails) and <c>/ready</c> (readiness: every check, where a lost broker
+    /// is Degraded and still answers 200, so the query API and open streams keep their traffic through an outage).
+    /// What the AppHost and the published probes read, on every service; Stream's <c>/health</c> keeps V2's contract.
+    /// </summary>
+    public static WebApplication MapProbeEndpoints(this WebApplication app)
     {
+        app.MapHealthChecks(ReadinessEndpointPath);
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         return app;
     }

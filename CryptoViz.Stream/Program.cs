@@ -9,7 +9,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseCors();
-app.MapAliveEndpoint();
+app.MapProbeEndpoints();
 app.MapStreamApi();
 
 app.Run();

@@ -4,7 +4,7 @@ namespace CryptoViz.AppHost.Publishing;
 
 /// <summary>
 /// The health endpoint of a container resource for the published outputs. Projects need none: every service
-/// maps ServiceDefaults' <c>/health</c> and <c>/alive</c>.
+/// maps ServiceDefaults' <c>/ready</c> and <c>/alive</c>.
 /// </summary>
 public sealed class HealthProbeAnnotation(PublishedHealth health) : IResourceAnnotation
 {

@@ -118,6 +118,6 @@ internal static class PublishedModelReader
 
     private static PublishedHealth? HealthOf(IResource resource) =>
         resource is ProjectResource
-            ? new PublishedHealth("http", Extensions.HealthEndpointPath, Extensions.AlivenessEndpointPath)
+            ? new PublishedHealth("http", Extensions.ReadinessEndpointPath, Extensions.AlivenessEndpointPath)
             : resource.Annotations.OfType<HealthProbeAnnotation>().LastOrDefault()?.Health;
 }

@@ -98,8 +98,10 @@ public static class KafkaClientExtensions
         builder.Services.TryAddSingleton<KafkaClientStatistics>();
 
     private static void AddHealthCheck(IHostApplicationBuilder builder, string name, Func<IServiceProvider, Handle> handle, TimeSpan timeout) =>
+        // Degraded, not Unhealthy: without its broker a service still answers what it holds (stored rows, open
+        // streams), and its client reconnects by itself; liveness and readiness stay up through an outage.
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(name,
-            sp => new KafkaClientHealthCheck(() => handle(sp), timeout), failureStatus: null, tags: null));
+            sp => new KafkaClientHealthCheck(() => handle(sp), timeout), failureStatus: HealthStatus.Degraded, tags: null));
 
     private static void Bind<TConfig>(IConfiguration configuration, string sectionName, string connectionName,
         KafkaClientSettings<TConfig> settings) where TConfig : ClientConfig, new()

@@ -19,7 +19,7 @@ internal sealed class KafkaClientHealthCheck(Func<Handle> clientHandle, TimeSpan
                 var metadata = admin.GetMetadata(timeout);
                 return metadata.Brokers.Count > 0
                     ? HealthCheckResult.Healthy($"{metadata.Brokers.Count} broker(s), {metadata.Topics.Count} topic(s)")
-                    : HealthCheckResult.Unhealthy("the cluster reported no brokers");
+                    : new HealthCheckResult(context.Registration.FailureStatus, "the cluster reported no brokers");
             }
             catch (KafkaException ex)
             {

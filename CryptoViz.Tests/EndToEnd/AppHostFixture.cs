@@ -13,7 +13,7 @@ public sealed class AppHostFixture : IAsyncLifetime
 {
     public static readonly string[] Resources = ["kafka", "scraper", "ingest", "stream", "web"];
 
-    public const int OutageSeconds = 5;
+    public const int OutageSeconds = 15;
 
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(4);
 

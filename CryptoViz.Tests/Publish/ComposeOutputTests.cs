@@ -41,7 +41,7 @@ public sealed class ComposeOutputTests(PublishFixture publish)
             Assert.Equal(["CMD", "bash", "-c"], test.Take(3));
         }
 
-        Assert.Contains("GET /health ", _compose.Services["ingest"].Healthcheck!.Test[3]);
+        Assert.Contains("GET /ready ", _compose.Services["ingest"].Healthcheck!.Test[3]);
         Assert.Contains("/dev/tcp/127.0.0.1/9644", _compose.Services["kafka"].Healthcheck!.Test[3]);
         foreach (var name in new[] { "scraper", "ingest", "stream", "kafka-console" })
         {

@@ -101,7 +101,7 @@ public sealed class KubernetesOutputTests(PublishFixture publish)
         {
             var container = ContainerOf(name);
             Assert.Equal("/alive", container.StartupProbe.HttpGet.Path);
-            Assert.Equal("/health", container.ReadinessProbe.HttpGet.Path);
+            Assert.Equal("/ready", container.ReadinessProbe.HttpGet.Path);
             Assert.Equal("/alive", container.LivenessProbe.HttpGet.Path);
             Assert.Equal("http", container.ReadinessProbe.HttpGet.Port.Value);
             Assert.Equal(8080, Assert.Single(container.Ports).ContainerPort);
