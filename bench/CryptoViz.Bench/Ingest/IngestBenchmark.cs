@@ -117,7 +117,7 @@ internal static class IngestBenchmark
             {
                 var writer = new IngestBatchWriter(priceStore, new DeadLetterPublisher(deadLetters), new WriterHealth(TimeProvider.System),
                     new IngestTelemetry(services.GetRequiredService<IMeterFactory>()), Options.Create(new IngestOptions()),
-                    TimeProvider.System, NullLogger<IngestBatchWriter>.Instance);
+                    Options.Create(new RetentionOptions()), TimeProvider.System, NullLogger<IngestBatchWriter>.Instance);
                 consume = ConsumeRuns.Store(bootstrap, Topics.RawData, workload.Messages.Count, writer);
             }
 
