@@ -31,4 +31,13 @@ public sealed class IngestOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:05", "00:30:00")]
     public TimeSpan StuckAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How many (symbol, source) series the writer's recent-key index remembers, about 1 KiB each: live use is a few
+    /// hundred (50 coins from a handful of sources), the ingest benchmark's 3,000. Beyond it the series longest without a
+    /// tick are forgotten, and keys older than what the index forgot are checked against the table instead: a flood of
+    /// made-up series costs anti-joins, not memory.
+    /// </summary>
+    [Range(1, 10_000_000)]
+    public int RecentKeySeries { get; set; } = 10_000;
 }

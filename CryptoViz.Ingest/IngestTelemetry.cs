@@ -19,6 +19,10 @@ public sealed class IngestTelemetry
         BatchDuration = meter.CreateHistogram<double>("cryptoviz.ingest.batch.duration", "s", "Time to store one batch");
         CandlesRolledUp = meter.CreateCounter<long>("cryptoviz.ingest.candles.rolled_up", "{candle}", "One-minute candles written (or rewritten) by the rollup");
         HistoryCandles = meter.CreateCounter<long>("cryptoviz.ingest.history.candles", "{candle}", "History candles from crypto-candles stored (minutes that had none)");
+        RecentKeySeries = meter.CreateGauge<int>("cryptoviz.ingest.recent_keys.series", "{series}",
+            "(symbol, source) series the writer's recent-key index holds after a batch, at most Ingest:RecentKeySeries");
+        RecentKeySeriesForgotten = meter.CreateCounter<long>("cryptoviz.ingest.recent_keys.evicted", "{series}",
+            "Series the recent-key index forgot to stay within Ingest:RecentKeySeries (their older keys are checked against the table)");
         RetentionDeleted = meter.CreateCounter<long>("cryptoviz.ingest.retention.deleted", "{row}", "Rows removed by retention, by reason (expired, downsampled, candles-expired)");
     }
 
@@ -29,6 +33,10 @@ public sealed class IngestTelemetry
     public Counter<long> Rejected { get; }
 
     public Histogram<double> BatchDuration { get; }
+
+    public Gauge<int> RecentKeySeries { get; }
+
+    public Counter<long> RecentKeySeriesForgotten { get; }
 
     public Counter<long> RetentionDeleted { get; }
 

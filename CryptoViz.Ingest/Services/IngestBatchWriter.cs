@@ -27,6 +27,7 @@ public sealed class IngestBatchWriter(
     WriterHealth health,
     IngestTelemetry telemetry,
     IOptions<IngestOptions> options,
+    IOptions<RetentionOptions> retention,
     TimeProvider time,
     ILogger<IngestBatchWriter> logger)
 {
@@ -56,6 +57,12 @@ public sealed class IngestBatchWriter(
         if (IsDue) Submit(consumer, cancellationToken);
     }
 
+    /// <summary>
+    /// Retention deletes older ticks at its next run (a tick's candle keeps it for good, and its redelivery, no longer
+    /// in the table, would be stored and merged again); with retention off every tick is kept.
+    /// </summary>
+    private DateTime OldestKept => retention.Value.Enabled ? _now.UtcDateTime.AddDays(-retention.Value.RawDays) : DateTime.MinValue;
+
     private bool IsDue =>
         (_batch.OpenedAt is { } opened && _now - opened >= options.Value.BatchWindow)
         || (_batch.Count >= options.Value.BatchSize && _writer.CurrentCount > 0);
@@ -71,7 +78,7 @@ public sealed class IngestBatchWriter(
                 return;
             }
         }
-        else if (CryptoPriceValidator.TryParse(result.Message.Value, _now.UtcDateTime, out var price, out reason))
+        else if (CryptoPriceValidator.TryParse(result.Message.Value, _now.UtcDateTime, OldestKept, out var price, out reason))
         {
             _batch.Add(result, price!, _now);
             return;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CryptoViz.ServiceDefaults.Messaging;
 using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Ingest.Storage;
 
@@ -32,7 +33,7 @@ public sealed class PriceStore : IDisposable
 
     private readonly string _connectionString;
     private readonly DuckDBConnection _writer;
-    private readonly RecentKeyIndex _recent = new();
+    private readonly RecentKeyIndex _recent;
 
     // The writer's scratch, kept between batches: at batch sizes these reach the large-object heap.
     private readonly List<int> _fresh = [];
@@ -40,8 +41,9 @@ public sealed class PriceStore : IDisposable
     private readonly List<int> _lateFresh = [];
     private bool _lateDoubtful;
 
-    public PriceStore(IConfiguration configuration, ILogger<PriceStore> logger)
+    public PriceStore(IConfiguration configuration, IOptions<IngestOptions> options, IngestTelemetry telemetry, ILogger<PriceStore> logger)
     {
+        _recent = new RecentKeyIndex(options.Value.RecentKeySeries, telemetry);
         var builder = new DuckDBConnectionStringBuilder
         {
             ConnectionString = configuration.GetConnectionString("duckdb")

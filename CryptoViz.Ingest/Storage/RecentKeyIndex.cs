@@ -10,8 +10,15 @@ namespace CryptoViz.Ingest.Storage;
 /// here (new, or a redelivery); only older ones (late quotes, back-fills, redeliveries beyond the window) go to the
 /// anti-join. At start the floor is just after the newest stored time of each key. Deleting rows keeps the index
 /// safe: it may only remember more than the table holds, and what retention deletes is old. Owned by the writer.
+/// <para>
+/// It holds at most <c>maxSeries</c> series after each batch: beyond that it forgets the ones that went longest without
+/// a tick (each source name or symbol a producer makes up is one more). Nothing but the index keeps a key it decided
+/// new from being stored twice (the table has no key), so forgetting must not make a stored key look new: a series the
+/// index takes up afresh gets as its floor the end of everything it forgot. Its older times, a forgotten series' own
+/// among them, go to the anti-join; a new series' live ticks, later than that, are decided here as before.
+/// </para>
 /// </summary>
-internal sealed class RecentKeyIndex
+internal sealed class RecentKeyIndex(int maxSeries, IngestTelemetry telemetry)
 {
     /// <summary>At one quote per key and second, a minute of redeliveries is decided in memory; 1 KiB per key.</summary>
     public const int TimesPerKey = 128;
@@ -21,6 +28,12 @@ internal sealed class RecentKeyIndex
     // The keys with pending times in the current batch.
     private readonly List<KeyTimes> _claimed = [];
 
+    // Every stored time of a series the index does not hold is before this: the floor of a series taken up afresh.
+    private long _forgottenBefore = long.MinValue;
+
+    // Batches ended so far: when each series last had a tick, to forget the ones that went longest without.
+    private long _batches;
+
     /// <summary>
     /// What the index knows of a row's key, in one lookup. A new key time is held as pending until the batch's
     /// transaction ends (<see cref="Commit"/> or <see cref="Discard"/>), so the same key time later in the batch is
@@ -29,6 +42,7 @@ internal sealed class RecentKeyIndex
     public KeyState Claim(string symbol, string source, DateTime timestamp)
     {
         var times = Times(symbol, source);
+        times.LastBatch = _batches;
         var ticks = StoredTicks(timestamp);
         if (ticks < times.Floor) return KeyState.Unknown;
         if (times.Contains(ticks)) return KeyState.Stored;
@@ -51,6 +65,7 @@ internal sealed class RecentKeyIndex
         }
 
         _claimed.Clear();
+        EndBatch();
     }
 
     /// <summary>The batch's transaction failed: nothing of it is stored.</summary>
@@ -62,6 +77,26 @@ internal sealed class RecentKeyIndex
         }
 
         _claimed.Clear();
+        EndBatch();
+    }
+
+    // Between batches no time is pending, so any series may go.
+    private void EndBatch()
+    {
+        _batches++;
+        var excess = _keys.Count - maxSeries;
+        if (excess > 0)
+        {
+            foreach (var (key, times) in _keys.OrderBy(entry => entry.Value.LastBatch).Take(excess).ToList())
+            {
+                _keys.Remove(key);
+                _forgottenBefore = Math.Max(_forgottenBefore, times.StoredBefore);
+            }
+
+            telemetry.RecentKeySeriesForgotten.Add(excess);
+        }
+
+        telemetry.RecentKeySeries.Record(_keys.Count);
     }
 
     /// <summary>At start: nothing of this key is stored after <paramref name="newest"/>.</summary>
@@ -73,7 +108,7 @@ internal sealed class RecentKeyIndex
     private KeyTimes Times(string symbol, string source)
     {
         ref var times = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, (symbol, source), out _);
-        return times ??= new KeyTimes();
+        return times ??= new KeyTimes { Floor = _forgottenBefore };
     }
 
     private sealed class KeyTimes
@@ -86,7 +121,13 @@ internal sealed class RecentKeyIndex
         private long _newest = long.MinValue;
 
         /// <summary>Every stored time at or after this is in the ring.</summary>
-        public long Floor { get; set; } = long.MinValue;
+        public long Floor { get; set; }
+
+        /// <summary>Every stored time of the key is before this.</summary>
+        public long StoredBefore => Math.Max(Floor, _newest + 1);
+
+        /// <summary>The last batch that had a tick of the key.</summary>
+        public long LastBatch { get; set; }
 
         /// <summary>Times claimed by the batch being written, not stored yet.</summary>
         public HashSet<long> Pending { get; } = [];

@@ -41,6 +41,8 @@ public static class CandleBatchValidator
         if (!OnMinute(batch.From) || !OnMinute(batch.To)) return "from and to must be UTC times on a minute";
         if (batch.From >= batch.To) return "from must come before to";
         if (batch.To > utcNow + CryptoPriceValidator.MaxClockSkew) return "to is in the future";
+        // No oldest time, unlike Ingest's ticks: a history candle only fills a minute that has none, never merges into a
+        // stored one, and one older than the candle retention goes at its next run, as it would again if redelivered.
         if (batch.Candles.Count > CandleBatch.MaxCandles) return $"a page holds at most {CandleBatch.MaxCandles} candles";
 
         var previous = DateTime.MinValue;

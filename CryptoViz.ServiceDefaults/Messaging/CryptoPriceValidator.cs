@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text.Json;
 
 namespace CryptoViz.ServiceDefaults.Messaging;
@@ -21,7 +22,15 @@ public static class CryptoPriceValidator
     private static readonly SearchValues<char> s_symbolCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
     private static readonly SearchValues<char> s_sourceCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789_-");
 
-    public static bool TryParse(ReadOnlySpan<byte> utf8Json, DateTime utcNow, out CryptoPrice? price, out string? reason)
+    public static bool TryParse(ReadOnlySpan<byte> utf8Json, DateTime utcNow, out CryptoPrice? price, out string? reason) =>
+        TryParse(utf8Json, utcNow, DateTime.MinValue, out price, out reason);
+
+    /// <param name="oldest">
+    /// The oldest timestamp the consumer takes: Ingest passes its raw retention's cut-off, since a tick older than that
+    /// would be deleted at the next run, yet merged into its stored candle for good, and stored again (merged again) when
+    /// it is redelivered after its row is gone. Stream keeps only the present and passes none.
+    /// </param>
+    public static bool TryParse(ReadOnlySpan<byte> utf8Json, DateTime utcNow, DateTime oldest, out CryptoPrice? price, out string? reason)
     {
         price = null;
         if (utf8Json.IsEmpty)
@@ -46,12 +55,13 @@ public static class CryptoPriceValidator
             return false;
         }
 
-        reason = Validate(price, utcNow);
+        reason = Validate(price, utcNow, oldest);
         return reason is null;
     }
 
+    /// <param name="oldest">The oldest timestamp the consumer takes (see <see cref="TryParse(ReadOnlySpan{byte}, DateTime, DateTime, out CryptoPrice?, out string?)"/>).</param>
     /// <returns>Why the record is unacceptable, or null when it is fine.</returns>
-    public static string? Validate(CryptoPrice price, DateTime utcNow)
+    public static string? Validate(CryptoPrice price, DateTime utcNow, DateTime oldest = default)
     {
         if (string.IsNullOrWhiteSpace(price.Symbol)) return "missing symbol";
         if (price.Symbol.Length > 20 || price.Symbol.AsSpan().ContainsAnyExcept(s_symbolCharacters))
@@ -69,6 +79,8 @@ public static class CryptoPriceValidator
         if (!IsVolume(price.QuoteVolume)) return "quote_volume must be a non-negative finite number";
         if (!IsVolume(price.Volume24h)) return "volume_24h must be a non-negative finite number";
         if (price.Timestamp > utcNow + MaxClockSkew) return "timestamp is in the future";
+        if (price.Timestamp < oldest)
+            return string.Create(CultureInfo.InvariantCulture, $"timestamp is older than the retention window: before {oldest:yyyy-MM-ddTHH:mm:ssZ}");
         // event_time is timestamp with its fraction: anything else would key and order the quote by a time of its own.
         if (price.EventTime < price.Timestamp || price.EventTime - price.Timestamp >= TimeSpan.FromSeconds(1))
             return "event_time must fall within the second of timestamp";

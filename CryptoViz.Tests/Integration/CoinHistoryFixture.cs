@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Messaging;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Tests.Integration;
 
@@ -63,8 +65,9 @@ public sealed class CoinHistoryFixture : IAsyncLifetime
     private static void StoreCandles(string path)
     {
         var connectionString = $"DataSource={path}";
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         using (new PriceStore(new ConfigurationBuilder().AddInMemoryCollection([new("ConnectionStrings:duckdb", connectionString)]).Build(),
-            NullLogger<PriceStore>.Instance))
+            Options.Create(new IngestOptions()), new IngestTelemetry(services.GetRequiredService<IMeterFactory>()), NullLogger<PriceStore>.Instance))
         {
             using var connection = new DuckDBConnection(connectionString);
             connection.Open();

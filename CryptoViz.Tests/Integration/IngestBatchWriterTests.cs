@@ -30,7 +30,7 @@ public sealed class IngestBatchWriterTests(EmbeddedKafkaFixture kafka) : IClassF
         using var batches = new StoredPerBatch(telemetry);
         using var deadLetters = kafka.CreateProducer<string, byte[]>();
         var writer = new IngestBatchWriter(temp.Store, new DeadLetterPublisher(deadLetters), new WriterHealth(TimeProvider.System), telemetry,
-            Options.Create(new IngestOptions { BatchSize = BatchSize, BatchWindow = TimeSpan.FromMinutes(1) }),
+            Options.Create(new IngestOptions { BatchSize = BatchSize, BatchWindow = TimeSpan.FromMinutes(1) }), Options.Create(new RetentionOptions()),
             TimeProvider.System, NullLogger<IngestBatchWriter>.Instance);
         using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
         {
@@ -76,7 +76,7 @@ public sealed class IngestBatchWriterTests(EmbeddedKafkaFixture kafka) : IClassF
         var options = Options.Create(new IngestOptions { BatchSize = BatchSize, BatchWindow = TimeSpan.FromMinutes(1) });
         var check = new WriterHealthCheck(health, options, clock);
         var writer = new IngestBatchWriter(temp.Store, new DeadLetterPublisher(deadLetters), health, temp.Telemetry(), options,
-            TimeProvider.System, NullLogger<IngestBatchWriter>.Instance);
+            Options.Create(new RetentionOptions()), TimeProvider.System, NullLogger<IngestBatchWriter>.Instance);
         using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
         {
             BootstrapServers = kafka.BootstrapServers, GroupId = topic, EnableAutoOffsetStore = false, FetchWaitMaxMs = 10,

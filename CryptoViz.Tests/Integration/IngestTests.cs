@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -10,6 +12,7 @@ using CryptoViz.ServiceDefaults.Messaging;
 using CryptoViz.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Tests.Integration;
 
@@ -23,6 +26,9 @@ public sealed class IngestTests : IAsyncLifetime
     private readonly string _directory = Directory.CreateTempSubdirectory("cryptoviz-ingest-").FullName;
     private readonly EmbeddedKafkaFixture _kafka = new();
     private readonly string _group = $"ingest-{Guid.NewGuid():N}";
+
+    // The records' time: recent, as live ticks are (Ingest dead-letters ticks older than its raw retention).
+    private readonly DateTime _start = UtcMinute.Floor(DateTime.UtcNow).AddMinutes(-1);
     private WebApplicationFactory<IngestOptions> _ingest = null!;
 
     public ValueTask InitializeAsync()
@@ -62,7 +68,7 @@ public sealed class IngestTests : IAsyncLifetime
         var latest = await http.GetFromJsonAsync("/api/prices/latest", CryptoVizJsonContext.Default.IReadOnlyListCryptoPrice, TestContext.Current.CancellationToken);
 
         Assert.Equal(10, latest!.Count);
-        Assert.All(latest, p => Assert.Equal(new DateTime(2025, 9, 4, 18, 0, 2, DateTimeKind.Utc), p.Timestamp));
+        Assert.All(latest, p => Assert.Equal(_start.AddSeconds(2), p.Timestamp));
         Assert.Equal(30, await store.CountRowsAsync(TestContext.Current.CancellationToken));
     }
 
@@ -129,6 +135,35 @@ public sealed class IngestTests : IAsyncLifetime
 
         // Assert: the dead letter arrives once the topic is back.
         Assert.Equal(garbage, dead.Message.Value);
+    }
+
+    [Fact]
+    public async Task Dead_letters_a_tick_older_than_the_raw_retention_or_too_far_ahead_with_the_reason_and_stores_one_within()
+    {
+        // Arrange: by Ingest's clock, a tick a day older than the raw ticks are kept, one further ahead than the allowed
+        // clock skew, and one a minute old.
+        using var dlq = DeadLetterConsumer();
+        using var rejections = new Rejections(_ingest.Services.GetRequiredService<IngestTelemetry>());
+        var now = UtcMinute.Floor(_ingest.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var rawDays = _ingest.Services.GetRequiredService<IOptions<RetentionOptions>>().Value.RawDays;
+        var old = Json(Quote("OLD", now.AddDays(-rawDays - 1)));
+        var ahead = Json(Quote("AHEAD", now + CryptoPriceValidator.MaxClockSkew + TimeSpan.FromMinutes(2)));
+
+        // Act
+        await ProduceAsync([old, ahead, Json(Quote("WITHIN", now.AddMinutes(-1)))]);
+
+        // Assert: only the one within is stored (the others came before it, in its partition); the others are dead
+        // letters with their reasons, counted by reason.
+        var store = _ingest.Services.GetRequiredService<PriceStore>();
+        var latest = await Eventually.GetAsync(() => store.GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
+            l => l?.Any(p => p.Symbol == "WITHIN") == true, s_timeout, "the tick within the window");
+        Assert.Equal(["WITHIN"], latest.Select(p => p.Symbol));
+        using var timeout = new CancellationTokenSource(s_timeout);
+        var dead = new[] { dlq.Consume(timeout.Token), dlq.Consume(timeout.Token) };
+        Assert.Equal([old, ahead], dead.Select(d => d.Message.Value));
+        Assert.StartsWith("timestamp is older than the retention window: before ", Header(dead[0], DeadLetterPublisher.ReasonHeader));
+        Assert.Equal("timestamp is in the future", Header(dead[1], DeadLetterPublisher.ReasonHeader));
+        Assert.Equal(["timestamp is older than the retention window", "timestamp is in the future"], rejections.Reasons);
     }
 
     [Fact]
@@ -214,12 +249,15 @@ public sealed class IngestTests : IAsyncLifetime
     private static string? Header(ConsumeResult<string, byte[]> r, string name) =>
         r.Message.Headers.TryGetLastBytes(name, out var v) ? Encoding.UTF8.GetString(v) : null;
 
-    private static CryptoPrice Record(string symbol, int second) => new()
+    private CryptoPrice Record(string symbol, int second) => Quote(symbol, _start.AddSeconds(second)) with
     {
-        Name = symbol, Symbol = symbol, Price = 100 + second, PercentChange24h = 1.5, MarketCap = 1e9, Source = "test",
-        Timestamp = new DateTime(2025, 9, 4, 18, 0, second, DateTimeKind.Utc),
-        IngestionTimestamp = new DateTime(2025, 9, 4, 18, 0, second, DateTimeKind.Utc),
-        ProducerId = "ingest-tests",
+        Price = 100 + second,
+    };
+
+    private static CryptoPrice Quote(string symbol, DateTime time) => new()
+    {
+        Name = symbol, Symbol = symbol, Price = 100, PercentChange24h = 1.5, MarketCap = 1e9, Source = "test",
+        Timestamp = time, IngestionTimestamp = time, ProducerId = "ingest-tests",
     };
 
     private static byte[] Json(CryptoPrice p) => JsonSerializer.SerializeToUtf8Bytes(p, CryptoVizJsonContext.Default.CryptoPrice);
@@ -243,6 +281,33 @@ public sealed class IngestTests : IAsyncLifetime
         {
             await producer.ProduceAsync(topic, new Message<string, byte[]> { Key = "k", Value = value }, TestContext.Current.CancellationToken);
         }
+    }
+
+    /// <summary>The reasons this Ingest counted rejections under, from its own <c>cryptoviz.ingest.rejected</c> counter.</summary>
+    private sealed class Rejections : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentQueue<string> _reasons = new();
+
+        public Rejections(IngestTelemetry telemetry)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (ReferenceEquals(instrument, telemetry.Rejected)) listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "reason") _reasons.Enqueue((string)tag.Value!);
+                }
+            });
+            _listener.Start();
+        }
+
+        public string[] Reasons => [.. _reasons];
+
+        public void Dispose() => _listener.Dispose();
     }
 
     public async ValueTask DisposeAsync()

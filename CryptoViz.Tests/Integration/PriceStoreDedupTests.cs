@@ -1,10 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Text.Json;
+using CryptoViz.Ingest;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Messaging;
 using CryptoViz.Tests.Support;
 using DuckDB.NET.Data;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CryptoViz.Tests.Integration;
 
@@ -64,13 +64,43 @@ public sealed class PriceStoreDedupTests : IDisposable
     {
         Store.Write([.. Ticks("BTC", "binance", 0, 30), .. Ticks("BTC", "coingecko", 0, 30)]);
 
-        using var restarted = new PriceStore(
-            new ConfigurationBuilder().AddInMemoryCollection([new("ConnectionStrings:duckdb", _temp.ConnectionString)]).Build(),
-            NullLogger<PriceStore>.Instance);
+        using var restarted = _temp.Reopen();
 
         Assert.Equal(8, restarted.Write([.. Ticks("BTC", "binance", 20, 15), .. Ticks("ETH", "binance", 0, 3)]));
         Assert.Equal(0, restarted.Write(Ticks("BTC", "coingecko", 0, 30).ToList()));
         Assert.Equal(68, Rows());
+    }
+
+    [Fact]
+    public void A_series_the_index_forgot_is_still_stored_once_when_redelivered_and_a_new_one_still_stored()
+    {
+        using var temp = new TempPriceStore("forgetful", options: new IngestOptions { RecentKeySeries = 2 });
+        temp.Store.Write(Ticks("BTC", "binance", 0, 2).ToList());
+
+        // A third series: BTC, the longest without a tick, is forgotten.
+        temp.Store.Write([Tick("ETH", "binance", 0), Tick("SOL", "binance", 0)]);
+
+        Assert.Equal(0, temp.Store.Write(Ticks("BTC", "binance", 0, 2).ToList()));
+        Assert.Equal(1, temp.Store.Write([Tick("BTC", "binance", 2)]));
+        Assert.Equal(1, temp.Store.Write([Tick("XRP", "binance", 0)]));
+        Assert.Equal(0, temp.Store.Write([Tick("ETH", "binance", 0), Tick("SOL", "binance", 0), Tick("XRP", "binance", 0)]));
+        Assert.Equal(6, Rows(temp));
+    }
+
+    [Fact]
+    public void A_hundred_thousand_new_series_leave_the_index_at_its_size_and_the_first_one_is_still_stored_once()
+    {
+        using var temp = new TempPriceStore("flood", options: new IngestOptions { RecentKeySeries = 1_000 });
+        using var index = new IndexMetrics(temp.Telemetry());
+
+        for (var batch = 0; batch < 10; batch++)
+        {
+            temp.Store.Write(Enumerable.Range(batch * 10_000, 10_000).Select(i => Tick($"S{i}", "flood", 0)).ToList());
+        }
+
+        Assert.Equal((1_000, 1_000, 99_000L), (index.MostSeries, index.Series, index.Forgotten));
+        Assert.Equal(0, temp.Store.Write([Tick("S0", "flood", 0), Tick("S99999", "flood", 0)]));
+        Assert.Equal(100_000, Rows(temp));
     }
 
     [Fact]
@@ -112,9 +142,9 @@ public sealed class PriceStoreDedupTests : IDisposable
         Assert.Equal(5, Rows());
     }
 
-    private long Rows()
+    private long Rows(TempPriceStore? temp = null)
     {
-        using var connection = new DuckDBConnection(_temp.ConnectionString);
+        using var connection = new DuckDBConnection((temp ?? _temp).ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM (SELECT DISTINCT symbol, source, event_time FROM crypto_prices)";
@@ -143,4 +173,30 @@ public sealed class PriceStoreDedupTests : IDisposable
     };
 
     public void Dispose() => _temp.Dispose();
+
+    /// <summary>What a store's recent-key index reported: series held after each batch, and series forgotten.</summary>
+    private sealed class IndexMetrics : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+
+        public IndexMetrics(IngestTelemetry telemetry)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (ReferenceEquals(instrument, telemetry.RecentKeySeries) || ReferenceEquals(instrument, telemetry.RecentKeySeriesForgotten))
+                    listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<int>((_, series, _, _) => (Series, MostSeries) = (series, Math.Max(MostSeries, series)));
+            _listener.SetMeasurementEventCallback<long>((_, forgotten, _, _) => Forgotten += forgotten);
+            _listener.Start();
+        }
+
+        public int Series { get; private set; }
+
+        public int MostSeries { get; private set; }
+
+        public long Forgotten { get; private set; }
+
+        public void Dispose() => _listener.Dispose();
+    }
 }

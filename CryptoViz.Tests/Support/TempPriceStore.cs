@@ -5,6 +5,7 @@ using DuckDB.NET.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Tests.Support;
 
@@ -13,12 +14,17 @@ internal sealed class TempPriceStore : IDisposable
 {
     private readonly string _directory;
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly IngestOptions _options;
+    private readonly IngestTelemetry _telemetry;
 
     /// <param name="settings">DuckDB settings to append to the connection string, e.g. <c>";threads=3"</c>.</param>
-    public TempPriceStore(string name, string settings = "")
+    /// <param name="options">Ingest's options for the store (the recent-key index's size), else the defaults.</param>
+    public TempPriceStore(string name, string settings = "", IngestOptions? options = null)
     {
         _directory = Directory.CreateTempSubdirectory($"cryptoviz-{name}-").FullName;
         ConnectionString = $"DataSource={Path.Combine(_directory, $"{name}.duckdb")}{settings}";
+        _options = options ?? new IngestOptions();
+        _telemetry = new IngestTelemetry(_services.GetRequiredService<IMeterFactory>());
         Store = Reopen();
     }
 
@@ -29,9 +35,10 @@ internal sealed class TempPriceStore : IDisposable
     /// <summary>A store of its own on the same file, as Ingest starting on it (the caller disposes it).</summary>
     public PriceStore Reopen() => new(
         new ConfigurationBuilder().AddInMemoryCollection([new("ConnectionStrings:duckdb", ConnectionString)]).Build(),
-        NullLogger<PriceStore>.Instance);
+        Options.Create(_options), _telemetry, NullLogger<PriceStore>.Instance);
 
-    public IngestTelemetry Telemetry() => new(_services.GetRequiredService<IMeterFactory>());
+    /// <summary>The instruments the store records on; pass them on to the services under test.</summary>
+    public IngestTelemetry Telemetry() => _telemetry;
 
     /// <summary>Runs a statement on a connection of its own, beside the store's writer (e.g. to take its table away).</summary>
     public void Execute(string sql)

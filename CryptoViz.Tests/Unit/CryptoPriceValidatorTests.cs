@@ -70,6 +70,17 @@ public sealed class CryptoPriceValidatorTests
     }
 
     [Theory]
+    [InlineData("2025-08-28 18:43:00", null)]
+    [InlineData("2025-08-28 18:42:59", "timestamp is older than the retention window: before 2025-08-28T18:43:00Z")]
+    public void Rejects_a_timestamp_older_than_the_oldest_the_consumer_keeps_with_the_cut_off(string timestamp, string? expectedReason)
+    {
+        var oldest = s_now.AddDays(-7);
+
+        Assert.Equal(expectedReason is null, CryptoPriceValidator.TryParse(Encoding.UTF8.GetBytes(Record(timestamp: timestamp)), s_now, oldest, out _, out var reason));
+        Assert.Equal(expectedReason, reason);
+    }
+
+    [Theory]
     [InlineData("2025-09-04T18:42:07.250", null)]
     [InlineData("2025-09-04T18:42:07", null)]
     [InlineData("2025-09-04T18:42:08", "event_time must fall within the second of timestamp")]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Confluent.Kafka;
 using CryptoViz.AppHost.Kafka;
 using CryptoViz.Ingest;
@@ -6,6 +7,7 @@ using CryptoViz.Ingest.Forecasting;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static CryptoViz.Bench.MarkdownTable;
@@ -45,7 +47,9 @@ internal static class ForecastBenchmark
             var configuration = new ConfigurationBuilder()
                 .AddInMemoryCollection([new("ConnectionStrings:duckdb", $"DataSource={Path.Combine(directory.FullName, "forecast.duckdb")}")])
                 .Build();
-            using var store = new PriceStore(configuration, NullLogger<PriceStore>.Instance);
+            using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+            using var store = new PriceStore(configuration, Options.Create(new IngestOptions()),
+                new IngestTelemetry(services.GetRequiredService<IMeterFactory>()), NullLogger<PriceStore>.Instance);
             // The newest minutes are held back and stored one at a time before each minute run, as they would close.
             var stored = minutes - minuteRuns;
             ShiftedSeries.StoreCandles(store, series, 0, stored);

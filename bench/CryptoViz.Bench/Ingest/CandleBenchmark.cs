@@ -43,7 +43,7 @@ internal static class CandleBenchmark
             double generateS, rollupS;
             long candles;
             (double Median, double Max) stored;
-            using (var store = new PriceStore(configuration, NullLogger<PriceStore>.Instance))
+            using (var store = new PriceStore(configuration, Options.Create(new IngestOptions()), telemetry, NullLogger<PriceStore>.Instance))
             {
                 var clock = Stopwatch.StartNew();
                 Generate(store, ticks, start, span);
@@ -57,7 +57,7 @@ internal static class CandleBenchmark
             }
 
             (double Median, double Max) raw;
-            using (var store = new PriceStore(configuration, NullLogger<PriceStore>.Instance))
+            using (var store = new PriceStore(configuration, Options.Create(new IngestOptions()), telemetry, NullLogger<PriceStore>.Instance))
             {
                 raw = await TimeQueryAsync(new PriceQueries(store), end, span);
             }

@@ -113,11 +113,12 @@ internal static class IngestBenchmark
             listener.Start();
 
             ConsumeRun consume;
-            using (var priceStore = OpenStore(databasePath))
+            var telemetry = new IngestTelemetry(services.GetRequiredService<IMeterFactory>());
+            using (var priceStore = OpenStore(databasePath, telemetry))
             {
                 var writer = new IngestBatchWriter(priceStore, new DeadLetterPublisher(deadLetters), new WriterHealth(TimeProvider.System),
-                    new IngestTelemetry(services.GetRequiredService<IMeterFactory>()), Options.Create(new IngestOptions()),
-                    TimeProvider.System, NullLogger<IngestBatchWriter>.Instance);
+                    telemetry, Options.Create(new IngestOptions()),
+                    Options.Create(new RetentionOptions()), TimeProvider.System, NullLogger<IngestBatchWriter>.Instance);
                 consume = ConsumeRuns.Store(bootstrap, Topics.RawData, workload.Messages.Count, writer);
             }
 
@@ -134,11 +135,11 @@ internal static class IngestBenchmark
 
     private sealed record StoreRun(ConsumeRun Consume, TimeSpan WriterBusy, int Batches, long Rows, long Distinct);
 
-    private static PriceStore OpenStore(string databasePath) =>
+    private static PriceStore OpenStore(string databasePath, IngestTelemetry telemetry) =>
         new(new ConfigurationBuilder()
                 .AddInMemoryCollection([new("ConnectionStrings:duckdb", $"DataSource={databasePath}")])
                 .Build(),
-            NullLogger<PriceStore>.Instance);
+            Options.Create(new IngestOptions()), telemetry, NullLogger<PriceStore>.Instance);
 
     private static long Retained(string bootstrap, int partitions)
     {
