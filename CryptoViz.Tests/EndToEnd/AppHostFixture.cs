@@ -31,7 +31,7 @@ public sealed class AppHostFixture : IAsyncLifetime
             // A short simulated outage: the collection's other tests share this app model. A hang is found within
             // seconds, yet a slow answer or two on this shared machine kills nothing.
             [$"DuckDB:DataDirectory={_dataDirectory}", "Kafka:Mode=Embedded", $"Kafka:Embedded:OutageSeconds={OutageSeconds}",
-             "Supervisor:LivenessPeriod=00:00:01", "Supervisor:LivenessTimeout=00:00:03", "Supervisor:LivenessFailureThreshold=5"], cts.Token);
+             "Supervisor:LivenessPeriod=00:00:01", "Supervisor:LivenessTimeout=00:00:05", "Supervisor:LivenessFailureThreshold=5"], cts.Token);
         foreach (var project in appHost.Resources.OfType<ProjectResource>())
         {
             appHost.CreateResourceBuilder(project)
