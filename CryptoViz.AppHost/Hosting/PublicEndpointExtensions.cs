@@ -1,6 +1,7 @@
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Aspire.Hosting.ApplicationModel;
+using CryptoViz.AppHost.Publishing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,10 +39,13 @@ public static class PublicEndpointExtensions
         return project;
     }
 
-    /// <summary>A public face (Web, Stream): external in publish output, and on every interface with <c>--lan</c>.</summary>
+    /// <summary>
+    /// A public face (Web, Stream): external in publish output (where compose binds it to its own address), and on every
+    /// interface with <c>--lan</c>.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> AsPublicFace(this IResourceBuilder<ProjectResource> project, bool lan)
     {
-        project.WithExternalHttpEndpoints();
+        project.WithExternalHttpEndpoints().WithAnnotation(new PublicFaceAnnotation());
         if (!lan) return project;
 
         project.WithEndpoint("http", e => e.TargetHost = "0.0.0.0");

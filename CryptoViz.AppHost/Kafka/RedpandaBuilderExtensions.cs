@@ -16,6 +16,12 @@ internal static class RedpandaBuilderExtensions
 
     internal const string ReadyPath = "/v1/status/ready";
 
+    /// <summary>Where the image keeps the broker's log segments and the committed offsets.</summary>
+    internal const string DataPath = "/var/lib/redpanda/data";
+
+    /// <summary>The image's <c>redpanda</c> user and group: a mounted volume must be writable by them.</summary>
+    internal const long UserGroupId = 101;
+
     public static IResourceBuilder<IResourceWithConnectionString> AddRedpanda(this IDistributedApplicationBuilder builder,
         string name, IReadOnlyList<KafkaTopic> topics)
     {
@@ -29,7 +35,7 @@ internal static class RedpandaBuilderExtensions
             .WithEndpoint(port: SeedKafkaPort, targetPort: SeedKafkaPort, name: RedpandaResource.KafkaEndpointName, isProxied: false)
             .WithEndpoint(targetPort: 9092, name: RedpandaResource.InternalEndpointName)
             .WithHttpEndpoint(targetPort: 9644, name: RedpandaResource.AdminEndpointName)
-            .WithArgs("redpanda", "start", "--mode", "dev-container", "--smp", "1", "--memory", "1G",
+            .WithArgs("redpanda", "start", "--smp", "1", "--memory", "1G",
                 "--kafka-addr", $"internal://0.0.0.0:9092,external://0.0.0.0:{SeedKafkaPort}")
             .WithHttpHealthCheck(ReadyPath, endpointName: RedpandaResource.AdminEndpointName)
             .WithTopicsProvisioned(topics);
@@ -47,7 +53,8 @@ internal static class RedpandaBuilderExtensions
         }
         else
         {
-            redpanda.WithArgs("--advertise-kafka-addr", $"internal://{name}:9092,external://localhost:{SeedKafkaPort}");
+            // A broker for one development session, without a volume: fast, and nothing to keep (fsync off).
+            redpanda.WithArgs("--mode", "dev-container", "--advertise-kafka-addr", $"internal://{name}:9092,external://localhost:{SeedKafkaPort}");
             console.WithEnvironment("KAFKA_BROKERS", $"{name}:9092");
         }
 

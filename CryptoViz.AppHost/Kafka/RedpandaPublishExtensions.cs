@@ -15,6 +15,15 @@ internal static class RedpandaPublishExtensions
         var internalAddress = redpanda.Resource.InternalEndpoint.Property(EndpointProperty.HostAndPort);
         var seedPort = RedpandaBuilderExtensions.SeedKafkaPort.ToString(CultureInfo.InvariantCulture);
         redpanda.WithArgs("--advertise-kafka-addr", ReferenceExpression.Create($"internal://{internalAddress},external://localhost:{seedPort}"))
+            // Durable, unlike run mode's dev-container: what the broker acknowledged survives a restart. The image's
+            // redpanda.yaml says developer_mode: true, which makes rpk start in dev-container mode when no mode is given
+            // (fsync bypassed, writes acknowledged before they are on disk), so both are switched off by name.
+            .WithArgs("--unsafe-bypass-fsync=false", "--set", "redpanda.write_caching_default=false",
+                // Not durability: the container shares its CPUs (no pinning or busy polling), and rpk's host checks
+                // and tuning are for a dedicated host.
+                "--overprovisioned", "--check=false")
+            .WithVolume($"{redpanda.Resource.Name}-data", RedpandaBuilderExtensions.DataPath)
+            .WithAnnotation(new VolumeGroupAnnotation(RedpandaBuilderExtensions.UserGroupId))
             .WithEndpoint(RedpandaResource.KafkaEndpointName, e => e.IsExternal = true)
             .WithAnnotation(new HealthProbeAnnotation(new PublishedHealth(
                 RedpandaResource.AdminEndpointName, RedpandaBuilderExtensions.ReadyPath, RedpandaBuilderExtensions.ReadyPath)))

@@ -11,6 +11,9 @@ public static class ProjectImages
 {
     public const string RepositoryPrefix = "cryptoviz/";
 
+    /// <summary>The .NET images' non-root <c>app</c> user's group: a mounted volume must be writable by it.</summary>
+    public const long AppUserGroupId = 1654;
+
     public static string Tag { get; } =
         typeof(ProjectImages).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "CryptoVizImageTag")?.Value

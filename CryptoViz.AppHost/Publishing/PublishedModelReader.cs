@@ -28,6 +28,7 @@ internal static class PublishedModelReader
                 resource is ProjectResource,
                 resource is IResourceWithConnectionString || volume is not null,
                 IsWaitedToComplete(resource, compute),
+                resource.Annotations.OfType<PublicFaceAnnotation>().Any(),
                 ImageOf(resource),
                 (resource as ContainerResource)?.Entrypoint,
                 await ReadArgsAsync(resource, executionContext, converter, cancellationToken),
@@ -107,12 +108,13 @@ internal static class PublishedModelReader
             .Select(r => r.Resource).OfType<DuckDBResource>().FirstOrDefault();
         if (duckdb is not null)
         {
-            return new PublishedVolume(duckdb.Name, Path.GetDirectoryName(duckdb.DatabasePath)!);
+            return new PublishedVolume(duckdb.Name, Path.GetDirectoryName(duckdb.DatabasePath)!, ProjectImages.AppUserGroupId);
         }
 
+        var group = resource.Annotations.OfType<VolumeGroupAnnotation>().LastOrDefault()?.GroupId;
         return resource.Annotations.OfType<ContainerMountAnnotation>()
             .Where(m => m.Type == ContainerMountType.Volume && m.Source is not null)
-            .Select(m => new PublishedVolume(m.Source!, m.Target))
+            .Select(m => new PublishedVolume(m.Source!, m.Target, group))
             .FirstOrDefault();
     }
 

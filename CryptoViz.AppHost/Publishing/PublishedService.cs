@@ -6,11 +6,13 @@ namespace CryptoViz.AppHost.Publishing;
 /// </summary>
 /// <param name="IsOneShot">Runs to completion and others wait for that: no restart once done, an init container on Kubernetes.</param>
 /// <param name="IsStateful">Holds data or is addressed by name (a broker): a StatefulSet on Kubernetes, as Aspire's publisher does.</param>
+/// <param name="IsPublicFace">Its external endpoints are for users, not for the operator (<see cref="PublicFaceAnnotation"/>).</param>
 public sealed record PublishedService(
     string Name,
     bool IsProject,
     bool IsStateful,
     bool IsOneShot,
+    bool IsPublicFace,
     string Image,
     string? Entrypoint,
     IReadOnlyList<DeployValue> Args,

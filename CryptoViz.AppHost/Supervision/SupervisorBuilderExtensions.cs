@@ -1,20 +1,20 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CryptoViz.AppHost.Supervision;
 
 public static class SupervisorBuilderExtensions
 {
-    /// <summary>Restarts crashed projects with backoff (configuration section <c>Supervisor</c>).</summary>
+    /// <summary>Restarts crashed and hung projects with backoff (configuration section <c>Supervisor</c>).</summary>
     public static IDistributedApplicationBuilder AddRestartSupervisor(this IDistributedApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(SupervisorOptions.SectionName).Get<SupervisorOptions>() ?? new SupervisorOptions();
-        if (options.Enabled && !builder.ExecutionContext.IsPublishMode)
-        {
-            builder.Services.AddSingleton(options);
-            builder.Services.AddHostedService<RestartSupervisor>();
-        }
+        var section = builder.Configuration.GetSection(SupervisorOptions.SectionName);
+        if (!section.GetValue(nameof(SupervisorOptions.Enabled), true) || builder.ExecutionContext.IsPublishMode) return builder;
 
+        builder.Services.AddOptions<SupervisorOptions>().Bind(section).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SupervisorOptions>, SupervisorOptionsValidator>();
+        builder.Services.AddHostedService<RestartSupervisor>();
         return builder;
     }
 }

@@ -28,8 +28,10 @@ public sealed class AppHostFixture : IAsyncLifetime
         using var cts = new CancellationTokenSource(s_startTimeout);
         Telemetry = await OtlpTraceReceiver.StartAsync();
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CryptoViz_AppHost>(
-            // A short simulated outage: the collection's other tests share this app model.
-            [$"DuckDB:DataDirectory={_dataDirectory}", "Kafka:Mode=Embedded", $"Kafka:Embedded:OutageSeconds={OutageSeconds}"], cts.Token);
+            // A short simulated outage: the collection's other tests share this app model. A hang is found within
+            // seconds, yet a slow answer or two on this shared machine kills nothing.
+            [$"DuckDB:DataDirectory={_dataDirectory}", "Kafka:Mode=Embedded", $"Kafka:Embedded:OutageSeconds={OutageSeconds}",
+             "Supervisor:LivenessPeriod=00:00:01", "Supervisor:LivenessTimeout=00:00:05", "Supervisor:LivenessFailureThreshold=5"], cts.Token);
         foreach (var project in appHost.Resources.OfType<ProjectResource>())
         {
             appHost.CreateResourceBuilder(project)

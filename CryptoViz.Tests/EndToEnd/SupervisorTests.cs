@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using CryptoViz.Tests.Publish;
 
 namespace CryptoViz.Tests.EndToEnd;
 
@@ -23,6 +24,50 @@ public sealed class SupervisorTests(AppHostFixture fixture)
             e => e.Snapshot.State?.Text == KnownResourceStates.Running && Pid(e) is { } pid && pid != before, cts.Token);
         await notifications.WaitForResourceHealthyAsync("scraper", cts.Token);
         Assert.NotEqual(before, Pid(restarted));
+    }
+
+    [Fact]
+    public async Task A_hung_service_is_killed_restarted_and_becomes_healthy_again()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var notifications = fixture.App.ResourceNotifications;
+        await notifications.WaitForResourceHealthyAsync("scraper", cts.Token);
+        var before = Pid(await notifications.WaitForResourceAsync("scraper", e => Pid(e) is not null, cts.Token));
+        var service = ChildOf(before!.Value);
+
+        // SIGSTOP: the classic hang. The process lives on and its port still accepts connections, but nothing answers.
+        await SignalAsync(service, "STOP", cts.Token);
+        try
+        {
+            var restarted = await notifications.WaitForResourceAsync("scraper",
+                e => e.Snapshot.State?.Text == KnownResourceStates.Running && Pid(e) is { } pid && pid != before, cts.Token);
+            await notifications.WaitForResourceHealthyAsync("scraper", cts.Token);
+            Assert.NotEqual(before, Pid(restarted));
+        }
+        finally
+        {
+            // Left stopped, a failed run would hold the scraper's port for the rest of the collection.
+            if (StateOf(service) == 'T') await SignalAsync(service, "CONT", CancellationToken.None);
+        }
+    }
+
+    private static async Task SignalAsync(int pid, string signal, CancellationToken ct)
+    {
+        var (exitCode, _, error) = await CommandLine.RunAsync("kill", [$"-{signal}", $"{pid}"], Environment.CurrentDirectory, ct);
+        Assert.True(exitCode == 0, error);
+    }
+
+    private static char? StateOf(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[stat.LastIndexOf(')') + 2];
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static int ChildOf(int parent) =>

@@ -95,19 +95,91 @@ public sealed class ComposeOutputTests(PublishFixture publish)
     }
 
     [Fact]
-    public void Only_the_public_faces_have_host_ports()
+    public void Only_the_public_faces_and_the_operator_tools_have_host_ports_each_on_the_address_of_its_kind()
     {
         var published = _compose.Services.Where(s => s.Value.Ports is not null)
             .ToDictionary(s => s.Key, s => Assert.Single(s.Value.Ports!));
 
         Assert.Equal(new Dictionary<string, string>
         {
-            ["kafka"] = "19092:19092",
-            ["kafka-console"] = "8090:8080",
-            ["stream"] = "5000:8080",
-            ["web"] = "8501:8080",
-            ["compose-dashboard"] = "18888:18888",
+            ["kafka"] = "${CRYPTOVIZ_BIND_ADDRESS:-127.0.0.1}:19092:19092",
+            ["kafka-console"] = "${CRYPTOVIZ_BIND_ADDRESS:-127.0.0.1}:8090:8080",
+            ["stream"] = "${CRYPTOVIZ_PUBLIC_BIND_ADDRESS:-127.0.0.1}:5000:8080",
+            ["web"] = "${CRYPTOVIZ_PUBLIC_BIND_ADDRESS:-127.0.0.1}:8501:8080",
+            ["compose-dashboard"] = "${CRYPTOVIZ_BIND_ADDRESS:-127.0.0.1}:18888:18888",
         }, published);
+    }
+
+    [Fact]
+    public async Task With_the_published_env_file_every_host_port_is_on_loopback()
+    {
+        var ports = await ResolvedPortsAsync(Path.Combine(publish.ComposeDirectory, ".env"));
+
+        Assert.Equal(5, ports.Count);
+        Assert.All(ports, p => Assert.StartsWith("127.0.0.1:", p.Value));
+    }
+
+    [Fact]
+    public async Task The_public_bind_address_opens_Web_and_Stream_to_the_LAN_and_nothing_else()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var envFile = Path.Combine(Directory.CreateTempSubdirectory("cryptoviz-lan-").FullName, ".env");
+        try
+        {
+            var env = await File.ReadAllTextAsync(Path.Combine(publish.ComposeDirectory, ".env"), ct);
+            await File.WriteAllTextAsync(envFile,
+                env.Replace("CRYPTOVIZ_PUBLIC_BIND_ADDRESS=127.0.0.1", "CRYPTOVIZ_PUBLIC_BIND_ADDRESS=0.0.0.0"), ct);
+
+            var ports = await ResolvedPortsAsync(envFile);
+
+            Assert.Equal(["stream", "web"], ports.Where(p => p.Value.StartsWith("0.0.0.0:", StringComparison.Ordinal)).Select(p => p.Key).Order());
+            Assert.Equal(3, ports.Count(p => p.Value.StartsWith("127.0.0.1:", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(envFile)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_bind_addresses_are_documented_in_the_env_file_with_loopback_filled_in()
+    {
+        var env = File.ReadAllLines(Path.Combine(publish.ComposeDirectory, ".env"));
+
+        foreach (var key in new[] { "CRYPTOVIZ_BIND_ADDRESS", "CRYPTOVIZ_PUBLIC_BIND_ADDRESS" })
+        {
+            var line = Array.IndexOf(env, $"{key}=127.0.0.1");
+            Assert.True(line > 0, string.Join('\n', env));
+            Assert.StartsWith("# ", env[line - 1]);
+        }
+    }
+
+    [Fact]
+    public void The_dashboard_asks_for_a_browser_token_taken_from_the_env_file()
+    {
+        var environment = _compose.Services["compose-dashboard"].Environment!;
+
+        Assert.DoesNotContain("ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS", environment.Keys);
+        Assert.Equal("BrowserToken", environment["DASHBOARD__FRONTEND__AUTHMODE"]);
+        Assert.Equal("${DASHBOARD_BROWSER_TOKEN}", environment["DASHBOARD__FRONTEND__BROWSERTOKEN"]);
+
+        var env = File.ReadAllLines(Path.Combine(publish.ComposeDirectory, ".env"));
+        var line = Array.IndexOf(env, "DASHBOARD_BROWSER_TOKEN=");
+        Assert.True(line > 0, string.Join('\n', env));
+        Assert.Contains("(secret)", env[line - 1]);
+    }
+
+    [Fact]
+    public void The_broker_syncs_what_it_acknowledges_to_a_named_volume()
+    {
+        var kafka = _compose.Services["kafka"];
+
+        Assert.DoesNotContain("--mode", kafka.Command!);
+        Assert.DoesNotContain("dev-container", kafka.Command!);
+        Assert.Contains("--unsafe-bypass-fsync=false", kafka.Command!);
+        Assert.Equal("redpanda.write_caching_default=false", kafka.Command![kafka.Command.IndexOf("--set") + 1]);
+        Assert.Equal(["kafka-data:/var/lib/redpanda/data"], kafka.Volumes!);
+        Assert.Contains("kafka-data", _compose.Volumes.Keys);
     }
 
     [Fact]
@@ -150,5 +222,17 @@ public sealed class ComposeOutputTests(PublishFixture publish)
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>The host ports as <c>docker-compose config</c> resolves them with <paramref name="envFile"/>, by service.</summary>
+    private async Task<Dictionary<string, string>> ResolvedPortsAsync(string envFile)
+    {
+        var dockerCompose = CommandLine.Find("docker-compose")
+            ?? throw new InvalidOperationException("docker-compose is not installed (apt-get install docker-compose; .ci/run does)");
+        var (exitCode, output, error) = await CommandLine.RunAsync(dockerCompose, ["--env-file", envFile, "-f", "docker-compose.yaml", "config"],
+            publish.ComposeDirectory, TestContext.Current.CancellationToken);
+        Assert.True(exitCode == 0, error);
+
+        return PublishedFiles.ResolvedPorts(output).ToDictionary(s => s.Key, s => Assert.Single(s.Value));
     }
 }

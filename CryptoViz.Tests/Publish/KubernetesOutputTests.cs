@@ -73,6 +73,24 @@ public sealed class KubernetesOutputTests(PublishFixture publish)
     }
 
     [Fact]
+    public void The_broker_syncs_what_it_acknowledges_to_its_own_claim_writable_by_the_redpanda_user()
+    {
+        var kafka = Load<V1StatefulSet>("kafka/statefulset.yaml");
+        var container = Assert.Single(kafka.Spec.Template.Spec.Containers);
+
+        Assert.DoesNotContain("--mode", container.Args);
+        Assert.DoesNotContain("dev-container", container.Args);
+        Assert.Contains("--unsafe-bypass-fsync=false", container.Args);
+        Assert.Equal("redpanda.write_caching_default=false", container.Args[container.Args.IndexOf("--set") + 1]);
+        var claim = Assert.Single(kafka.Spec.VolumeClaimTemplates);
+        Assert.Equal("kafka-data", claim.Metadata.Name);
+        Assert.Equal(["ReadWriteOnce"], claim.Spec.AccessModes);
+        var mount = Assert.Single(container.VolumeMounts);
+        Assert.Equal(("kafka-data", "/var/lib/redpanda/data"), (mount.Name, mount.MountPath));
+        Assert.Equal(101, kafka.Spec.Template.Spec.SecurityContext.FsGroup);
+    }
+
+    [Fact]
     public void The_topics_are_created_by_an_init_container_of_every_pod_that_waits_for_the_broker()
     {
         Assert.DoesNotContain(_files.Keys, k => k.StartsWith("kafka-topics/", StringComparison.Ordinal));

@@ -19,10 +19,28 @@ internal static class DockerComposePublisher
     private const string Network = "aspire";
     private const int DashboardUiPort = 18888;
     private const int DashboardOtlpGrpcPort = 18889;
+    private const string DashboardTokenVariable = "DASHBOARD_BROWSER_TOKEN";
+
+    // Host addresses: the operator's ports (the broker, its console, the dashboard), and the public faces' (Web, Stream),
+    // which 0.0.0.0 opens to the LAN as the AppHost's --lan does, and nothing else with them.
+    private const string BindAddressVariable = "CRYPTOVIZ_BIND_ADDRESS";
+    private const string PublicBindAddressVariable = "CRYPTOVIZ_PUBLIC_BIND_ADDRESS";
+    private const string Loopback = "127.0.0.1";
 
     private const string EnvHeader =
         "Values for the ${...} placeholders of docker-compose.yaml, read by `docker-compose up`.\n" +
         "Fill them in here; `aspire publish` keeps every value when it writes this file again. Never commit a real secret.";
+
+    // Compose's own settings, after the model's parameters in the .env.
+    private static readonly DotEnvEntry[] s_environmentEntries =
+    [
+        new(BindAddressVariable, "host address of the operator's ports (Kafka, Redpanda Console, the dashboard); " +
+            "127.0.0.1 is this machine only", Loopback),
+        new(PublicBindAddressVariable, "host address of the public faces (Web, Stream); 0.0.0.0 opens them to the LAN " +
+            "like the AppHost's --lan, 127.0.0.1 keeps them on this machine", Loopback),
+        new(DashboardTokenVariable, "dashboard browser token (secret): sign in at http://localhost:18888/login?t=<token>; " +
+            "empty makes the dashboard pick one at each start and log that link (docker compose logs compose-dashboard)"),
+    ];
 
     public static async Task PublishAsync(DockerComposeEnvironmentResource environment, PipelineStepContext context)
     {
@@ -36,7 +54,7 @@ internal static class DockerComposePublisher
         PublishLog.Wrote(context.Logger, environment.Name, composePath);
 
         var envPath = Path.Combine(directory, EnvFileName);
-        await DotEnvFile.WriteAsync(envPath, EnvHeader, [.. ParametersOf(model).Select(EnvEntry)], ct);
+        await DotEnvFile.WriteAsync(envPath, EnvHeader, [.. ParametersOf(model).Select(EnvEntry), .. s_environmentEntries], ct);
         PublishLog.Wrote(context.Logger, environment.Name, envPath);
         PublishLog.Published(context.Logger, environment.Name, model.Services.Count, directory);
     }
@@ -53,10 +71,16 @@ internal static class DockerComposePublisher
         file.Services[environment.DashboardName] = new ComposeService
         {
             Image = environment.DashboardImage,
-            // Nothing but telemetry behind it, and reachable only where the host publishes 18888.
-            Environment = new() { ["ASPIRE_DASHBOARD_UNSECURED_ALLOW_ANONYMOUS"] = "true" },
+            Environment = new()
+            {
+                // The logs and traces it shows carry whatever the services log: a browser signs in with the token.
+                ["DASHBOARD__FRONTEND__AUTHMODE"] = "BrowserToken",
+                ["DASHBOARD__FRONTEND__BROWSERTOKEN"] = $"${{{DashboardTokenVariable}}}",
+                // OTLP is exposed on the compose network only, where just the services send to it.
+                ["DASHBOARD__OTLP__AUTHMODE"] = "Unsecured",
+            },
             Expose = [$"{DashboardOtlpGrpcPort}"],
-            Ports = [$"{DashboardUiPort}:{DashboardUiPort}"],
+            Ports = [HostPort(BindAddressVariable, DashboardUiPort, DashboardUiPort)],
             Restart = "always",
             Networks = [Network],
         };
@@ -83,7 +107,9 @@ internal static class DockerComposePublisher
             Command = service.Args.Count > 0 ? [.. service.Args.Select(a => Render(a, model))] : null,
             Environment = environmentVariables.Count > 0 ? environmentVariables : null,
             Expose = service.Endpoints.Count > 0 ? [.. service.Endpoints.Select(e => $"{e.TargetPort}").Distinct()] : null,
-            Ports = external.Count > 0 ? [.. external.Select(e => $"{e.Port}:{e.TargetPort}")] : null,
+            Ports = external.Count > 0
+                ? [.. external.Select(e => HostPort(service.IsPublicFace ? PublicBindAddressVariable : BindAddressVariable, e.Port, e.TargetPort))]
+                : null,
             Volumes = service.Volume is { } volume ? [$"{volume.Name}:{volume.MountPath}"] : null,
             DependsOn = service.WaitsFor.Count > 0
                 ? service.WaitsFor.ToDictionary(d => d.Name, d => new ComposeDependency { Condition = ConditionOf(d, model) })
@@ -93,6 +119,10 @@ internal static class DockerComposePublisher
             Networks = [Network],
         };
     }
+
+    // Loopback unless the .env says otherwise (or is missing), like the AppHost's own ports without --lan.
+    private static string HostPort(string addressVariable, int port, int targetPort) =>
+        $"${{{addressVariable}:-{Loopback}}}:{port}:{targetPort}";
 
     // Inside the compose network a service is reached by its name on the port its process listens on.
     private static string Render(DeployValue value, PublishedModel model) =>

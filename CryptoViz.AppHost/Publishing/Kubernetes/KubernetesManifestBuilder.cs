@@ -9,9 +9,6 @@ namespace CryptoViz.AppHost.Publishing.Kubernetes;
 /// </summary>
 internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource environment, PublishedModel model)
 {
-    /// <summary>The .NET images' non-root <c>app</c> user: a mounted volume must be writable by it.</summary>
-    private const long AppUserGroupId = 1654;
-
     public V1ConfigMap? ConfigMap(PublishedService service)
     {
         var data = service.Environment.Where(v => !v.Value.Parameters.Any())
@@ -63,7 +60,7 @@ internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource en
         },
     };
 
-    /// <summary>One pod with a stable name and its own claim: for Ingest, one writer of the DuckDB file.</summary>
+    /// <summary>One pod with a stable name and its own claim: for Ingest, one writer of the DuckDB file; for the broker, its log.</summary>
     public V1StatefulSet StatefulSet(PublishedService service) => new()
     {
         ApiVersion = "apps/v1",
@@ -108,7 +105,7 @@ internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource en
             Metadata = new V1ObjectMeta { Labels = Labels(service) },
             Spec = new V1PodSpec
             {
-                SecurityContext = service.Volume is null ? null : new V1PodSecurityContext { FsGroup = AppUserGroupId },
+                SecurityContext = service.Volume?.OwnerGroupId is { } group ? new V1PodSecurityContext { FsGroup = group } : null,
                 InitContainers = initContainers.Count > 0 ? initContainers : null,
                 Containers = [Container(service)],
             },

@@ -1,0 +1,8 @@
+namespace CryptoViz.AppHost.Supervision;
+
+internal enum RestartAction
+{
+    None,
+    Restart,
+    GiveUp,
+}
