@@ -73,24 +73,34 @@ internal static class EmbeddedKafkaBuilderExtensions
     /// once, closing every client's connection, and comes back after <paramref name="seconds"/>. The command answers when
     /// the broker is down; one outage at a time.
     /// </summary>
+    private const string OutageState = "Outage";
+
     private static IResourceBuilder<EmbeddedKafkaResource> WithSimulatedOutage(this IResourceBuilder<EmbeddedKafkaResource> kafka, int seconds)
     {
         var outage = TimeSpan.FromSeconds(seconds);
         var down = 0;
-        return kafka.WithCommand("simulate-outage", "Simulate outage", context =>
+        return kafka.WithCommand("simulate-outage", "Simulate outage", async context =>
         {
-            if (kafka.Resource.Broker is not { } broker) return Task.FromResult(CommandResults.Failure("The broker has not started."));
-            if (Interlocked.Exchange(ref down, 1) == 1) return Task.FromResult(CommandResults.Failure("An outage is already under way."));
+            if (kafka.Resource.Broker is not { } broker) return CommandResults.Failure("The broker has not started.");
+            if (Interlocked.Exchange(ref down, 1) == 1) return CommandResults.Failure("An outage is already under way.");
             var logger = context.Services.GetRequiredService<ResourceLoggerService>().GetLogger(kafka.Resource);
+            var notifications = context.Services.GetRequiredService<ResourceNotificationService>();
             broker.SetDown(true);
             EmbeddedKafkaLog.OutageStarted(logger, outage);
-            _ = Task.Delay(outage).ContinueWith(_ =>
+            // A state of its own for the outage: a changed state makes Aspire check the resource's health at once,
+            // rather than at its next 30 s turn, so the dashboard shows the broker Unhealthy while it is down.
+            await notifications.PublishUpdateAsync(kafka.Resource, s => s with { State = new(OutageState, KnownResourceStateStyles.Warn) });
+            _ = BringBackAsync();
+            return CommandResults.Success();
+
+            async Task BringBackAsync()
             {
+                await Task.Delay(outage);
                 broker.SetDown(false);
                 Volatile.Write(ref down, 0);
                 EmbeddedKafkaLog.OutageEnded(logger);
-            }, TaskScheduler.Default);
-            return Task.FromResult(CommandResults.Success());
+                await notifications.PublishUpdateAsync(kafka.Resource, s => s with { State = KnownResourceStates.Running });
+            }
         }, new CommandOptions
         {
             Description = $"Take the broker down for {seconds} s ({OutageSecondsKey}) and bring it back",

@@ -93,7 +93,7 @@ public sealed class ForecastRunner(
         return (to - options.Value.History, to);
     }
 
-    /// <summary>The stored minutes per series; walks of series that left the window are dropped.</summary>
+    /// <summary>The stored minutes per series; walks and anomaly detectors of series that left the window are dropped.</summary>
     private async Task<IReadOnlyDictionary<(string Symbol, string Source), int>> StoredAsync(
         (DateTime From, DateTime To) window, CancellationToken cancellationToken)
     {
@@ -101,6 +101,7 @@ public sealed class ForecastRunner(
         var gone = _walks.Keys.Where(key => !stored.ContainsKey(key)).ToList();
         foreach (var key in gone) Drop(key);
         if (gone.Count > 0) UpdateBook();
+        foreach (var key in _detectors.Keys.Where(key => !stored.ContainsKey(key)).ToList()) _detectors.Remove(key);
         return stored;
     }
 
