@@ -95,9 +95,4 @@ public static class Extensions
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         return app;
     }
-
-    public static string GetRequiredValue(this IConfiguration configuration, string key) =>
-        configuration[key] is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException($"Configuration value '{key}' is required.");
 }

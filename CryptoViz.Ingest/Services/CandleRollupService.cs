@@ -21,28 +21,12 @@ public sealed class CandleRollupService(
     TimeProvider time,
     ILogger<CandleRollupService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PeriodicStoreJob.RunAsync(options.Value.Interval, time, runAtStart: true, _ =>
         {
-            do
-            {
-                try
-                {
-                    Roll();
-                }
-                catch (DuckDBException ex)
-                {
-                    IngestTrace.RollupFailed(logger, ex, options.Value.Interval);
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+            Roll();
+            return Task.CompletedTask;
+        }, ex => IngestTrace.RollupFailed(logger, ex, options.Value.Interval), stoppingToken);
 
     /// <summary>One rollup up to the last closed minute of the time provider's now.</summary>
     /// <returns>How many candles were added.</returns>

@@ -1,5 +1,4 @@
 using CryptoViz.Ingest.Forecasting;
-using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Ingest.Services;
@@ -38,25 +37,6 @@ public sealed class ForecastWorker(
         await Task.WhenAll(loops);
     }
 
-    private async Task EveryAsync(TimeSpan period, Func<CancellationToken, Task> run, CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(period, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await run(stoppingToken);
-                }
-                catch (DuckDBException ex)
-                {
-                    IngestTrace.ForecastRunFailed(logger, ex, period);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    private Task EveryAsync(TimeSpan period, Func<CancellationToken, Task> run, CancellationToken stoppingToken) =>
+        PeriodicStoreJob.RunAsync(period, time, runAtStart: false, run, ex => IngestTrace.ForecastRunFailed(logger, ex, period), stoppingToken);
 }

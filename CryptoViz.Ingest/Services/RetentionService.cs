@@ -28,28 +28,17 @@ public sealed class RetentionService(
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
-        try
+        await PeriodicStoreJob.RunAsync(options.Value.Interval, time, runAtStart: false, _ =>
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    Apply();
-                }
-                catch (DuckDBException ex) when (IsConflict(ex))
-                {
-                    IngestTrace.RetentionConflict(logger, ex.Message, options.Value.Interval);
-                }
-                catch (DuckDBException ex)
-                {
-                    IngestTrace.RetentionFailed(logger, ex, options.Value.Interval);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+            Apply();
+            return Task.CompletedTask;
+        }, Failed, stoppingToken);
+    }
+
+    private void Failed(DuckDBException ex)
+    {
+        if (IsConflict(ex)) IngestTrace.RetentionConflict(logger, ex.Message, options.Value.Interval);
+        else IngestTrace.RetentionFailed(logger, ex, options.Value.Interval);
     }
 
     /// <summary>One retention run, relative to the time provider's now.</summary>

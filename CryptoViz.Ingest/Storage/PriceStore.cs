@@ -80,10 +80,6 @@ public sealed class PriceStore : IDisposable
     /// </summary>
     internal Lock CandleLock { get; } = new();
 
-    /// <summary>Stores records in one transaction, dropping those whose natural key is already stored.</summary>
-    /// <returns>How many rows were new.</returns>
-    public int Write(IEnumerable<CryptoPrice> prices) => Write(PriceRows.Of(prices));
-
     /// <summary>Stores a batch in one transaction, dropping rows whose natural key is already stored.</summary>
     /// <returns>How many rows were new.</returns>
     public int Write(PriceRows batch) => Write(batch, s_noHistory).Rows;
