@@ -1,4 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using CryptoViz.Scraper.Sources.Binance;
+using CryptoViz.Scraper.Sources.CoinGecko;
+using CryptoViz.Scraper.Sources.Replay;
+using CryptoViz.Scraper.Sources.Simulated;
 
 namespace CryptoViz.Scraper;
 

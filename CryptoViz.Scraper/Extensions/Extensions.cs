@@ -2,11 +2,12 @@ using Confluent.Kafka;
 using CryptoViz.Scraper.Backfill;
 using CryptoViz.Scraper.Health;
 using CryptoViz.Scraper.Publishing;
-using CryptoViz.Scraper.Sources;
 using CryptoViz.Scraper.Sources.Binance;
-using CryptoViz.Scraper.Sources.Replay;
 using CryptoViz.Scraper.Sources.CoinGecko;
 using CryptoViz.Scraper.Sources.CoinMarketCap;
+using CryptoViz.Scraper.Sources.Replay;
+using CryptoViz.Scraper.Sources.Simulated;
+using CryptoViz.Scraper.Sources;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Extensions;

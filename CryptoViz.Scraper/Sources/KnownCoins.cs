@@ -1,3 +1,4 @@
+using CryptoViz.Scraper.Sources.Simulated;
 namespace CryptoViz.Scraper.Sources;
 
 /// <summary>Names for providers that send only tickers (Binance, replayed klines): the coins the simulated market also trades.</summary>

@@ -1,7 +1,8 @@
-using CryptoViz.Scraper;
 using CryptoViz.Scraper.Backfill;
-using CryptoViz.Scraper.Sources;
 using CryptoViz.Scraper.Sources.Replay;
+using CryptoViz.Scraper.Sources.Simulated;
+using CryptoViz.Scraper.Sources;
+using CryptoViz.Scraper;
 using CryptoViz.ServiceDefaults.Messaging;
 using CryptoViz.Tests.Klines;
 using Microsoft.Extensions.Logging.Abstractions;

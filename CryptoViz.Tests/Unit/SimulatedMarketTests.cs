@@ -1,3 +1,4 @@
+using CryptoViz.Scraper.Sources.Simulated;
 using CryptoViz.Scraper.Sources;
 
 namespace CryptoViz.Tests.Unit;

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CryptoViz.Scraper.Backfill;
+using CryptoViz.Scraper.Sources.CoinMarketCap;
 using CryptoViz.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CryptoViz.Scraper.Sources.CoinMarketCap;
 using CryptoViz.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Options;
 

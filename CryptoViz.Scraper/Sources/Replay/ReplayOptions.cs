@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CryptoViz.Scraper;
+namespace CryptoViz.Scraper.Sources.Replay;
 
 /// <summary>
 /// Configuration section <c>Scraper:Replay</c>: real 1-minute history (Binance kline CSV, freqtrade JSON or Bybit CSV

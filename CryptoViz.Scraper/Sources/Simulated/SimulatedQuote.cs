@@ -1,4 +1,4 @@
-namespace CryptoViz.Scraper.Sources;
+namespace CryptoViz.Scraper.Sources.Simulated;
 
 /// <param name="Volume">Base-asset units traded in the step.</param>
 /// <param name="QuoteVolume">The same in USD.</param>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using CryptoViz.Scraper.Sources.Simulated;
 
-namespace CryptoViz.Scraper;
+namespace CryptoViz.Scraper.Sources.Binance;
 
 /// <summary>
 /// Configuration section <c>Scraper:Binance</c>: Binance's public WebSocket ticker streams, and its public REST klines for
@@ -19,7 +20,7 @@ public sealed class BinanceStreamOptions : IValidatableObject
     /// each is subscribed as <c>&lt;base&gt;&lt;quote&gt;@ticker</c> and <c>&lt;base&gt;&lt;quote&gt;@kline_1m</c>. The default is
     /// the simulated market's twenty coins.
     /// </summary>
-    public string Symbols { get; set; } = string.Join(',', Sources.SimulatedCoin.Defaults.Select(c => c.Symbol));
+    public string Symbols { get; set; } = string.Join(',', SimulatedCoin.Defaults.Select(c => c.Symbol));
 
     public IReadOnlyList<string> SymbolList =>
         Symbols.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -1,4 +1,4 @@
-namespace CryptoViz.Scraper;
+namespace CryptoViz.Scraper.Sources.CoinMarketCap;
 
 /// <summary>
 /// A provider's API key: named options bound from the top-level <c>CoinMarketCap</c> / <c>CoinGecko</c> sections

@@ -1,4 +1,4 @@
-namespace CryptoViz.Scraper.Sources;
+namespace CryptoViz.Scraper.Sources.Simulated;
 
 /// <summary>
 /// When the live simulated market opened (every coin at its start price), so that its generated past

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CryptoViz.Scraper;
+namespace CryptoViz.Scraper.Sources.Simulated;
 
 /// <summary>The offline market: every listed coin ticks once per <see cref="Interval"/>.</summary>
 public sealed class SimulatedMarketOptions : OfflineSourceOptions

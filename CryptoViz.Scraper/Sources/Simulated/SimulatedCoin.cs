@@ -1,4 +1,4 @@
-namespace CryptoViz.Scraper.Sources;
+namespace CryptoViz.Scraper.Sources.Simulated;
 
 /// <summary>A coin the offline market trades: a realistic starting level, supply and risk profile.</summary>
 /// <param name="AnnualVolatility">Total annualised volatility, e.g. 0.5 for 50 %.</param>

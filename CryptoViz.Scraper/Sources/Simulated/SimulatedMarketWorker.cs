@@ -2,7 +2,7 @@ using CryptoViz.Scraper.Publishing;
 using CryptoViz.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Options;
 
-namespace CryptoViz.Scraper.Sources;
+namespace CryptoViz.Scraper.Sources.Simulated;
 
 /// <summary>
 /// Ticks the offline market on a timer and publishes every coin's quote with <c>source = "simulated"</c> whenever

@@ -1,4 +1,4 @@
-namespace CryptoViz.Scraper.Sources;
+namespace CryptoViz.Scraper.Sources.Simulated;
 
 /// <summary>
 /// A deterministic offline market with the stylised facts of real crypto prices: each coin follows geometric

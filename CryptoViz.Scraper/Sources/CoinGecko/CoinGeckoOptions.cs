@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace CryptoViz.Scraper;
+namespace CryptoViz.Scraper.Sources.CoinGecko;
 
 /// <summary>Configuration section <c>Scraper:CoinGecko</c>: the live listing's settings and the history's pace.</summary>
 public sealed class CoinGeckoOptions : PriceProviderOptions

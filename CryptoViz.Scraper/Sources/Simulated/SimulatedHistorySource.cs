@@ -2,7 +2,7 @@ using CryptoViz.Scraper.Backfill;
 using CryptoViz.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Options;
 
-namespace CryptoViz.Scraper.Sources;
+namespace CryptoViz.Scraper.Sources.Simulated;
 
 /// <summary>
 /// The simulated market's past (<see cref="SimulatedPast"/>), up to the minute its present opened and

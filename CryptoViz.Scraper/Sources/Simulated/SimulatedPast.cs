@@ -1,6 +1,6 @@
 using CryptoViz.ServiceDefaults.Messaging;
 
-namespace CryptoViz.Scraper.Sources;
+namespace CryptoViz.Scraper.Sources.Simulated;
 
 /// <summary>
 /// A generated past for the simulated market: the same model (<see cref="SimulatedMarket"/>, its own seed) run over the
