@@ -44,14 +44,14 @@ public static class Extensions
             },
             (services, consumer) => consumer
                 .SetPartitionsAssignedHandler((_, partitions) =>
-                    IngestTrace.Assigned(services.GetRequiredService<ILogger<IngestWorker>>(), string.Join(", ", partitions)))
+                    IngestLog.Assigned(services.GetRequiredService<ILogger<IngestWorker>>(), string.Join(", ", partitions)))
                 .SetPartitionsRevokedHandler((c, partitions) =>
                 {
                     // Store what is pending while the partitions are still ours; the next owner dedups the rest.
                     var writer = services.GetRequiredService<IngestBatchWriter>();
                     writer.Submit(c, CancellationToken.None);
                     writer.Drain();
-                    IngestTrace.Revoked(services.GetRequiredService<ILogger<IngestWorker>>(), string.Join(", ", partitions.Select(p => p.TopicPartition)));
+                    IngestLog.Revoked(services.GetRequiredService<ILogger<IngestWorker>>(), string.Join(", ", partitions.Select(p => p.TopicPartition)));
                 }));
 
         // One producer for the dead letters and the predictions.

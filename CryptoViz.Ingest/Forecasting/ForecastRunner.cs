@@ -170,7 +170,7 @@ public sealed class ForecastRunner(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            IngestTrace.SeriesEvaluationFailed(logger, ex, LiveSeries.SeriesName(key.Symbol, key.Source));
+            IngestLog.SeriesEvaluationFailed(logger, ex, LiveSeries.SeriesName(key.Symbol, key.Source));
             Drop(key);
             UpdateBook();
             return false;
@@ -222,7 +222,7 @@ public sealed class ForecastRunner(
         }
 
         var anomalies = await DetectAnomaliesAsync(now, options.Value, cancellationToken);
-        IngestTrace.ForecastsPublished(logger, _results.Count, served.Count, anomalies, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+        IngestLog.ForecastsPublished(logger, _results.Count, served.Count, anomalies, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             _evaluatedSinceForecast, _evaluatingSinceForecast.TotalMilliseconds);
         (_evaluatedSinceForecast, _evaluatingSinceForecast) = (0, TimeSpan.Zero);
         return new ForecastRunSummary(_results.Count, served.Count, anomalies);

@@ -49,7 +49,7 @@ public sealed class PredictionPublisher(IProducer<string, byte[]> producer, ILog
             {
                 if (report.Error.IsError)
                 {
-                    IngestTrace.PredictionNotDelivered(logger, prediction.Kind, prediction.Symbol, report.Error.Reason);
+                    IngestLog.PredictionNotDelivered(logger, prediction.Kind, prediction.Symbol, report.Error.Reason);
                 }
             });
 }

@@ -26,7 +26,7 @@ public sealed class CandleRollupService(
         {
             Roll();
             return Task.CompletedTask;
-        }, ex => IngestTrace.RollupFailed(logger, ex, options.Value.Interval), stoppingToken);
+        }, ex => IngestLog.RollupFailed(logger, ex, options.Value.Interval), stoppingToken);
 
     /// <summary>One rollup up to the last closed minute of the time provider's now.</summary>
     /// <returns>How many candles were added.</returns>
@@ -57,7 +57,7 @@ public sealed class CandleRollupService(
         }
 
         telemetry.CandlesRolledUp.Add(written);
-        IngestTrace.RolledUp(logger, written, end, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        IngestLog.RolledUp(logger, written, end, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return written;
     }
 }

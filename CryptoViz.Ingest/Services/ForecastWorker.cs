@@ -18,7 +18,7 @@ public sealed class ForecastWorker(
     {
         if (!options.Value.Enabled)
         {
-            IngestTrace.ForecastingDisabled(logger);
+            IngestLog.ForecastingDisabled(logger);
             return Task.CompletedTask;
         }
 
@@ -38,5 +38,5 @@ public sealed class ForecastWorker(
     }
 
     private Task EveryAsync(TimeSpan period, Func<CancellationToken, Task> run, CancellationToken stoppingToken) =>
-        PeriodicStoreJob.RunAsync(period, time, runAtStart: false, run, ex => IngestTrace.ForecastRunFailed(logger, ex, period), stoppingToken);
+        PeriodicStoreJob.RunAsync(period, time, runAtStart: false, run, ex => IngestLog.ForecastRunFailed(logger, ex, period), stoppingToken);
 }

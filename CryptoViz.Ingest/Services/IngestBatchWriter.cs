@@ -85,7 +85,7 @@ public sealed class IngestBatchWriter(
         }
 
         telemetry.Rejected.Add(1, new KeyValuePair<string, object?>("reason", ReasonCategory(reason!)));
-        IngestTrace.Rejected(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason!);
+        IngestLog.Rejected(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason!);
         _batch.AddDeadLetter(result, reason!, _now);
     }
 
@@ -132,11 +132,11 @@ public sealed class IngestBatchWriter(
         telemetry.Stored.Add(inserted);
         telemetry.Duplicates.Add(received - inserted);
         telemetry.BatchDuration.Record(elapsed.TotalSeconds);
-        IngestTrace.BatchStored(logger, inserted, received, received - inserted, elapsed.TotalMilliseconds);
+        IngestLog.BatchStored(logger, inserted, received, received - inserted, elapsed.TotalMilliseconds);
         if (batch.History.Pages > 0)
         {
             telemetry.HistoryCandles.Add(candles);
-            IngestTrace.HistoryStored(logger, candles, batch.History.Candles, batch.History.Pages);
+            IngestLog.HistoryStored(logger, candles, batch.History.Candles, batch.History.Pages);
         }
 
         EndProcessSpans(batch, inserted);
@@ -164,7 +164,7 @@ public sealed class IngestBatchWriter(
             {
                 // Offsets stay uncommitted while the database refuses writes: nothing is lost, the consumer waits.
                 health.Failed();
-                IngestTrace.BatchFailed(logger, ex, batch.Count, delay);
+                IngestLog.BatchFailed(logger, ex, batch.Count, delay);
                 if (cancellationToken.WaitHandle.WaitOne(delay)) throw new OperationCanceledException(cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, s_maxRetryDelay.Ticks));
             }
@@ -203,7 +203,7 @@ public sealed class IngestBatchWriter(
                 {
                     failed.Add(letter);
                     health.Failed();
-                    IngestTrace.DeadLetterFailed(logger, ex, letter.Message.Topic, letter.Message.Partition.Value, letter.Message.Offset.Value, delay);
+                    IngestLog.DeadLetterFailed(logger, ex, letter.Message.Topic, letter.Message.Partition.Value, letter.Message.Offset.Value, delay);
                 }
             }
 

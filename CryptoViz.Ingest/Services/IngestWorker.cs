@@ -32,7 +32,7 @@ public sealed class IngestWorker(
                 }
                 catch (ConsumeException ex)
                 {
-                    IngestTrace.ConsumeError(logger, ex.Error.Reason);
+                    IngestLog.ConsumeError(logger, ex.Error.Reason);
                 }
             }
 
@@ -44,7 +44,7 @@ public sealed class IngestWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            IngestTrace.PendingGivenUp(logger);
+            IngestLog.PendingGivenUp(logger);
         }
         finally
         {

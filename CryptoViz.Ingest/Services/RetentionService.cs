@@ -24,7 +24,7 @@ public sealed class RetentionService(
     {
         if (!options.Value.Enabled)
         {
-            IngestTrace.RetentionDisabled(logger);
+            IngestLog.RetentionDisabled(logger);
             return;
         }
 
@@ -37,8 +37,8 @@ public sealed class RetentionService(
 
     private void Failed(DuckDBException ex)
     {
-        if (IsConflict(ex)) IngestTrace.RetentionConflict(logger, ex.Message, options.Value.Interval);
-        else IngestTrace.RetentionFailed(logger, ex, options.Value.Interval);
+        if (IsConflict(ex)) IngestLog.RetentionConflict(logger, ex.Message, options.Value.Interval);
+        else IngestLog.RetentionFailed(logger, ex, options.Value.Interval);
     }
 
     /// <summary>One retention run, relative to the time provider's now.</summary>
@@ -66,7 +66,7 @@ public sealed class RetentionService(
         telemetry.RetentionDeleted.Add(expired, new KeyValuePair<string, object?>("reason", "expired"));
         telemetry.RetentionDeleted.Add(downsampled, new KeyValuePair<string, object?>("reason", "downsampled"));
         telemetry.RetentionDeleted.Add(candlesExpired, new KeyValuePair<string, object?>("reason", "candles-expired"));
-        IngestTrace.RetentionApplied(logger, store.DatabasePath, expired, expireBefore, downsampled, downsampleBefore, checkpointed,
+        IngestLog.RetentionApplied(logger, store.DatabasePath, expired, expireBefore, downsampled, downsampleBefore, checkpointed,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new RetentionResult(expired, downsampled, candlesExpired, checkpointed);
     }
@@ -82,7 +82,7 @@ public sealed class RetentionService(
         }
         catch (DuckDBException ex)
         {
-            IngestTrace.CheckpointSkipped(logger, ex.Message);
+            IngestLog.CheckpointSkipped(logger, ex.Message);
             return false;
         }
     }

@@ -61,7 +61,7 @@ public sealed class PriceStore : IDisposable
         _writer.Execute(CandleSchema.Create);
         _writer.Execute(HistorySchema.Create);
         // Nothing else uses the writer yet, so the start-up reads need no reader connection of their own.
-        IngestTrace.StoreReady(logger, DatabasePath, Convert.ToInt64(_writer.Scalar(PriceSchema.CountRows)));
+        IngestLog.StoreReady(logger, DatabasePath, Convert.ToInt64(_writer.Scalar(PriceSchema.CountRows)));
         LoadRecentKeys();
         if (_writer.Scalar(CandleSchema.RolledUpTo) is DateTime end) CandleHorizon.RolledUpTo(DateTime.SpecifyKind(end, DateTimeKind.Utc));
     }

@@ -45,7 +45,7 @@ public sealed class BackfillService(
         if (!settings.Enabled)
         {
             progress.Off();
-            ScraperTrace.BackfillOff(logger);
+            ScraperLog.BackfillOff(logger);
             return;
         }
 
@@ -96,7 +96,7 @@ public sealed class BackfillService(
                                    && !cancellationToken.IsCancellationRequested)
         {
             progress.Abort($"Ingest unreachable: {ex.Message}");
-            ScraperTrace.BackfillIngestUnreachable(logger, s_retry, ex.Message);
+            ScraperLog.BackfillIngestUnreachable(logger, s_retry, ex.Message);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             return false;
         }
@@ -111,18 +111,18 @@ public sealed class BackfillService(
         if (plan.Count == 0)
         {
             progress.Finish();
-            ScraperTrace.BackfillNothingMissing(logger, live.Count);
+            ScraperLog.BackfillNothingMissing(logger, live.Count);
             return true;
         }
 
         var started = time.GetTimestamp();
         var missingDays = plan.Sum(p => p.Missing.Sum(m => (m.To - m.From).TotalDays));
-        ScraperTrace.BackfillStarted(logger, plan.Count, missingDays, settings.Depth, string.Join(", ", plan.Select(p => p.Source.Name).Distinct()));
+        ScraperLog.BackfillStarted(logger, plan.Count, missingDays, settings.Depth, string.Join(", ", plan.Select(p => p.Source.Name).Distinct()));
         await Task.WhenAll(plan.GroupBy(p => p.Source).Select(group =>
             FillAsync(group.Key, [.. group.Select(p => (p.Series, p.Missing))], plan.Count, cancellationToken))).ConfigureAwait(false);
         progress.Finish();
         var status = progress.Snapshot();
-        ScraperTrace.BackfillFinished(logger, status.Summary, status.Candles, time.GetElapsedTime(started));
+        ScraperLog.BackfillFinished(logger, status.Summary, status.Candles, time.GetElapsedTime(started));
         return true;
     }
 
@@ -136,7 +136,7 @@ public sealed class BackfillService(
             if (refused is not null)
             {
                 progress.SeriesFailed(refused);
-                ScraperTrace.BackfillSeriesFailed(logger, series.Symbol, source.Name, refused);
+                ScraperLog.BackfillSeriesFailed(logger, series.Symbol, source.Name, refused);
                 continue;
             }
 
@@ -166,13 +166,13 @@ public sealed class BackfillService(
 
                 progress.SeriesDone();
                 var status = progress.Snapshot();
-                ScraperTrace.BackfillSeriesDone(logger, series.Symbol, source.Name, missing[0].From, missing[^1].To, candles,
+                ScraperLog.BackfillSeriesDone(logger, series.Symbol, source.Name, missing[0].From, missing[^1].To, candles,
                     status.SeriesDone + status.SeriesFailed, total);
             }
             catch (HistoryUnavailableException ex)
             {
                 progress.SeriesFailed(ex.Message);
-                ScraperTrace.BackfillSeriesFailed(logger, series.Symbol, source.Name, ex.Message);
+                ScraperLog.BackfillSeriesFailed(logger, series.Symbol, source.Name, ex.Message);
                 // A provider that names a wait (rate limit, ban) is left alone for the rest of the run.
                 if (ex.RetryAfter is { } wait) refused = $"{source.Name} asked to wait {wait} ({ex.Message})";
             }
@@ -180,7 +180,7 @@ public sealed class BackfillService(
             {
                 // A page the broker refused, or a source that broke: this series waits for the next run, the others go on.
                 progress.SeriesFailed(ex.Message);
-                ScraperTrace.BackfillSeriesFailed(logger, series.Symbol, source.Name, ex.Message);
+                ScraperLog.BackfillSeriesFailed(logger, series.Symbol, source.Name, ex.Message);
             }
         }
     }

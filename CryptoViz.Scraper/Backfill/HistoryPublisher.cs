@@ -20,7 +20,7 @@ public sealed class HistoryPublisher(IProducer<string, byte[]> producer, Scraper
         if (CandleBatchValidator.Validate(page, time.GetUtcNow().UtcDateTime) is { } reason)
         {
             telemetry.Rejected.Add(1, new("source", page.Source), new("reason", reason));
-            ScraperTrace.HistoryRejected(logger, page.Symbol, page.Source, page.From, page.To, reason);
+            ScraperLog.HistoryRejected(logger, page.Symbol, page.Source, page.From, page.To, reason);
             activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, reason);
             return false;
         }

@@ -31,7 +31,7 @@ public sealed class PricePublisher(
         if (CryptoPriceValidator.Validate(price, time.GetUtcNow().UtcDateTime) is { } reason)
         {
             telemetry.Rejected.Add(1, new("source", price.Source), new("reason", reason));
-            ScraperTrace.Rejected(logger, price.Symbol, price.Source, reason);
+            ScraperLog.Rejected(logger, price.Symbol, price.Source, reason);
             activity?.SetStatus(ActivityStatusCode.Error, reason);
             return false;
         }
@@ -51,7 +51,7 @@ public sealed class PricePublisher(
             catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
             {
                 telemetry.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("topic", topic));
-                ScraperTrace.QueueFull(logger, key, topic, ex.Error.Code);
+                ScraperLog.QueueFull(logger, key, topic, ex.Error.Code);
                 queued = false;
             }
         }
@@ -78,7 +78,7 @@ public sealed class PricePublisher(
         if (report.Error.IsError)
         {
             telemetry.DeliveryFailures.Add(1, new KeyValuePair<string, object?>("topic", report.Topic));
-            ScraperTrace.DeliveryFailed(logger, key, report.Topic, report.Error.Reason);
+            ScraperLog.DeliveryFailed(logger, key, report.Topic, report.Error.Reason);
         }
     }
 }

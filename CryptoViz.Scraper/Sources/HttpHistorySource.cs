@@ -56,7 +56,7 @@ public abstract class HttpHistorySource(IHttpClientFactory clients, string clien
             {
                 rateLimited = true;
                 var wait = retryAfter ?? s_defaultRetryAfter;
-                ScraperTrace.HistoryRateLimited(logger, Name, wait);
+                ScraperLog.HistoryRateLimited(logger, Name, wait);
                 await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
                 continue;
             }
@@ -100,7 +100,7 @@ public abstract class HttpHistorySource(IHttpClientFactory clients, string clien
     {
         while (ReserveCall(time.GetUtcNow()) is var wait && wait > TimeSpan.Zero)
         {
-            ScraperTrace.HistoryPaced(logger, Name, wait);
+            ScraperLog.HistoryPaced(logger, Name, wait);
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -25,20 +25,20 @@ public sealed class PriceSourceWorker<TSource>(
             (name, settings) = (source.Name, source.Settings);
             if (supervisor.StateOf(name) is null)
             {
-                ScraperTrace.SourceDisabled(logger, name, source.DisabledReason ?? "disabled");
+                ScraperLog.SourceDisabled(logger, name, source.DisabledReason ?? "disabled");
                 return;
             }
         }
 
         var state = supervisor.StateOf(name)!;
-        ScraperTrace.SourceStarted(logger, name, settings.BaseUrl!, settings.Interval, settings.TopN);
+        ScraperLog.SourceStarted(logger, name, settings.BaseUrl!, settings.Interval, settings.TopN);
         using var timer = new PeriodicTimer(settings.Interval, time);
         do
         {
             if (state.PausedUntil is { } until && time.GetUtcNow() < until)
             {
                 state.SkippedCycle();
-                ScraperTrace.CycleSkipped(logger, name, until);
+                ScraperLog.CycleSkipped(logger, name, until);
                 continue;
             }
 
@@ -71,11 +71,11 @@ public sealed class PriceSourceWorker<TSource>(
         var (published, unchanged, rejected) = sink.Publish(name, fetch);
         if (published + unchanged > 0)
         {
-            if (state.ConsecutiveFailures > 0) ScraperTrace.SourceRecovered(logger, name, state.ConsecutiveFailures);
+            if (state.ConsecutiveFailures > 0) ScraperLog.SourceRecovered(logger, name, state.ConsecutiveFailures);
             telemetry.Fetches.Add(1, sourceTag, new("outcome", "ok"));
             telemetry.LastSuccess.Record(time.GetUtcNow().ToUnixTimeSeconds(), sourceTag);
             state.Succeeded(time.GetUtcNow(), published, unchanged, rejected);
-            ScraperTrace.Fetched(logger, name, fetch.Quotes.Count + fetch.Rejected.Count, published, unchanged, rejected);
+            ScraperLog.Fetched(logger, name, fetch.Quotes.Count + fetch.Rejected.Count, published, unchanged, rejected);
         }
         else
         {
@@ -87,8 +87,8 @@ public sealed class PriceSourceWorker<TSource>(
     /// <summary>Offline, every call fails: the first failure in a row is worth a warning, the repeats are not.</summary>
     private void Failed(SourceState state, string name, string reason, string detail, long rejected, DateTimeOffset? pausedUntil = null)
     {
-        if (state.ConsecutiveFailures == 0) ScraperTrace.FetchRejected(logger, name, reason, detail);
-        else ScraperTrace.FetchStillFailing(logger, name, state.ConsecutiveFailures + 1, reason, detail);
+        if (state.ConsecutiveFailures == 0) ScraperLog.FetchRejected(logger, name, reason, detail);
+        else ScraperLog.FetchStillFailing(logger, name, state.ConsecutiveFailures + 1, reason, detail);
         state.Failed(reason, rejected, pausedUntil);
     }
 

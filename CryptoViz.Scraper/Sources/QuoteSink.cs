@@ -56,6 +56,6 @@ public sealed class QuoteSink(PricePublisher publisher, ScraperTelemetry telemet
     private void Reject(string source, string item, string reason, string detail)
     {
         telemetry.Rejected.Add(1, new("source", source), new("reason", reason));
-        ScraperTrace.Rejected(logger, item, source, detail);
+        ScraperLog.Rejected(logger, item, source, detail);
     }
 }

@@ -113,12 +113,12 @@ public sealed class SourceSupervisor
             _fallback = fallback;
             if (fallback)
             {
-                ScraperTrace.FallbackOn(_logger, FallbackDescription,
+                ScraperLog.FallbackOn(_logger, FallbackDescription,
                     _states.Count == 0 ? "no real provider is enabled" : $"no real provider delivered a valid quote within {_fallbackAfter}");
             }
             else if (!first)
             {
-                ScraperTrace.FallbackOff(_logger, string.Join(", ", live));
+                ScraperLog.FallbackOff(_logger, string.Join(", ", live));
             }
         }
 

@@ -98,7 +98,7 @@ public sealed class BinanceHistorySource(
             firstReason ??= reason;
         }
 
-        if (rejected > 0) ScraperTrace.HistoryItemsRejected(Logger, Name, symbol, rejected, rows, firstReason!);
+        if (rejected > 0) ScraperLog.HistoryItemsRejected(Logger, Name, symbol, rejected, rows, firstReason!);
         var full = rows >= Limit;
         if (full && candles.Count == 0)
         {

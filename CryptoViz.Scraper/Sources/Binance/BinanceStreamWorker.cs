@@ -26,13 +26,13 @@ public sealed class BinanceStreamWorker(
     {
         if (supervisor.StateOf(source.Name) is not { } state)
         {
-            ScraperTrace.SourceDisabled(logger, source.Name, source.DisabledReason ?? "disabled");
+            ScraperLog.SourceDisabled(logger, source.Name, source.DisabledReason ?? "disabled");
             return;
         }
 
         var settings = source.Settings;
         var parser = new BinanceTickerParser(settings.QuoteAsset, options.Value.ProducerId);
-        ScraperTrace.StreamStarting(logger, source.Name, source.Endpoint, source.Streams.Count);
+        ScraperLog.StreamStarting(logger, source.Name, source.Endpoint, source.Streams.Count);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -53,8 +53,8 @@ public sealed class BinanceStreamWorker(
             telemetry.StreamConnections.Add(1, new("source", source.Name), new("outcome", "ended"));
             var delay = Backoff(failures, settings);
             // Offline, every attempt fails: the first failure of a run is worth a warning, the retries are not.
-            if (failures == 1) ScraperTrace.StreamLost(logger, source.Name, reason, delay);
-            else ScraperTrace.StreamRetry(logger, source.Name, failures, reason, delay);
+            if (failures == 1) ScraperLog.StreamLost(logger, source.Name, reason, delay);
+            else ScraperLog.StreamRetry(logger, source.Name, failures, reason, delay);
             try
             {
                 await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
@@ -88,7 +88,7 @@ public sealed class BinanceStreamWorker(
 
         await SubscribeAsync(socket, stoppingToken).ConfigureAwait(false);
         telemetry.StreamConnections.Add(1, new("source", source.Name), new("outcome", "connected"));
-        ScraperTrace.StreamConnected(logger, source.Name, source.Streams.Count);
+        ScraperLog.StreamConnected(logger, source.Name, source.Streams.Count);
 
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         var delivered = false;
@@ -161,7 +161,7 @@ public sealed class BinanceStreamWorker(
                 return false;
             case BinanceFrameKind.Invalid or BinanceFrameKind.ServerError:
                 telemetry.Rejected.Add(1, new("source", source.Name), new("reason", parsed.Kind == BinanceFrameKind.Invalid ? "invalid frame" : "server error"));
-                ScraperTrace.FrameRejected(logger, source.Name, parsed.Kind, parsed.Detail!);
+                ScraperLog.FrameRejected(logger, source.Name, parsed.Kind, parsed.Detail!);
                 state.Failed(parsed.Detail!, 1);
                 return false;
         }

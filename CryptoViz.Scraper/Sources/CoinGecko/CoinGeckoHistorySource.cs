@@ -98,7 +98,7 @@ public sealed class CoinGeckoHistorySource(
         if (chart?.Prices is null) throw new HistoryUnavailableException($"{Name}: {path}: unexpected shape: no prices");
 
         var (candles, rejected) = CoinGeckoChartCandles.Read(chart, from, to);
-        if (rejected > 0) ScraperTrace.HistoryItemsRejected(Logger, Name, coin.Symbol, rejected, chart.Prices.Count, "a point without a positive price or a valid time");
+        if (rejected > 0) ScraperLog.HistoryItemsRejected(Logger, Name, coin.Symbol, rejected, chart.Prices.Count, "a point without a positive price or a valid time");
         return candles;
     }
 

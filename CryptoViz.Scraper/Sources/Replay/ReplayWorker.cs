@@ -29,14 +29,14 @@ public sealed class ReplayWorker(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or KlineFormatException or ArgumentException)
         {
-            ScraperTrace.ReplayUnavailable(logger, string.Join(", ", settings.Paths), ex.Message);
+            ScraperLog.ReplayUnavailable(logger, string.Join(", ", settings.Paths), ex.Message);
             supervisor.ReplayReady([]);
             return;
         }
 
         clock.Loaded(tape);
         supervisor.ReplayReady(tape.Series.Select(s => s.Symbol));
-        ScraperTrace.ReplayReady(logger, settings.Mode, string.Join(", ", tape.Series.Select(s => s.Symbol)), tape.Start, tape.Length, settings.Speed);
+        ScraperLog.ReplayReady(logger, settings.Mode, string.Join(", ", tape.Series.Select(s => s.Symbol)), tape.Start, tape.Length, settings.Speed);
 
         var step = settings.TickInterval * settings.Speed;
         var position = TimeSpan.Zero;
@@ -48,7 +48,7 @@ public sealed class ReplayWorker(
             {
                 if (!settings.Loop)
                 {
-                    ScraperTrace.ReplayEnded(logger, tape.Length);
+                    ScraperLog.ReplayEnded(logger, tape.Length);
                     return;
                 }
 
@@ -63,7 +63,7 @@ public sealed class ReplayWorker(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                ScraperTrace.TickFailed(logger, ex);
+                ScraperLog.TickFailed(logger, ex);
             }
 
             position += step;

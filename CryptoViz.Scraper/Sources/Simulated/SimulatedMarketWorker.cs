@@ -28,7 +28,7 @@ public sealed class SimulatedMarketWorker(
         if (settings.Mode == SourceMode.Auto) await supervisor.ReplaySettled.WaitAsync(stoppingToken).ConfigureAwait(false);
 
         var market = new SimulatedMarket(SimulatedCoin.Defaults, settings.Seed);
-        ScraperTrace.SimulatedStarted(logger, settings.Mode, market.Coins.Count, settings.Interval, settings.Seed);
+        ScraperLog.SimulatedStarted(logger, settings.Mode, market.Coins.Count, settings.Interval, settings.Seed);
         using var timer = new PeriodicTimer(settings.Interval, time);
         do
         {
@@ -42,7 +42,7 @@ public sealed class SimulatedMarketWorker(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                ScraperTrace.TickFailed(logger, ex);
+                ScraperLog.TickFailed(logger, ex);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));

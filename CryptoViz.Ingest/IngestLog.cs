@@ -1,6 +1,6 @@
 namespace CryptoViz.Ingest;
 
-internal static partial class IngestTrace
+internal static partial class IngestLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "DuckDB store ready at {Path}: {Rows} rows in crypto_prices")]
     public static partial void StoreReady(ILogger logger, string path, long rows);

@@ -2,7 +2,7 @@ using Confluent.Kafka;
 
 namespace CryptoViz.Scraper;
 
-internal static partial class ScraperTrace
+internal static partial class ScraperLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Rejected {Symbol} from {Source}: {Reason}")]
     public static partial void Rejected(ILogger logger, string symbol, string source, string reason);
