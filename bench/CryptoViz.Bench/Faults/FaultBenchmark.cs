@@ -38,9 +38,16 @@ internal static class FaultBenchmark
         var run = new ScenarioRun(context, new RecoveryWatch(app, raw, store));
 
         var rows = new List<FaultRow>();
-        foreach (var scenario in options.Scenarios.Select(name => Create(name, options)))
+        try
         {
-            rows.Add(await run.RunAsync(scenario, cts.Token));
+            foreach (var scenario in options.Scenarios.Select(name => Create(name, options)))
+            {
+                rows.Add(await run.RunAsync(scenario, cts.Token));
+            }
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            Console.WriteLine("faults: interrupted; the scenarios that ended:");
         }
 
         Console.WriteLine($"faults: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at the end {LoadAverage()}; " +

@@ -5,14 +5,14 @@ namespace CryptoViz.Bench.Faults;
 /// <c>/health</c>), every producer publishing again (on each partition it wrote to since the scenario began, a message
 /// created after the fault ended: a producer's backlog from the fault comes before that, so it is on the topic), and Ingest
 /// caught up: on every partition of <c>crypto-raw-data</c> the newest valid message published when asked is stored within
-/// <see cref="CaughtUpWithin"/>. Ingest stores a partition's batches in order, so that message stored means everything
+/// <see cref="s_caughtUpWithin"/>. Ingest stores a partition's batches in order, so that message stored means everything
 /// before it on that partition is stored or dead-lettered. A target that takes longer was a backlog; the newest message of
 /// that moment is the next target.
 /// </summary>
 internal sealed class RecoveryWatch(FaultApp app, TopicTail<RawMessage> raw, StoreLedger store)
 {
     /// <summary>Several times the pipeline's own latency with nothing wrong (the baseline's 0.5-2 s includes the polling).</summary>
-    public static readonly TimeSpan CaughtUpWithin = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_caughtUpWithin = TimeSpan.FromSeconds(2);
 
     private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(250);
 
@@ -39,7 +39,7 @@ internal sealed class RecoveryWatch(FaultApp app, TopicTail<RawMessage> raw, Sto
             }
 
             notHealthy = app.NotHealthy();
-            if (DateTime.UtcNow < deadline && notHealthy.Count == 0 && DateTime.UtcNow - asked <= CaughtUpWithin)
+            if (DateTime.UtcNow < deadline && notHealthy.Count == 0 && DateTime.UtcNow - asked <= s_caughtUpWithin)
             {
                 return new Recovery(DateTime.UtcNow, raw.NextOffsets(), []);
             }
