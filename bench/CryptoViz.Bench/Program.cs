@@ -1,4 +1,5 @@
 using CryptoViz.Bench;
+using CryptoViz.Bench.Faults;
 using CryptoViz.Bench.Footprint;
 using CryptoViz.Bench.Forecast;
 using CryptoViz.Bench.Ingest;
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "micro" => MessageBenchmarks.Run(args[1..]),
     "footprint" => await FootprintBenchmark.RunAsync(options),
     "forecast" => await ForecastBenchmark.RunAsync(options),
+    "faults" => await FaultBenchmark.RunAsync(options),
     _ => Usage(),
 };
 
@@ -35,6 +37,8 @@ static int Usage()
           footprint [--minutes 4] [--configuration Debug]          RSS of the four services under the built AppHost (median of the last 30 s)
             [--window 30] [--samples 7] [--free-ports | --web-port N --stream-port N --ingest-port N --scraper-port N
              --dashboard-port N --otlp-port N] [--data-dir <dir>] [--health-timeout 300] [--browser [--page /]] [--repo <dir>]
+          faults [--scenarios baseline,kill,dlq,outage,disk,poison,sse,hung] [--load 200]  fault scenarios on the real app model:
+            published / stored / duplicates / lost per scenario and seconds to recover (options: bench/README.md, faults)
         See bench/README.md.
         """);
     return 2;
