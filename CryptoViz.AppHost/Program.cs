@@ -1,12 +1,3 @@
-using CryptoViz.AppHost.Hosting;
-using CryptoViz.AppHost.Kafka;
-using CryptoViz.AppHost.Publishing;
-using CryptoViz.AppHost.Publishing.Compose;
-using CryptoViz.AppHost.Publishing.Kubernetes;
-using CryptoViz.AppHost.Storage;
-using CryptoViz.AppHost.Supervision;
-using CryptoViz.ServiceDefaults.Messaging;
-
 var builder = DistributedApplication.CreateBuilder(PublicEndpointExtensions.WithoutLanSwitch(args));
 var lan = builder.IsLanEnabled(args);
 builder.AddRestartSupervisor();
@@ -15,7 +6,15 @@ builder.AddRestartSupervisor();
 builder.AddDockerComposeEnvironment("compose");
 builder.AddKubernetesEnvironment("k8s");
 
-var kafka = builder.AddKafka("kafka", [.. Topics.All.Select(topic => new KafkaTopic(topic, Topics.SeedPartitions))]);
+// README "Broker modes": Kafka:Mode, or by default whatever this machine can run (publish mode always ships Redpanda).
+var topics = CryptoViz.ServiceDefaults.Messaging.Topics.All
+    .Select(topic => new KafkaTopic(topic, CryptoViz.ServiceDefaults.Messaging.Topics.SeedPartitions));
+IResourceBuilder<IResourceWithConnectionString> kafka = builder.ChooseKafkaMode("kafka") switch
+{
+    KafkaMode.Embedded => builder.AddEmbeddedKafka("kafka").WithTopics(topics),
+    KafkaMode.Container => builder.AddRedpanda("kafka").WithTopics(topics),
+    _ => builder.AddExternalKafka("kafka").WithTopics(topics),
+};
 var duckdb = builder.AddDuckDB("duckdb");
 
 var ingest = builder.AddProject<Projects.CryptoViz_Ingest>("ingest")

@@ -182,7 +182,7 @@ public sealed partial class DocCitationTests
     [GeneratedRegex(@"\]\((?:(?<page>[\w.-]+\.md))?(?:#(?<anchor>[\w-]+))?\)")]
     private static partial Regex RelativeLink();
 
-    // Repository paths the docs name in backticks, e.g. `CryptoViz.AppHost/Kafka/MockCluster.cs` or `bench/README.md`.
+    // Repository paths the docs name in backticks, e.g. `CryptoViz.Hosting/Kafka/MockCluster.cs` or `bench/README.md`.
     [GeneratedRegex(@"`(?<path>(?:CryptoViz\.[\w]+|bench|\.ci)/[\w./-]*)`")]
     private static partial Regex CodePath();
 

@@ -1,4 +1,4 @@
-using CryptoViz.AppHost.Publishing.Compose;
+using CryptoViz.Hosting.Publishing.Compose;
 
 namespace CryptoViz.Tests.Publish;
 
@@ -214,7 +214,7 @@ public sealed class ComposeOutputTests(PublishFixture publish)
 
             await PublishFixture.PublishAsync(directory);
 
-            var values = AppHost.Publishing.DotEnvFile.Parse(await File.ReadAllLinesAsync(envPath, ct));
+            var values = CryptoViz.Hosting.Publishing.DotEnvFile.Parse(await File.ReadAllLinesAsync(envPath, ct));
             Assert.Equal("users-own-key", values["COINMARKETCAP_API_KEY"]);
             Assert.Equal("kept", values["EXTRA"]);
         }

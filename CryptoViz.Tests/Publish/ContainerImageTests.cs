@@ -1,4 +1,4 @@
-using CryptoViz.AppHost.Publishing;
+using CryptoViz.Hosting.Publishing;
 
 namespace CryptoViz.Tests.Publish;
 

@@ -1,4 +1,4 @@
-using CryptoViz.AppHost.Publishing.Kubernetes;
+using CryptoViz.Hosting.Publishing.Kubernetes;
 using k8s;
 using k8s.Models;
 

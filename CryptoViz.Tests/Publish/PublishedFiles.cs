@@ -1,4 +1,4 @@
-using CryptoViz.AppHost.Publishing.Compose;
+using CryptoViz.Hosting.Publishing.Compose;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 

@@ -1,9 +1,9 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using CryptoViz.AppHost.Kafka;
-using CryptoViz.AppHost.Publishing.Compose;
-using CryptoViz.AppHost.Publishing.Kubernetes;
+using CryptoViz.Hosting.Kafka;
+using CryptoViz.Hosting.Publishing.Compose;
+using CryptoViz.Hosting.Publishing.Kubernetes;
 
 namespace CryptoViz.Tests.Publish;
 
@@ -58,7 +58,7 @@ public sealed class RunModeModelTests
 
         // What the AppHost does on BeforeStartEvent, when every reference is known: called here, as publishing the event
         // needs a built app, and a built app that never ran can take 30 s to dispose.
-        KafkaHostingExtensions.AddBrokerKind(appHost.Resources, appHost.Resources.Single(r => r.Name == "kafka"), mode);
+        KafkaBrokerKind.AddToReferences(appHost.Resources, appHost.Resources.Single(r => r.Name == "kafka"));
 
         foreach (var name in (string[])["scraper", "ingest", "stream"])
         {

@@ -1,4 +1,4 @@
-using CryptoViz.AppHost.Supervision;
+using CryptoViz.Hosting.Supervision;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CryptoViz.Tests.Supervision;

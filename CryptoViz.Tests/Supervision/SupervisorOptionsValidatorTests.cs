@@ -1,4 +1,4 @@
-using CryptoViz.AppHost.Supervision;
+using CryptoViz.Hosting.Supervision;
 
 namespace CryptoViz.Tests.Supervision;
 

@@ -1,5 +1,6 @@
+using Aspire.Hosting.ApplicationModel;
 using Confluent.Kafka;
-using CryptoViz.AppHost.Kafka;
+using CryptoViz.Hosting.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CryptoViz.Bench;

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Aspire.Hosting.ApplicationModel;
 using Confluent.Kafka;
-using CryptoViz.AppHost.Kafka;
+using CryptoViz.Hosting.Kafka;
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Forecasting;
 using CryptoViz.Ingest.Storage;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Aspire.Hosting.ApplicationModel;
 using Confluent.Kafka;
-using CryptoViz.AppHost.Kafka;
 using CryptoViz.Bench.Stream;
+using CryptoViz.Hosting.Kafka;
 using CryptoViz.Scraper;
 using CryptoViz.Scraper.Extensions;
 using CryptoViz.Scraper.Publishing;

@@ -1,4 +1,4 @@
-using CryptoViz.AppHost.Kafka;
+using CryptoViz.Hosting.Kafka;
 using CryptoViz.ServiceDefaults.Messaging;
 
 namespace CryptoViz.Bench.Stream;

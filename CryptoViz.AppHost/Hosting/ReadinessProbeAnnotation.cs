@@ -1,6 +1,0 @@
-using Aspire.Hosting.ApplicationModel;
-
-namespace CryptoViz.AppHost.Hosting;
-
-/// <summary>Marks a project whose <c>/ready</c> the <see cref="ReadinessMonitor"/> polls.</summary>
-public sealed class ReadinessProbeAnnotation : IResourceAnnotation;

@@ -1,6 +1,0 @@
-namespace CryptoViz.AppHost.Publishing.Compose;
-
-public sealed class ComposeNetwork
-{
-    public required string Driver { get; init; }
-}

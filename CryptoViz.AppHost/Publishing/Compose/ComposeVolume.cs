@@ -1,4 +1,0 @@
-namespace CryptoViz.AppHost.Publishing.Compose;
-
-/// <summary>A named volume with Docker's defaults (local driver); written as <c>{}</c>.</summary>
-public sealed class ComposeVolume;

@@ -1,9 +1,0 @@
-using Aspire.Hosting.ApplicationModel;
-
-namespace CryptoViz.AppHost.Publishing;
-
-/// <summary>Requests and limits for a resource that needs other than <see cref="ComputeResources.Service"/>.</summary>
-public sealed class ComputeResourcesAnnotation(ComputeResources resources) : IResourceAnnotation
-{
-    public ComputeResources Resources { get; } = resources;
-}

@@ -1,3 +1,0 @@
-namespace CryptoViz.AppHost.Publishing;
-
-public abstract record DeployValuePart;

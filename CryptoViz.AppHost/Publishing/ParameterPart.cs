@@ -1,6 +1,0 @@
-using Aspire.Hosting.ApplicationModel;
-
-namespace CryptoViz.AppHost.Publishing;
-
-/// <summary>A parameter of the app model: published as a placeholder, never as its value.</summary>
-public sealed record ParameterPart(ParameterResource Parameter) : DeployValuePart;

@@ -1,6 +1,0 @@
-using Aspire.Hosting.ApplicationModel;
-
-namespace CryptoViz.AppHost.Publishing;
-
-/// <summary>A <c>WaitFor</c> of the app model, kept for targets that can order start-up (compose's <c>depends_on</c>).</summary>
-public sealed record PublishedDependency(string Name, WaitType WaitType);

@@ -1,3 +1,0 @@
-namespace CryptoViz.AppHost.Publishing;
-
-public sealed record PublishedVariable(string Name, DeployValue Value);

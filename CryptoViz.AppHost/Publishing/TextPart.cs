@@ -1,3 +1,0 @@
-namespace CryptoViz.AppHost.Publishing;
-
-public sealed record TextPart(string Text) : DeployValuePart;

@@ -1,8 +1,0 @@
-namespace CryptoViz.AppHost.Supervision;
-
-internal enum RestartAction
-{
-    None,
-    Restart,
-    GiveUp,
-}

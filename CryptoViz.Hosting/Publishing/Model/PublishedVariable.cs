@@ -1,0 +1,3 @@
+namespace CryptoViz.Hosting.Publishing.Model;
+
+public sealed record PublishedVariable(string Name, DeployValue Value);

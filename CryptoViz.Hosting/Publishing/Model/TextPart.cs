@@ -1,0 +1,3 @@
+namespace CryptoViz.Hosting.Publishing.Model;
+
+public sealed record TextPart(string Text) : DeployValuePart;

@@ -1,0 +1,78 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace CryptoViz.Hosting.Services;
+
+/// <summary>
+/// Reads each marked project's <c>/ready</c> every <see cref="PollInterval"/>, keeps the report for its health check and
+/// shows the status at once as the resource's <c>readiness</c> property. Aspire runs the check of a healthy resource only
+/// every 30 s (and wakes early only when its state changes), so the health column may miss a short outage; the property
+/// does not.
+/// </summary>
+internal sealed class ReadinessMonitor(
+    DistributedApplicationModel model, ResourceNotificationService notifications, ReadinessReports reports, TimeProvider time) : BackgroundService, IHostedLifecycleService
+{
+    private const string PropertyName = "readiness";
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    // Longer than the services' own broker probe (5 s), so a broker outage reads as Degraded rather than as a timeout.
+    private static readonly HttpClient s_http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    // Started before every hosted service starts: Aspire's orchestrator returns from its start only when each WaitFor is
+    // met, and a WaitFor on a project waits for the health read here.
+    public Task StartingAsync(CancellationToken cancellationToken) => base.StartAsync(cancellationToken);
+
+    public override Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(model.Resources.OfType<ProjectResource>()
+            .Where(p => p.Annotations.OfType<ReadinessProbeAnnotation>().Any())
+            .Select(p => WatchAsync(p, stoppingToken)));
+
+    private async Task WatchAsync(ProjectResource project, CancellationToken stoppingToken)
+    {
+        var endpoint = project.GetEndpoint("http");
+        using var timer = new PeriodicTimer(PollInterval, time);
+        try
+        {
+            var running = await notifications.WaitForResourceAsync(project.Name, e => e.Snapshot.State?.Text == KnownResourceStates.Running, stoppingToken);
+            do
+            {
+                var result = await ReadAsync(endpoint, stoppingToken);
+                if (!reports.Set(project.Name, result)) continue;
+                await notifications.PublishUpdateAsync(project, running.ResourceId, s => s with
+                {
+                    Properties = [.. s.Properties.Where(p => p.Name != PropertyName), new(PropertyName, result.Status.ToString())],
+                });
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static async Task<HealthCheckResult> ReadAsync(EndpointReference endpoint, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await s_http.GetAsync(new Uri(new Uri(endpoint.Url), Extensions.ReadinessEndpointPath), cancellationToken);
+            var report = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
+            return Enum.TryParse<HealthStatus>(report, ignoreCase: false, out var status) && Enum.IsDefined(status)
+                ? new HealthCheckResult(status, $"{Extensions.ReadinessEndpointPath}: {report}")
+                : HealthCheckResult.Unhealthy($"{Extensions.ReadinessEndpointPath} answered {(int)response.StatusCode} without a health status");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy($"{Extensions.ReadinessEndpointPath} did not answer: {ex.Message}");
+        }
+    }
+}

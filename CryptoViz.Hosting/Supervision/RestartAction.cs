@@ -1,0 +1,8 @@
+namespace CryptoViz.Hosting.Supervision;
+
+internal enum RestartAction
+{
+    None,
+    Restart,
+    GiveUp,
+}
