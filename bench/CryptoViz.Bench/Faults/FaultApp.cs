@@ -1,8 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using CryptoViz.AppHost.Kafka;
-using CryptoViz.AppHost.Storage;
+using CryptoViz.Hosting.Kafka;
 using CryptoViz.Bench.Footprint;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -35,7 +34,7 @@ internal sealed class FaultApp : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CryptoViz_AppHost>(
             [
                 $"{DuckDBBuilderExtensions.DataDirectoryKey}={dataDirectory}",
-                $"{KafkaHostingExtensions.ModeKey}=Embedded",
+                $"{KafkaBuilderExtensions.ModeKey}=Embedded",
                 $"{EmbeddedKafkaBuilderExtensions.OutageSecondsKey}={(int)outage.TotalSeconds}",
             ], cts.Token);
         // The services' own output goes to the bench's log file (ServiceLogs); the AppHost's console would interleave the tables.
