@@ -18,7 +18,10 @@ public sealed class StreamOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Distinct (symbol, source) updates a client may have pending before it is disconnected.</summary>
+    /// <summary>
+    /// Events a client may have pending, the latest per (symbol, source) once it falls behind; a client that would need
+    /// more distinct ones is disconnected. Its queue never takes more than twice this in list slots (8 bytes each).
+    /// </summary>
     [Range(1, 1_000_000)]
     public int ClientQueueCapacity { get; set; } = 1024;
 
