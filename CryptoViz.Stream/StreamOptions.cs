@@ -33,6 +33,13 @@ public sealed class StreamOptions
     [Range(1, 1_000_000)]
     public int ReplayBufferSize { get; set; } = 4096;
 
+    /// <summary>
+    /// Keys (symbol, source, and horizon for forecasts) the snapshot for new clients holds; past it the least recently
+    /// updated key goes. Today's live data has ~80 (20 coins × 4 sources), so the default leaves ample room.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxSnapshotKeys { get; set; } = 10_000;
+
     /// <summary>Connections beyond this get 503, so that a flood cannot exhaust memory.</summary>
     [Range(1, 1_000_000)]
     public int MaxClients { get; set; } = 10_000;

@@ -13,7 +13,7 @@ public sealed class StreamHub
 {
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, StreamClient> _clients = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, StreamEvent> _latest = new(StringComparer.Ordinal);
+    private readonly LatestByKey _latest;
     private readonly StreamEvent[] _replay;
     private readonly StreamOptions _options;
     private readonly TimeProvider _time;
@@ -38,6 +38,7 @@ public sealed class StreamHub
         _logger = logger;
         _rate = new EventRate(time);
         _replay = new StreamEvent[_options.ReplayBufferSize];
+        _latest = new LatestByKey(_options.MaxSnapshotKeys, telemetry);
         StartedAt = time.GetUtcNow();
         _lastId = StartedAt.ToUnixTimeMilliseconds() * 1000;
     }
@@ -55,7 +56,7 @@ public sealed class StreamHub
         lock (_gate)
         {
             if (lastEventId is { } after && TryReplay(after, filter, out replay)) client.Position = after;
-            initial = replay ?? Snapshot(filter);
+            initial = replay ?? _latest.Matching(filter);
             _clients[client.Id] = client;
         }
 
@@ -185,7 +186,7 @@ public sealed class StreamHub
         }
 
         // /test records are fake: a page that opens later should not show them as a coin's price.
-        if (snapshot) _latest[update.Key] = update;
+        if (snapshot) _latest.Remember(update);
     }
 
     private bool TryReplay(long lastEventId, ClientFilter filter, [NotNullWhen(true)] out List<StreamEvent>? replay)
@@ -207,10 +208,6 @@ public sealed class StreamHub
 
         return true;
     }
-
-    // In id order, so a client that drops mid-snapshot and resumes from the last id it got misses nothing.
-    private List<StreamEvent> Snapshot(ClientFilter filter) =>
-        [.. _latest.Values.Where(filter.Matches).OrderBy(u => u.Id)];
 
     // V2's "client_<epoch ms>", kept unique by never issuing the same millisecond twice.
     private string NextClientId()
