@@ -13,12 +13,14 @@ public sealed class EventStreamResult : IResult
 {
     private readonly ClientFilter _filter;
     private readonly long? _lastEventId;
+    private readonly ClientPlace _place;
     private readonly StreamServices _services;
 
-    internal EventStreamResult(ClientFilter filter, long? lastEventId, StreamServices services)
+    internal EventStreamResult(ClientFilter filter, long? lastEventId, ClientPlace place, StreamServices services)
     {
         _filter = filter;
         _lastEventId = lastEventId;
+        _place = place;
         _services = services;
     }
 
@@ -53,6 +55,8 @@ public sealed class EventStreamResult : IResult
         }
         finally
         {
+            // Freed before the client leaves the count: whoever sees the count drop finds the place free.
+            _place.Dispose();
             hub.Unregister(client);
             StreamTrace.ClientLeft(_services.Logger, client.Id);
         }

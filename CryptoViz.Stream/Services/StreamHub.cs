@@ -29,6 +29,7 @@ public sealed class StreamHub
     private long _droppedEvents;
     private long _slowClientsDisconnected;
     private long _lastDataUnixMs;
+    private int _admitted;
 
     public StreamHub(IOptions<StreamOptions> options, TimeProvider time, StreamTelemetry telemetry, ILogger<StreamHub> logger)
     {
@@ -46,6 +47,26 @@ public sealed class StreamHub
     public DateTimeOffset StartedAt { get; }
 
     public int ConnectedClients => _clients.Count;
+
+    /// <summary>
+    /// Takes a place for a new client when fewer than <c>MaxClients</c> are taken, in one atomic step: a check of the
+    /// client count followed by a later registration let concurrent connects all pass the check.
+    /// </summary>
+    /// <returns>The place, which the connection frees when it ends; null when all are taken.</returns>
+    internal ClientPlace? TryAdmit()
+    {
+        var admitted = Volatile.Read(ref _admitted);
+        while (admitted < _options.MaxClients)
+        {
+            var seen = Interlocked.CompareExchange(ref _admitted, admitted + 1, admitted);
+            if (seen == admitted) return new ClientPlace(this);
+            admitted = seen;
+        }
+
+        return null;
+    }
+
+    internal void Free() => Interlocked.Decrement(ref _admitted);
 
     internal ClientRegistration Register(ClientFilter filter, long? lastEventId)
     {
