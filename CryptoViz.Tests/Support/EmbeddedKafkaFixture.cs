@@ -38,6 +38,9 @@ public sealed class EmbeddedKafkaFixture : IDisposable
     /// <summary>The broker refuses <paramref name="topic"/> with <paramref name="error"/> (or serves it again with <see cref="ErrorCode.NoError"/>).</summary>
     public void SetTopicError(string topic, ErrorCode error) => _broker.SetTopicError(topic, error);
 
+    /// <summary>The broker goes away (every client's connection closes, new ones are refused) or comes back.</summary>
+    public void SetBrokerDown(bool down) => _broker.SetDown(down);
+
     public IProducer<TKey, TValue> CreateProducer<TKey, TValue>() =>
         new ProducerBuilder<TKey, TValue>(new ProducerConfig { BootstrapServers = BootstrapServers, LingerMs = 5 })
             .SetLogHandler((_, _) => { })
