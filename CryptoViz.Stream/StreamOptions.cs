@@ -25,6 +25,14 @@ public sealed class StreamOptions
     [Range(1, 1_000_000)]
     public int ClientQueueCapacity { get; set; } = 1024;
 
+    /// <summary>
+    /// Bytes of a client's output that may wait unsent in Kestrel before its writer waits for the client (Kestrel's
+    /// default: 64 KiB). That output lies in blocks of Kestrel's memory pool, which keeps the blocks it once lent and
+    /// gives few back, so this, plus one 4 KiB slice, is also what a burst to every client leaves resident per client.
+    /// </summary>
+    [Range(4096, 1024 * 1024)]
+    public int ClientWriteBufferSize { get; set; } = 16 * 1024;
+
     /// <summary>How long a client may take no event at all while events wait for it before it is disconnected.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan SlowClientTimeout { get; set; } = TimeSpan.FromSeconds(15);

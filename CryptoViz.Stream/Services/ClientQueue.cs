@@ -18,6 +18,9 @@ internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvi
     /// <summary>Events queued per lock hold.</summary>
     private const int SliceLength = 64;
 
+    /// <summary>List slots a queue keeps for good; what a burst adds, and its key index, is given back after it.</summary>
+    internal const int RetainedEntries = 64;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _slotByKey = new(StringComparer.Ordinal);
     private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(
@@ -150,8 +153,30 @@ internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvi
             _slotByKey.Clear();
             _live = 0;
             _waitingSince = time.GetTimestamp();
+            // A take far smaller than the storage an earlier one grew: that burst is over. Under a steady load takes
+            // stay alike, so nothing is given back only to be grown again.
+            if (taken.Count < _pending.Capacity / 4) GiveBackPending();
             return taken;
         }
+    }
+
+    /// <summary>
+    /// Gives back what a burst grew beyond <see cref="RetainedEntries"/>, the spare list included: for the writer to call
+    /// between sends when the client has been quiet, so that an idle client holds no burst-sized storage.
+    /// </summary>
+    public void Shrink()
+    {
+        lock (_gate)
+        {
+            if (_spare.Capacity > RetainedEntries) _spare = [];
+            if (_live == 0) GiveBackPending();
+        }
+    }
+
+    private void GiveBackPending()
+    {
+        if (_pending.Count == 0 && _pending.Capacity > RetainedEntries) _pending = [];
+        if (_slotByKey.Count == 0) _slotByKey.TrimExcess();
     }
 
     /// <summary>Waits until something may be pending; false once the queue is closed.</summary>

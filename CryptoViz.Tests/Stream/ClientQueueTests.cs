@@ -178,6 +178,36 @@ public sealed class ClientQueueTests
         Assert.Equal(pending.OrderBy(u => u.Id), pending);
     }
 
+    [Fact]
+    public void A_quiet_client_keeps_no_burst_sized_storage()
+    {
+        var queue = new ClientQueue(1024, s_stallTimeout, _time);
+        var burst = Enumerable.Range(1, 500).Select(id => Update(id, $"C{id}")).ToArray();
+        var conflated = 0;
+        queue.EnqueueAll(burst, ClientFilter.All, new int[burst.Length], ref conflated);
+        Assert.Equal(500, queue.TakeAll().Count);
+
+        queue.Shrink();
+
+        // The two lists the queue swaps between.
+        Assert.All([queue.TakeAll(), queue.TakeAll()], list => Assert.InRange(list.Capacity, 0, ClientQueue.RetainedEntries));
+    }
+
+    [Fact]
+    public void Small_takes_after_a_burst_give_back_what_it_grew()
+    {
+        var queue = new ClientQueue(1024, s_stallTimeout, _time);
+        var burst = Enumerable.Range(1, 500).Select(id => Update(id, $"C{id}")).ToArray();
+        var conflated = 0;
+        queue.EnqueueAll(burst, ClientFilter.All, new int[burst.Length], ref conflated);
+        Assert.Equal(500, queue.TakeAll().Count);
+
+        queue.Enqueue(Update(501, "BTC"));
+        Assert.Equal([501], Drain(queue));
+
+        Assert.All([queue.TakeAll(), queue.TakeAll()], list => Assert.InRange(list.Capacity, 0, ClientQueue.RetainedEntries));
+    }
+
     internal static StreamEvent Update(long id, string symbol, string source = "coingecko", UpdateOrigin origin = UpdateOrigin.Broker) =>
         new(id, "crypto_update", $"{symbol}_{source}", symbol, source, origin, new byte[] { (byte)'x' });
 
