@@ -18,9 +18,20 @@ public sealed class StreamOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Distinct (symbol, source) updates a client may have pending before it is disconnected.</summary>
+    /// <summary>
+    /// Events a client may have pending, the latest per (symbol, source) once it falls behind; a client that would need
+    /// more distinct ones is disconnected. Its queue never takes more than twice this in list slots (8 bytes each).
+    /// </summary>
     [Range(1, 1_000_000)]
     public int ClientQueueCapacity { get; set; } = 1024;
+
+    /// <summary>
+    /// Bytes of a client's output that may wait unsent in Kestrel before its writer waits for the client (Kestrel's
+    /// default: 64 KiB). That output lies in blocks of Kestrel's memory pool, which keeps the blocks it once lent and
+    /// gives few back, so this, plus one 4 KiB slice, is also what a burst to every client leaves resident per client.
+    /// </summary>
+    [Range(4096, 1024 * 1024)]
+    public int ClientWriteBufferSize { get; set; } = 16 * 1024;
 
     /// <summary>How long a client may take no event at all while events wait for it before it is disconnected.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
@@ -29,6 +40,13 @@ public sealed class StreamOptions
     /// <summary>Recent events kept for clients that reconnect with <c>Last-Event-ID</c>.</summary>
     [Range(1, 1_000_000)]
     public int ReplayBufferSize { get; set; } = 4096;
+
+    /// <summary>
+    /// Keys (symbol, source, and horizon for forecasts) the snapshot for new clients holds; past it the least recently
+    /// updated key goes. Today's live data has ~80 (20 coins × 4 sources), so the default leaves ample room.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxSnapshotKeys { get; set; } = 10_000;
 
     /// <summary>Connections beyond this get 503, so that a flood cannot exhaust memory.</summary>
     [Range(1, 1_000_000)]

@@ -23,6 +23,9 @@ public sealed class StreamTelemetry
         Dropped = meter.CreateCounter<long>("cryptoviz.stream.events.dropped", "{event}", "Pending events a client never got: superseded by a newer tick or discarded at disconnect");
         Evicted = meter.CreateCounter<long>("cryptoviz.stream.clients.evicted", "{client}", "Clients disconnected for falling behind");
         Connected = meter.CreateUpDownCounter<long>("cryptoviz.stream.clients.connected", "{client}", "Open /stream connections");
+        SnapshotKeys = meter.CreateUpDownCounter<long>("cryptoviz.stream.snapshot.keys", "{key}", "Keys in the snapshot a new client is sent first");
+        SnapshotEvicted = meter.CreateCounter<long>("cryptoviz.stream.snapshot.evicted", "{key}",
+            "Least recently updated keys dropped from the snapshot to stay within Stream:MaxSnapshotKeys");
     }
 
     public Counter<long> Received { get; }
@@ -38,4 +41,8 @@ public sealed class StreamTelemetry
     public Counter<long> Evicted { get; }
 
     public UpDownCounter<long> Connected { get; }
+
+    public UpDownCounter<long> SnapshotKeys { get; }
+
+    public Counter<long> SnapshotEvicted { get; }
 }

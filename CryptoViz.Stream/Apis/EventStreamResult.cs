@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CryptoViz.Stream.Apis;
@@ -11,14 +10,26 @@ namespace CryptoViz.Stream.Apis;
 /// </summary>
 public sealed class EventStreamResult : IResult
 {
+    /// <summary>
+    /// Output buffered before a flush. With the transport's small write buffer (<see cref="StreamOptions.ClientWriteBufferSize"/>),
+    /// a flush waits for the client once that much is unsent, so a client never holds more than the two, however
+    /// much it is sent at once (a snapshot, a burst); a flush per slice rather than per event keeps system calls few.
+    /// </summary>
+    internal const int SliceBytes = 4096;
+
     private readonly ClientFilter _filter;
     private readonly long? _lastEventId;
+    private readonly ClientPlace _place;
     private readonly StreamServices _services;
 
-    internal EventStreamResult(ClientFilter filter, long? lastEventId, StreamServices services)
+    // What the client is sent before live events: dropped once sent, since it can be the whole snapshot.
+    private IReadOnlyList<StreamEvent>? _initial;
+
+    internal EventStreamResult(ClientFilter filter, long? lastEventId, ClientPlace place, StreamServices services)
     {
         _filter = filter;
         _lastEventId = lastEventId;
+        _place = place;
         _services = services;
     }
 
@@ -31,9 +42,7 @@ public sealed class EventStreamResult : IResult
         httpContext.Features.GetRequiredFeature<IHttpResponseBodyFeature>().DisableBuffering();
 
         var hub = _services.Hub;
-        var registration = hub.Register(_filter, _lastEventId);
-        var client = registration.Client;
-        StreamTrace.ClientConnected(_services.Logger, client.Id, _filter.ToString(), registration.Initial.Count, registration.Resumed);
+        var client = Register();
 
         // An evicted client's writer may be stuck in a flush to a peer that reads nothing: only an abort frees it.
         using var abortOnEviction = client.Evicted.Register(static c => ((HttpContext)c!).Abort(), httpContext);
@@ -41,7 +50,9 @@ public sealed class EventStreamResult : IResult
             httpContext.RequestAborted, _services.Lifetime.ApplicationStopping, client.Evicted);
         try
         {
-            await RunAsync(response.BodyWriter, registration, stop.Token);
+            // Headers go out first, so that every write goes straight to the connection's pipe and under its back-pressure.
+            await response.StartAsync(stop.Token);
+            await RunAsync(response.BodyWriter, client, stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -53,32 +64,31 @@ public sealed class EventStreamResult : IResult
         }
         finally
         {
+            // Freed before the client leaves the count: whoever sees the count drop finds the place free.
+            _place.Dispose();
             hub.Unregister(client);
             StreamTrace.ClientLeft(_services.Logger, client.Id);
         }
     }
 
-    private async Task RunAsync(PipeWriter output, ClientRegistration registration, CancellationToken stop)
+    /// <summary>Registers the client with the hub; no local of an async method holds the registration for the session.</summary>
+    private StreamClient Register()
+    {
+        var registration = _services.Hub.Register(_filter, _lastEventId);
+        _initial = registration.Initial;
+        StreamTrace.ClientConnected(_services.Logger, registration.Client.Id, _filter.ToString(), registration.Initial.Count, registration.Resumed);
+        return registration.Client;
+    }
+
+    private async Task RunAsync(PipeWriter output, StreamClient client, CancellationToken stop)
     {
         var (options, time) = (_services.Options.Value, _services.Time);
-        var client = registration.Client;
-        using var json = new Utf8JsonWriter(output);
-
-        if (_filter.WantsWelcome)
-        {
-            Envelopes.WriteWelcome(output, json, options.ReconnectDelay, client.Position, client.Id, time.GetUtcNow().UtcDateTime);
-        }
-        else
-        {
-            Envelopes.WriteRetry(output, options.ReconnectDelay);
-        }
-
-        foreach (var update in registration.Initial)
-        {
-            output.Write(update.Frame.Span);
-        }
-
-        if (!await DeliverAsync(output, client, registration.Initial.LastOrDefault(), registration.Initial.Count, stop)) return;
+        var opening = _filter.WantsWelcome
+            ? Envelopes.WriteWelcome(output, options.ReconnectDelay, client.Position, client.Id, time.GetUtcNow().UtcDateTime)
+            : Envelopes.WriteRetry(output, options.ReconnectDelay);
+        var sent = await SendAsync(output, client, _initial!, opening, stop);
+        _initial = null;
+        if (!sent) return;
 
         // One timer and one linked token per quiet period, not per write: re-arming a timer on every write costs a
         // timer-queue lock per write per client. When it fires, the heartbeat goes out only if nothing else did meanwhile.
@@ -98,7 +108,9 @@ public sealed class EventStreamResult : IResult
                     var quiet = time.GetElapsedTime(lastWrite);
                     if (quiet >= options.HeartbeatInterval)
                     {
-                        WriteIdleEvent(output, json, client);
+                        // Quiet for a heartbeat interval: the room its last burst took is given back.
+                        client.Queue.Shrink();
+                        WriteIdleEvent(output, client);
                         if (!await FlushAsync(output, stop)) return;
                         lastWrite = time.GetTimestamp();
                         quiet = TimeSpan.Zero;
@@ -112,7 +124,7 @@ public sealed class EventStreamResult : IResult
                 }
 
                 var position = client.Position;
-                if (!await SendPendingAsync(output, client, stop)) return;
+                if (!await SendAsync(output, client, client.Queue.TakeAll(), 0, stop)) return;
                 // A wake-up that found nothing left to send does not count as a write.
                 if (client.Position != position) lastWrite = time.GetTimestamp();
             }
@@ -124,7 +136,7 @@ public sealed class EventStreamResult : IResult
         }
     }
 
-    private void WriteIdleEvent(PipeWriter output, Utf8JsonWriter json, StreamClient client)
+    private void WriteIdleEvent(PipeWriter output, StreamClient client)
     {
         if (!_filter.WantsHeartbeats)
         {
@@ -133,29 +145,33 @@ public sealed class EventStreamResult : IResult
         }
 
         var counters = _services.Hub.ReadCounters();
-        Envelopes.WriteHeartbeat(output, json, client.Position, _services.Time.GetUtcNow().UtcDateTime,
+        Envelopes.WriteHeartbeat(output, client.Position, _services.Time.GetUtcNow().UtcDateTime,
             counters.ConnectedClients, counters.MessagesSent, _services.Consumer.StatusText);
     }
 
     /// <summary>
-    /// Writes everything the client has pending and flushes once: under load a flush per event costs a write
+    /// Writes <paramref name="updates"/> (empty slots are replaced events) after the <paramref name="buffered"/> bytes
+    /// already written, flushing each <see cref="SliceBytes"/> and at the end: under load a flush per event cost a write
     /// system call per event per client, the largest part of the fan-out's latency.
     /// </summary>
-    private async ValueTask<bool> SendPendingAsync(PipeWriter output, StreamClient client, CancellationToken stop)
+    /// <returns>False once the client has gone.</returns>
+    private async ValueTask<bool> SendAsync(PipeWriter output, StreamClient client, IReadOnlyList<StreamEvent?> updates, int buffered,
+        CancellationToken stop)
     {
         StreamEvent? last = null;
         var count = 0;
-        foreach (var update in client.Queue.TakeAll())
+        for (var i = 0; i < updates.Count; i++)
         {
-            if (update is null) continue;
+            if (updates[i] is not { } update) continue;
             output.Write(update.Frame.Span);
-            last = update;
-            count++;
+            (last, count, buffered) = (update, count + 1, buffered + update.Frame.Length);
+            if (buffered < SliceBytes) continue;
+            if (!await DeliverAsync(output, client, last, count, stop)) return false;
+            (count, buffered) = (0, 0);
         }
 
-        // A wake-up whose events an earlier drain already took.
-        if (count == 0) return true;
-        return await DeliverAsync(output, client, last, count, stop);
+        // Nothing left to flush: a wake-up whose events an earlier drain already took.
+        return buffered == 0 || await DeliverAsync(output, client, count > 0 ? last : null, count, stop);
     }
 
     private async ValueTask<bool> DeliverAsync(PipeWriter output, StreamClient client, StreamEvent? last, int count, CancellationToken stop)

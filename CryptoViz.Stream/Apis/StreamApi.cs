@@ -39,20 +39,22 @@ public static class StreamApi
     }
 
     public static Results<EventStreamResult, ValidationProblem, ProblemHttpResult> OpenStream(
-        [AsParameters] StreamRequest request, [AsParameters] StreamServices services)
+        [AsParameters] StreamRequest request, [AsParameters] StreamServices services, HttpContext httpContext)
     {
         if (!ClientFilter.TryParse(request.Symbols, request.Sources, request.Types, out var filter, out var error))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["types"] = [error] });
         }
 
-        if (services.Hub.ConnectedClients >= services.Options.Value.MaxClients)
+        if (services.Hub.TryAdmit() is not { } place)
         {
             return TypedResults.Problem("Too many streaming clients; retry later.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
+        // The session frees the place as it ends; this frees it should the session never start.
+        httpContext.Response.RegisterForDispose(place);
         var lastEventId = long.TryParse(request.LastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
-        return new EventStreamResult(filter, lastEventId, services);
+        return new EventStreamResult(filter, lastEventId, place, services);
     }
 
     public static Ok<StatsResponse> GetStats(StreamHub hub, ConsumerState consumer, TimeProvider time)

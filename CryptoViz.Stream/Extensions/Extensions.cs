@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using CryptoViz.ServiceDefaults.Kafka;
 using CryptoViz.Stream.Apis;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 
 namespace CryptoViz.Stream.Extensions;
 
@@ -26,6 +27,9 @@ public static class Extensions
             .BindConfiguration(StreamOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+        builder.Services.AddOptions<SocketTransportOptions>().Configure<IOptions<StreamOptions>>((socket, stream) =>
+            socket.MaxWriteBufferSize = stream.Value.ClientWriteBufferSize);
 
         builder.Services.AddCors();
         // Public market data, read-only and without credentials: any page may read it, as from V2 (flask-cors' default)

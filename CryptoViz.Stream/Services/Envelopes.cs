@@ -21,6 +21,12 @@ internal static class Envelopes
     private static ReadOnlySpan<byte> KeepAliveComment => ": keep-alive\n\n"u8;
     private static readonly byte[] s_backend = Encoding.UTF8.GetBytes(Backend);
 
+    // The welcome and heartbeats differ per client, so they are rendered per write: in this thread's scratch buffer, then
+    // copied out. No client holds a JSON writer, and Kestrel is asked for the bytes alone: a Utf8JsonWriter asks its
+    // output for 4 KiB at least, past a pooled block once chunk framing is added, which Kestrel then rents elsewhere.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_scratch;
+    [ThreadStatic] private static Utf8JsonWriter? t_json;
+
     /// <summary>Renders a <c>crypto_update</c> frame once for all clients; <paramref name="record"/> goes out verbatim.</summary>
     public static byte[] RenderUpdate(long id, ReadOnlySpan<byte> record, UpdateOrigin origin, DateTime nowUtc) =>
         Render(id, ClientFilter.UpdateType, record, origin, nowUtc);
@@ -74,13 +80,13 @@ internal static class Envelopes
     }
 
     /// <summary>The client's first event, led by the <c>retry:</c> line.</summary>
-    public static void WriteWelcome(IBufferWriter<byte> output, Utf8JsonWriter json, TimeSpan reconnectDelay, long id,
-        string clientId, DateTime nowUtc)
+    /// <returns>The bytes written.</returns>
+    public static int WriteWelcome(IBufferWriter<byte> output, TimeSpan reconnectDelay, long id, string clientId, DateTime nowUtc)
     {
-        WriteRetry(output, reconnectDelay);
-        WriteField(output, IdField, id);
-        output.Write(DataField);
-        json.Reset(output);
+        var (scratch, json) = Scratch();
+        WriteRetry(scratch, reconnectDelay);
+        WriteField(scratch, IdField, id);
+        scratch.Write(DataField);
         json.WriteStartObject();
         json.WriteString("type", ClientFilter.WelcomeType);
         json.WriteString("message", WelcomeMessage);
@@ -88,16 +94,15 @@ internal static class Envelopes
         json.WriteString("timestamp", V2Time.FormatIso(nowUtc));
         json.WriteString("backend", Backend);
         json.WriteEndObject();
-        json.Flush();
-        output.Write("\n\n"u8);
+        return CopyOut(output, scratch, json);
     }
 
-    public static void WriteHeartbeat(IBufferWriter<byte> output, Utf8JsonWriter json, long id, DateTime nowUtc,
-        int connectedClients, long messagesSent, string brokerStatus)
+    public static void WriteHeartbeat(IBufferWriter<byte> output, long id, DateTime nowUtc, int connectedClients, long messagesSent,
+        string brokerStatus)
     {
-        WriteField(output, IdField, id);
-        output.Write(DataField);
-        json.Reset(output);
+        var (scratch, json) = Scratch();
+        WriteField(scratch, IdField, id);
+        scratch.Write(DataField);
         json.WriteStartObject();
         json.WriteString("type", ClientFilter.HeartbeatType);
         json.WriteString("timestamp", V2Time.FormatIso(nowUtc));
@@ -108,23 +113,41 @@ internal static class Envelopes
         json.WriteString("redpanda_status", brokerStatus);
         json.WriteEndObject();
         json.WriteEndObject();
-        json.Flush();
-        output.Write("\n\n"u8);
+        CopyOut(output, scratch, json);
     }
 
     /// <summary>For a client that filtered out welcome: the <c>retry:</c> line alone dispatches no event.</summary>
-    public static void WriteRetry(IBufferWriter<byte> output, TimeSpan reconnectDelay) =>
+    /// <returns>The bytes written.</returns>
+    public static int WriteRetry(IBufferWriter<byte> output, TimeSpan reconnectDelay) =>
         WriteField(output, RetryField, (long)reconnectDelay.TotalMilliseconds);
 
     /// <summary>For a client that filtered out heartbeats: a comment keeps proxies and dead-peer detection busy, unseen by EventSource.</summary>
     public static void WriteKeepAlive(IBufferWriter<byte> output) => output.Write(KeepAliveComment);
 
-    private static void WriteField(IBufferWriter<byte> output, ReadOnlySpan<byte> field, long value)
+    private static int WriteField(IBufferWriter<byte> output, ReadOnlySpan<byte> field, long value)
     {
         output.Write(field);
         var span = output.GetSpan(21);
         value.TryFormat(span, out var written, provider: CultureInfo.InvariantCulture);
         span[written++] = (byte)'\n';
         output.Advance(written);
+        return field.Length + written;
+    }
+
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Json) Scratch()
+    {
+        var scratch = t_scratch ??= new ArrayBufferWriter<byte>();
+        scratch.ResetWrittenCount();
+        var json = t_json ??= new Utf8JsonWriter(scratch);
+        json.Reset(scratch);
+        return (scratch, json);
+    }
+
+    private static int CopyOut(IBufferWriter<byte> output, ArrayBufferWriter<byte> scratch, Utf8JsonWriter json)
+    {
+        json.Flush();
+        scratch.Write("\n\n"u8);
+        output.Write(scratch.WrittenSpan);
+        return scratch.WrittenCount;
     }
 }

@@ -13,7 +13,7 @@ public sealed class StreamHub
 {
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, StreamClient> _clients = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, StreamEvent> _latest = new(StringComparer.Ordinal);
+    private readonly LatestByKey _latest;
     private readonly StreamEvent[] _replay;
     private readonly StreamOptions _options;
     private readonly TimeProvider _time;
@@ -29,6 +29,7 @@ public sealed class StreamHub
     private long _droppedEvents;
     private long _slowClientsDisconnected;
     private long _lastDataUnixMs;
+    private int _admitted;
 
     public StreamHub(IOptions<StreamOptions> options, TimeProvider time, StreamTelemetry telemetry, ILogger<StreamHub> logger)
     {
@@ -38,6 +39,7 @@ public sealed class StreamHub
         _logger = logger;
         _rate = new EventRate(time);
         _replay = new StreamEvent[_options.ReplayBufferSize];
+        _latest = new LatestByKey(_options.MaxSnapshotKeys, telemetry);
         StartedAt = time.GetUtcNow();
         _lastId = StartedAt.ToUnixTimeMilliseconds() * 1000;
     }
@@ -45,6 +47,26 @@ public sealed class StreamHub
     public DateTimeOffset StartedAt { get; }
 
     public int ConnectedClients => _clients.Count;
+
+    /// <summary>
+    /// Takes a place for a new client when fewer than <c>MaxClients</c> are taken, in one atomic step: a check of the
+    /// client count followed by a later registration let concurrent connects all pass the check.
+    /// </summary>
+    /// <returns>The place, which the connection frees when it ends; null when all are taken.</returns>
+    internal ClientPlace? TryAdmit()
+    {
+        var admitted = Volatile.Read(ref _admitted);
+        while (admitted < _options.MaxClients)
+        {
+            var seen = Interlocked.CompareExchange(ref _admitted, admitted + 1, admitted);
+            if (seen == admitted) return new ClientPlace(this);
+            admitted = seen;
+        }
+
+        return null;
+    }
+
+    internal void Free() => Interlocked.Decrement(ref _admitted);
 
     internal ClientRegistration Register(ClientFilter filter, long? lastEventId)
     {
@@ -55,7 +77,7 @@ public sealed class StreamHub
         lock (_gate)
         {
             if (lastEventId is { } after && TryReplay(after, filter, out replay)) client.Position = after;
-            initial = replay ?? Snapshot(filter);
+            initial = replay ?? _latest.Matching(filter);
             _clients[client.Id] = client;
         }
 
@@ -185,7 +207,7 @@ public sealed class StreamHub
         }
 
         // /test records are fake: a page that opens later should not show them as a coin's price.
-        if (snapshot) _latest[update.Key] = update;
+        if (snapshot) _latest.Remember(update);
     }
 
     private bool TryReplay(long lastEventId, ClientFilter filter, [NotNullWhen(true)] out List<StreamEvent>? replay)
@@ -207,10 +229,6 @@ public sealed class StreamHub
 
         return true;
     }
-
-    // In id order, so a client that drops mid-snapshot and resumes from the last id it got misses nothing.
-    private List<StreamEvent> Snapshot(ClientFilter filter) =>
-        [.. _latest.Values.Where(filter.Matches).OrderBy(u => u.Id)];
 
     // V2's "client_<epoch ms>", kept unique by never issuing the same millisecond twice.
     private string NextClientId()

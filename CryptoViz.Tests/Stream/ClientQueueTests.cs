@@ -113,7 +113,7 @@ public sealed class ClientQueueTests
     [Fact]
     public void A_burst_replaces_only_what_was_waiting_before_it_across_its_slices()
     {
-        var queue = new ClientQueue(10, s_stallTimeout, _time);
+        var queue = new ClientQueue(1024, s_stallTimeout, _time);
         queue.Enqueue(Update(1, "BTC"));
         queue.Enqueue(Update(2, "ETH"));
         // Longer than one lock hold: the key repeats in every slice, and none of the burst's own events is dropped.
@@ -127,6 +127,19 @@ public sealed class ClientQueueTests
     }
 
     [Fact]
+    public void Once_full_a_burst_replaces_its_own_earlier_events_of_a_key()
+    {
+        var queue = new ClientQueue(3, s_stallTimeout, _time);
+        var burst = new[] { Update(1, "BTC"), Update(2, "ETH"), Update(3, "BTC"), Update(4, "BTC"), Update(5, "ETH") };
+        var conflated = 0;
+
+        Assert.Equal(EnqueueResult.Enqueued, queue.EnqueueAll(burst, ClientFilter.All, new int[burst.Length], ref conflated));
+
+        Assert.Equal(2, conflated);
+        Assert.Equal([1, 4, 5], Drain(queue));
+    }
+
+    [Fact]
     public void A_burst_stops_at_the_event_the_client_has_no_room_for()
     {
         var queue = new ClientQueue(2, s_stallTimeout, _time);
@@ -136,6 +149,63 @@ public sealed class ClientQueueTests
 
         Assert.Equal(EnqueueResult.Overflow, queue.EnqueueAll(burst, ClientFilter.All, queued, ref conflated));
         Assert.Equal([1, 1, 0, 0], queued);
+    }
+
+    [Fact]
+    public void A_client_that_never_reads_holds_at_most_its_capacity_however_much_is_sent()
+    {
+        const int capacity = 64;
+        var queue = new ClientQueue(capacity, s_stallTimeout, _time);
+        var keys = Enumerable.Range(0, 48).Select(k => $"C{k}").ToArray();
+        var conflated = 0;
+        long id = 0;
+        // 100k events in bursts as the hub hands them over: every key again in each burst, a few twice within one.
+        for (var burst = 0; burst < 2_000; burst++)
+        {
+            var events = Enumerable.Range(0, 50).Select(i => Update(++id, keys[(burst + i) % keys.Length])).ToArray();
+            Assert.Equal(EnqueueResult.Enqueued, queue.EnqueueAll(events, ClientFilter.All, new int[events.Length], ref conflated));
+        }
+
+        // What the queue holds is the list it hands over, superseded slots included: that is its memory.
+        var held = queue.TakeAll();
+        Assert.InRange(held.Count, 0, 2 * capacity);
+        var pending = held.OfType<StreamEvent>().ToList();
+        Assert.InRange(pending.Count, keys.Length, capacity);
+        Assert.Equal(id - pending.Count, conflated);
+        var latest = Enumerable.Range(0, 50).Select(i => (Id: id - 49 + i, Key: keys[(1_999 + i) % keys.Length]))
+            .GroupBy(e => e.Key).Select(g => g.Max(e => e.Id));
+        Assert.Superset(latest.ToHashSet(), pending.Select(u => u.Id).ToHashSet());
+        Assert.Equal(pending.OrderBy(u => u.Id), pending);
+    }
+
+    [Fact]
+    public void A_quiet_client_keeps_no_burst_sized_storage()
+    {
+        var queue = new ClientQueue(1024, s_stallTimeout, _time);
+        var burst = Enumerable.Range(1, 500).Select(id => Update(id, $"C{id}")).ToArray();
+        var conflated = 0;
+        queue.EnqueueAll(burst, ClientFilter.All, new int[burst.Length], ref conflated);
+        Assert.Equal(500, queue.TakeAll().Count);
+
+        queue.Shrink();
+
+        // The two lists the queue swaps between.
+        Assert.All([queue.TakeAll(), queue.TakeAll()], list => Assert.InRange(list.Capacity, 0, ClientQueue.RetainedEntries));
+    }
+
+    [Fact]
+    public void Small_takes_after_a_burst_give_back_what_it_grew()
+    {
+        var queue = new ClientQueue(1024, s_stallTimeout, _time);
+        var burst = Enumerable.Range(1, 500).Select(id => Update(id, $"C{id}")).ToArray();
+        var conflated = 0;
+        queue.EnqueueAll(burst, ClientFilter.All, new int[burst.Length], ref conflated);
+        Assert.Equal(500, queue.TakeAll().Count);
+
+        queue.Enqueue(Update(501, "BTC"));
+        Assert.Equal([501], Drain(queue));
+
+        Assert.All([queue.TakeAll(), queue.TakeAll()], list => Assert.InRange(list.Capacity, 0, ClientQueue.RetainedEntries));
     }
 
     internal static StreamEvent Update(long id, string symbol, string source = "coingecko", UpdateOrigin origin = UpdateOrigin.Broker) =>

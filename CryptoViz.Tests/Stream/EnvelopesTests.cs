@@ -37,10 +37,10 @@ public sealed class EnvelopesTests
     public void Welcome_carries_the_retry_line_and_V2_fields()
     {
         var output = new ArrayBufferWriter<byte>();
-        using var json = new Utf8JsonWriter(output);
 
-        Envelopes.WriteWelcome(output, json, TimeSpan.FromSeconds(3), 0, "client_1757011329164", s_now);
+        var written = Envelopes.WriteWelcome(output, TimeSpan.FromSeconds(3), 0, "client_1757011329164", s_now);
 
+        Assert.Equal(output.WrittenCount, written);
         Assert.Equal(
             "retry: 3000\nid: 0\ndata: {\"type\":\"welcome\",\"message\":\"Streaming CryptoViz Redpanda connect\\u00E9\",\"client_id\":\"client_1757011329164\",\"timestamp\":\"2025-09-04T18:42:09.731022\",\"backend\":\"redpanda\"}\n\n",
             Encoding.UTF8.GetString(output.WrittenSpan));
@@ -50,9 +50,8 @@ public sealed class EnvelopesTests
     public void Heartbeat_carries_the_stats_of_V2()
     {
         var output = new ArrayBufferWriter<byte>();
-        using var json = new Utf8JsonWriter(output);
 
-        Envelopes.WriteHeartbeat(output, json, 7, s_now, 3, 51, "connected");
+        Envelopes.WriteHeartbeat(output, 7, s_now, 3, 51, "connected");
 
         Assert.Equal(
             "id: 7\ndata: {\"type\":\"heartbeat\",\"timestamp\":\"2025-09-04T18:42:09.731022\",\"backend\":\"redpanda\",\"stats\":{\"connected_clients\":3,\"messages_sent\":51,\"redpanda_status\":\"connected\"}}\n\n",

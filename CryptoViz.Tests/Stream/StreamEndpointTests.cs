@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using CryptoViz.Tests.Support;
@@ -263,6 +264,50 @@ public sealed partial class StreamEndpointTests(EmbeddedKafkaFixture kafka) : IC
             n => n == 1, TimeSpan.FromSeconds(15), "the first client to leave");
         await using var third = await SseConnection.OpenAsync(http);
         Assert.Equal("welcome", (await third.ReadAsync()).Type);
+    }
+
+    [Fact]
+    public async Task Concurrent_connections_admit_exactly_the_limit_and_the_places_free_again_when_they_leave()
+    {
+        const int limit = 4;
+        const int attempts = 64;
+        const int keys = 20_000;
+        using var producer = kafka.StreamingProducer();
+        await using var app = StreamAppFactory.Start(kafka.BootstrapServers, new Dictionary<string, string?>
+        {
+            ["Stream:MaxClients"] = limit.ToString(CultureInfo.InvariantCulture),
+            ["Stream:MaxSnapshotKeys"] = keys.ToString(CultureInfo.InvariantCulture),
+            // Room for all of them at once in the watcher's queue, which would otherwise be cut off as too far behind.
+            ["Stream:ClientQueueCapacity"] = keys.ToString(CultureInfo.InvariantCulture),
+        });
+        using var http = app.CreateHttpClient();
+        await http.WaitUntilStreamingAsync();
+        // A large snapshot to filter makes each admission take a while, as on a busy server: it widens any gap between
+        // deciding to admit a client and counting it in.
+        await using (var watcher = await SseConnection.OpenAsync(http))
+        {
+            for (var k = 0; k < keys; k++) producer.Produce(Record($"S{k}", "admission", 1));
+            producer.Flush(Ct);
+            for (var k = 0; k < keys; k++) await watcher.ReadUpdateAsync();
+        }
+
+        // Each round needs the places the one before it gave back.
+        for (var round = 0; round < 5; round++)
+        {
+            await EventuallyAsync(async () => (await http.GetJsonAsync("/stats")).GetProperty("connected_clients").GetInt32() == 0,
+                "every client has left");
+            var responses = await Task.WhenAll(Enumerable.Range(0, attempts).Select(_ =>
+                http.GetAsync("/stream?symbols=NONE", HttpCompletionOption.ResponseHeadersRead, Ct)));
+            try
+            {
+                Assert.Equal(limit, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
+                Assert.Equal(attempts - limit, responses.Count(r => r.StatusCode == HttpStatusCode.ServiceUnavailable));
+            }
+            finally
+            {
+                foreach (var response in responses) response.Dispose();
+            }
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Text;
 using CryptoViz.Stream;
 using CryptoViz.Stream.Services;
@@ -129,11 +130,38 @@ public sealed class StreamHubTests : IDisposable
         Assert.Equal(_time.GetUtcNow(), counters.LastDataReceived);
     }
 
+    [Fact]
+    public void The_snapshot_keeps_the_most_recently_updated_keys_up_to_its_cap_and_counts_what_it_evicts()
+    {
+        const int cap = 10_000;
+        const int keys = 100_000;
+        using var metrics = new SnapshotMetrics(_services);
+        var hub = CreateHub(new StreamOptions { MaxSnapshotKeys = cap });
+
+        for (var k = 0; k < keys; k++)
+        {
+            hub.Publish($"K{k}", "flood", s_record, UpdateOrigin.Broker);
+            // One old key stays in use all along: it is recently updated, not old.
+            if (k % 1_000 == 0) hub.Publish("BTC", "coingecko", s_record, UpdateOrigin.Broker);
+        }
+
+        var initial = hub.Register(ClientFilter.All, null).Initial;
+        Assert.Equal(cap, initial.Count);
+        Assert.Equal(initial.OrderBy(u => u.Id), initial);
+        Assert.Contains(initial, u => u.Symbol == "BTC");
+        // The newest keys, less the one BTC holds.
+        var flood = initial.Where(u => u.Source == "flood").Select(u => u.Symbol).ToHashSet();
+        Assert.Equal(cap - 1, flood.Count);
+        Assert.All(Enumerable.Range(keys - cap + 1, cap - 1), k => Assert.Contains($"K{k}", flood));
+        Assert.Equal(keys + 1 - cap, metrics.Evicted);
+        Assert.Equal(cap, metrics.Keys);
+    }
+
     public void Dispose() => _services.Dispose();
 
     private StreamHub CreateHub(StreamOptions? options = null) =>
         new(Options.Create(options ?? new StreamOptions()), _time,
-            new StreamTelemetry(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()), NullLogger<StreamHub>.Instance);
+            new StreamTelemetry(_services.GetRequiredService<IMeterFactory>()), NullLogger<StreamHub>.Instance);
 
     private static long Publish(StreamHub hub, string symbol)
     {
@@ -142,6 +170,35 @@ public sealed class StreamHubTests : IDisposable
         var update = Assert.Single(probe.Queue.TakeAll().OfType<StreamEvent>());
         hub.Unregister(probe);
         return update.Id;
+    }
+
+    /// <summary>The snapshot's instruments of the hubs this test's meter factory made, summed as they are recorded.</summary>
+    private sealed class SnapshotMetrics : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private long _evicted;
+        private long _keys;
+
+        public SnapshotMetrics(IServiceProvider services)
+        {
+            var factory = services.GetRequiredService<IMeterFactory>();
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Scope == factory && instrument.Meter.Name == StreamTelemetry.Name) listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+            {
+                if (instrument.Name == "cryptoviz.stream.snapshot.evicted") Interlocked.Add(ref _evicted, value);
+                else if (instrument.Name == "cryptoviz.stream.snapshot.keys") Interlocked.Add(ref _keys, value);
+            });
+            _listener.Start();
+        }
+
+        public long Evicted => Interlocked.Read(ref _evicted);
+
+        public long Keys => Interlocked.Read(ref _keys);
+
+        public void Dispose() => _listener.Dispose();
     }
 
     private static Task WaitForCancellationAsync(CancellationToken token)

@@ -39,7 +39,7 @@ public sealed class EmbeddedKafkaFixture : IDisposable
     /// <summary>The broker refuses <paramref name="topic"/> with <paramref name="error"/> (or serves it again with <see cref="ErrorCode.NoError"/>).</summary>
     public void SetTopicError(string topic, ErrorCode error) => _broker.SetTopicError(topic, error);
 
-    /// <summary>The broker closes its connections and refuses new ones (<paramref name="down"/>), or serves again.</summary>
+    /// <summary>The broker goes away (every client's connection closes, new ones are refused) or comes back.</summary>
     public void SetBrokerDown(bool down) => _broker.SetDown(down);
 
     public IProducer<TKey, TValue> CreateProducer<TKey, TValue>() =>

@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "candles" => await CandleBenchmark.RunAsync(options),
     "stream" => await StreamBenchmark.RunAsync(options),
     "fanout" => await FanOutBenchmark.RunAsync(options),
+    "idle" => await IdleClientsBenchmark.RunAsync(options),
     "replay" => await ReplayBenchmark.RunAsync(options),
     "micro" => MessageBenchmarks.Run(args[1..]),
     "footprint" => await FootprintBenchmark.RunAsync(options),
@@ -31,6 +32,7 @@ static int Usage()
           stream [--rate 10000] [--clients 100] [--seconds 20]    producer -> SSE client latency vs broker floor
           fanout [--rate 1000] [--p99-ms 100] [--from 100]        most SSE clients within the p99 bound (doubling, then --refine 2)
             stream/fanout also take --url <sse url> --broker <host:port> --topic <name> to measure any V2-style server
+          idle [--clients 1000] [--steps 2] [--keys 80]           Stream's resident memory per connected idle SSE client
           replay [--seconds 15]                                   replay source at full speed into the broker: ticks/s, produce latency
           micro  [--quick] [BenchmarkDotNet args, e.g. --filter *Parse*]
           forecast [--runs 3] [--minutes 10] [--reevaluation 15]  CPU of Ingest's forecasts: 40 series x 7 days re-evaluated vs read/naive floors, share of a core

@@ -7,12 +7,13 @@ namespace CryptoViz.Bench.Stream;
 /// removes chunked transfer coding when the server uses it (Kestrel does; a server that closes the connection
 /// instead sends the body as it is) and holds back a frame until its blank line has arrived.
 /// </summary>
-internal sealed class SseResponseReader
+/// <param name="initialSize">What the reader holds at first; it grows to the largest run of frames received at once.</param>
+internal sealed class SseResponseReader(int initialSize = 64 * 1024)
 {
     private static ReadOnlySpan<byte> HeaderEnd => "\r\n\r\n"u8;
     private static ReadOnlySpan<byte> FrameEnd => "\n\n"u8;
 
-    private byte[] _pending = new byte[64 * 1024];
+    private byte[] _pending = new byte[initialSize];
     private int _pendingLength;
     private int _handedOut;
     private bool _inBody;

@@ -23,6 +23,8 @@ internal sealed class StreamServerProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    public int Pid => _process.Id;
+
     public string LogPath { get; }
 
     /// <summary>The CPU time the server has used so far.</summary>
@@ -35,7 +37,9 @@ internal sealed class StreamServerProcess : IDisposable
         }
     }
 
-    public static StreamServerProcess Start(string dllPath, string bootstrap, string logPath)
+    /// <param name="environment">Runtime settings of this run on top of the defaults, e.g. <c>DOTNET_PROCESSOR_COUNT</c>.</param>
+    public static StreamServerProcess Start(string dllPath, string bootstrap, string logPath,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet", [dllPath, "--urls", baseAddress.ToString()])
@@ -49,6 +53,7 @@ internal sealed class StreamServerProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"); // no collector here: exporting would only add load
         start.Environment.Remove(SseClient.InlineCompletionsVariable); // the readers' setting, not Stream's
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -27,13 +27,17 @@ internal sealed class StreamTarget : IDisposable
     /// <summary>The CPU time our Stream has used so far; null for a server given by <c>--url</c>.</summary>
     public TimeSpan? ServerCpu => _server?.Cpu;
 
+    /// <summary>Our Stream's process id; null for a server given by <c>--url</c>.</summary>
+    public int? ServerPid => _server?.Pid;
+
     public string Topic { get; }
 
     public Uri StreamUrl { get; }
 
     public string Description => _server is null ? StreamUrl.ToString() : $"CryptoViz.Stream ({StreamUrl})";
 
-    public static async Task<StreamTarget> StartAsync(BenchArgs args)
+    /// <param name="environment">Runtime settings for our Stream's process (<see cref="StreamServerProcess.Start"/>).</param>
+    public static async Task<StreamTarget> StartAsync(BenchArgs args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var topic = args.GetString("topic") ?? Topics.Streaming;
         var broker = args.GetString("broker") is null ? EmbeddedKafka.Start(topic, Topics.SeedPartitions) : null;
@@ -41,7 +45,7 @@ internal sealed class StreamTarget : IDisposable
         if (args.GetString("url") is { } url) return new StreamTarget(bootstrap, topic, new Uri(url), broker, null);
 
         var logPath = Path.Combine(Path.GetTempPath(), $"cryptoviz-bench-stream-{Environment.ProcessId}.log");
-        var server = StreamServerProcess.Start(args.GetString("stream-dll") ?? StreamServerProcess.LocateDll(), bootstrap, logPath);
+        var server = StreamServerProcess.Start(args.GetString("stream-dll") ?? StreamServerProcess.LocateDll(), bootstrap, logPath, environment);
         await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         return new StreamTarget(bootstrap, topic, new Uri(server.BaseAddress, "/stream"), broker, server);
     }
