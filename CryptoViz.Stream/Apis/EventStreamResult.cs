@@ -67,7 +67,7 @@ public sealed class EventStreamResult : IResult
             // Freed before the client leaves the count: whoever sees the count drop finds the place free.
             _place.Dispose();
             hub.Unregister(client);
-            StreamTrace.ClientLeft(_services.Logger, client.Id);
+            StreamLog.ClientLeft(_services.Logger, client.Id);
         }
     }
 
@@ -76,7 +76,7 @@ public sealed class EventStreamResult : IResult
     {
         var registration = _services.Hub.Register(_filter, _lastEventId);
         _initial = registration.Initial;
-        StreamTrace.ClientConnected(_services.Logger, registration.Client.Id, _filter.ToString(), registration.Initial.Count, registration.Resumed);
+        StreamLog.ClientConnected(_services.Logger, registration.Client.Id, _filter.ToString(), registration.Initial.Count, registration.Resumed);
         return registration.Client;
     }
 

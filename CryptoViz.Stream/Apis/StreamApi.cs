@@ -32,7 +32,7 @@ public static class StreamApi
                 .WithTags("Stream")
                 .WithName("BroadcastTest")
                 .WithSummary("Broadcasts a fake crypto_update to every client (when Stream:EnableTestEndpoint is set)");
-            StreamTrace.TestEndpointEnabled(app.ServiceProvider.GetRequiredService<ILogger<StreamHub>>());
+            StreamLog.TestEndpointEnabled(app.ServiceProvider.GetRequiredService<ILogger<StreamHub>>());
         }
 
         return api;
@@ -112,7 +112,7 @@ public static class StreamApi
         };
         var notified = hub.Publish(record.Symbol, record.Source,
             JsonSerializer.SerializeToUtf8Bytes(record, CryptoVizJsonContext.Default.CryptoPrice), UpdateOrigin.TestEndpoint);
-        StreamTrace.TestBroadcast(logger, notified);
+        StreamLog.TestBroadcast(logger, notified);
         return TypedResults.Ok(new TestBroadcastResponse(Envelopes.Backend, notified, record, "Test data broadcasted to streaming clients"));
     }
 }

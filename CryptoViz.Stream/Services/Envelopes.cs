@@ -27,10 +27,6 @@ internal static class Envelopes
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_scratch;
     [ThreadStatic] private static Utf8JsonWriter? t_json;
 
-    /// <summary>Renders a <c>crypto_update</c> frame once for all clients; <paramref name="record"/> goes out verbatim.</summary>
-    public static byte[] RenderUpdate(long id, ReadOnlySpan<byte> record, UpdateOrigin origin, DateTime nowUtc) =>
-        Render(id, ClientFilter.UpdateType, record, origin, nowUtc);
-
     /// <summary>An event of <paramref name="type"/> with <paramref name="record"/> verbatim in <c>data</c>.</summary>
     /// <remarks>
     /// Assembled into one array of the frame's exact size: the type and source are our own ASCII names and the time is

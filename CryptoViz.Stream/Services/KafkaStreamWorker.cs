@@ -69,7 +69,7 @@ internal sealed class KafkaStreamWorker(
                 {
                     state.Failed();
                     telemetry.Failed.Add(1);
-                    StreamTrace.ConsumeFailed(logger, ex.Error.Code, ex.Error.Reason);
+                    StreamLog.ConsumeFailed(logger, ex.Error.Code, ex.Error.Reason);
                     Wait(s_retryDelay, stoppingToken);
                     continue;
                 }
@@ -110,7 +110,7 @@ internal sealed class KafkaStreamWorker(
                 consumer.IncrementalAssign(added.Select(tp =>
                     new TopicPartitionOffset(tp, first ? consumer.QueryWatermarkOffsets(tp, s_brokerTimeout).High : Offset.Beginning)));
                 _assigned.UnionWith(added);
-                StreamTrace.PartitionsAssigned(logger, name, added.Count, _assigned.Count(tp => tp.Topic == name), state.GroupId);
+                StreamLog.PartitionsAssigned(logger, name, added.Count, _assigned.Count(tp => tp.Topic == name), state.GroupId);
             }
 
             var prices = _assigned.Count(tp => tp.Topic == Topics.Streaming);
@@ -118,7 +118,7 @@ internal sealed class KafkaStreamWorker(
         }
         catch (KafkaException ex)
         {
-            if (ReportFailure()) StreamTrace.MetadataFailed(logger, Topics.Streaming, ex.Error.Reason);
+            if (ReportFailure()) StreamLog.MetadataFailed(logger, Topics.Streaming, ex.Error.Reason);
         }
     }
 
@@ -127,11 +127,11 @@ internal sealed class KafkaStreamWorker(
     {
         if (topic == Topics.Streaming)
         {
-            if (ReportFailure()) StreamTrace.TopicUnavailable(logger, topic, reason);
+            if (ReportFailure()) StreamLog.TopicUnavailable(logger, topic, reason);
         }
         else if (_missingReported.Add(topic))
         {
-            StreamTrace.OptionalTopicUnavailable(logger, topic, reason);
+            StreamLog.OptionalTopicUnavailable(logger, topic, reason);
         }
     }
 
@@ -159,7 +159,7 @@ internal sealed class KafkaStreamWorker(
         {
             // What was read is handed over; the main loop meets the error again on its next read and backs off.
             telemetry.Failed.Add(1);
-            StreamTrace.ConsumeFailed(logger, ex.Error.Code, ex.Error.Reason);
+            StreamLog.ConsumeFailed(logger, ex.Error.Code, ex.Error.Reason);
         }
 
         var messages = new List<HubMessage>(_burst.Count);
@@ -192,7 +192,7 @@ internal sealed class KafkaStreamWorker(
             foreach (var (result, activity) in spans)
             {
                 activity?.AddException(ex).SetStatus(ActivityStatusCode.Error, ex.Message);
-                StreamTrace.ProcessingFailed(logger, ex, result.Topic, result.Partition.Value, result.Offset.Value);
+                StreamLog.ProcessingFailed(logger, ex, result.Topic, result.Partition.Value, result.Offset.Value);
             }
         }
         finally
@@ -222,7 +222,7 @@ internal sealed class KafkaStreamWorker(
 
         telemetry.Invalid.Add(1);
         activity?.SetStatus(ActivityStatusCode.Error, reason);
-        StreamTrace.InvalidRecord(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason ?? "invalid");
+        StreamLog.InvalidRecord(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason ?? "invalid");
         return null;
     }
 

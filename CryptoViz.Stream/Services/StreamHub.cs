@@ -183,7 +183,7 @@ public sealed class StreamHub
         Interlocked.Increment(ref _slowClientsDisconnected);
         var pending = client.Queue.Close();
         Discarded(pending);
-        StreamTrace.SlowClientDisconnected(_logger, client.Id, reason, pending);
+        StreamLog.SlowClientDisconnected(_logger, client.Id, reason, pending);
         _ = client.EvictAsync();
     }
 

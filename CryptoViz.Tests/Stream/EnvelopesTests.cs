@@ -14,7 +14,7 @@ public sealed class EnvelopesTests
     {
         const string record = """{"name": "Bitcoin", "symbol": "BTC", "price": 111842.37}""";
 
-        var frame = Encoding.UTF8.GetString(Envelopes.RenderUpdate(42, Encoding.UTF8.GetBytes(record), UpdateOrigin.Broker, s_now));
+        var frame = Encoding.UTF8.GetString(Envelopes.Render(42, ClientFilter.UpdateType, Encoding.UTF8.GetBytes(record), UpdateOrigin.Broker, s_now));
 
         Assert.Equal($$"""id: 42{{"\n"}}data: {"type":"crypto_update","data":{{record}},"timestamp":"2025-09-04T18:42:09.731022","source":"redpanda"}{{"\n\n"}}""", frame);
     }
@@ -24,7 +24,7 @@ public sealed class EnvelopesTests
     {
         const string record = "{\r\n  \"symbol\": \"BTC\",\n  \"price\": 1\n}";
 
-        var frame = Encoding.UTF8.GetString(Envelopes.RenderUpdate(1, Encoding.UTF8.GetBytes(record), UpdateOrigin.TestEndpoint, s_now));
+        var frame = Encoding.UTF8.GetString(Envelopes.Render(1, ClientFilter.UpdateType, Encoding.UTF8.GetBytes(record), UpdateOrigin.TestEndpoint, s_now));
 
         var lines = frame.Split('\n');
         Assert.Equal(["id: 1", "", ""], [lines[0], lines[2], lines[3]]);

@@ -77,6 +77,6 @@ public class MessageBenchmarks
     [Benchmark(Description = "Serialize CryptoPrice (source-generated)")]
     public byte[] SerializeCryptoPrice() => JsonSerializer.SerializeToUtf8Bytes(_price, CryptoVizJsonContext.Default.CryptoPrice);
 
-    [Benchmark(Description = "Envelopes.RenderUpdate (SSE crypto_update)")]
-    public byte[] RenderUpdateEnvelope() => Envelopes.RenderUpdate(42, _record, UpdateOrigin.Broker, _now);
+    [Benchmark(Description = "Envelopes.Render (SSE crypto_update)")]
+    public byte[] RenderUpdateEnvelope() => Envelopes.Render(42, ClientFilter.UpdateType, _record, UpdateOrigin.Broker, _now);
 }

@@ -1,6 +1,6 @@
 namespace CryptoViz.Stream;
 
-internal static partial class StreamTrace
+internal static partial class StreamLog
 {
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Client {ClientId} connected ({Filter}); {InitialEvents} initial events, resumed: {Resumed}")]
     public static partial void ClientConnected(ILogger logger, string clientId, string filter, int initialEvents, bool resumed);
