@@ -1,3 +1,5 @@
 global using CryptoViz.ServiceDefaults.Messaging;
-global using CryptoViz.Stream.Services;
+global using CryptoViz.Stream.Hub;
+global using CryptoViz.Stream.Kafka;
+global using CryptoViz.Stream.Sse;
 global using Microsoft.Extensions.Options;

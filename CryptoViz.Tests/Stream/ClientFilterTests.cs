@@ -1,4 +1,4 @@
-using CryptoViz.Stream.Services;
+using CryptoViz.Stream.Sse;
 
 namespace CryptoViz.Tests.Stream;
 

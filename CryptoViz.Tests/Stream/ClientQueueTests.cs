@@ -1,5 +1,6 @@
-using CryptoViz.Stream.Services;
 using Microsoft.Extensions.Time.Testing;
+using CryptoViz.Stream.Sse;
+using CryptoViz.Stream.Hub;
 
 namespace CryptoViz.Tests.Stream;
 

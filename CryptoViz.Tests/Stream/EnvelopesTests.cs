@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using CryptoViz.Stream.Services;
+using CryptoViz.Stream.Sse;
+using CryptoViz.Stream.Hub;
 
 namespace CryptoViz.Tests.Stream;
 

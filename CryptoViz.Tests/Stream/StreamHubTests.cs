@@ -1,12 +1,13 @@
 using System.Diagnostics.Metrics;
 using System.Text;
 using CryptoViz.Stream;
-using CryptoViz.Stream.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using CryptoViz.Stream.Sse;
+using CryptoViz.Stream.Hub;
 
 namespace CryptoViz.Tests.Stream;
 

@@ -1,4 +1,3 @@
-using CryptoViz.Stream.Services;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
@@ -6,6 +5,8 @@ using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Stream.Sse;
+using CryptoViz.Stream.Hub;
 
 namespace CryptoViz.Bench.Micro;
 

@@ -1,4 +1,4 @@
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Sse;
 
 internal enum EnqueueResult
 {

@@ -1,4 +1,4 @@
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Hub;
 
 /// <summary>
 /// One <c>crypto_update</c> or <c>prediction</c> as every client receives it. The SSE frame (<c>id:</c> and

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Sse;
 
 /// <summary>
 /// V2's three envelopes as unnamed SSE events (docs/v2-contract.md#sse-get-stream), and <c>prediction</c> in the shape of

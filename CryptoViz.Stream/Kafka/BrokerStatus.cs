@@ -1,4 +1,4 @@
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Kafka;
 
 /// <summary>V2's <c>redpanda_status</c>.</summary>
 public enum BrokerStatus

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Sse;
 
 /// <summary>
 /// One client's bounded queue of pending events. A plain <see cref="Channel{T}"/> cannot replace a queued item, so

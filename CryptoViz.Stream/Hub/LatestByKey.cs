@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Hub;
 
 /// <summary>
 /// The snapshot: the latest event per key, which a new client is sent before live events. It holds at most

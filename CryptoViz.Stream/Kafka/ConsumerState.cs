@@ -1,4 +1,4 @@
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Kafka;
 
 /// <summary>What the broker consumer is doing, written by its thread and read by <c>/health</c>, <c>/stats</c> and heartbeats.</summary>
 /// <param name="broker">Which kind of broker it reads (<see cref="ServiceDefaults.Kafka.KafkaBroker"/>), null when not told.</param>

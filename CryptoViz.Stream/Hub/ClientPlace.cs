@@ -1,4 +1,4 @@
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Hub;
 
 /// <summary>
 /// One of the <c>Stream:MaxClients</c> places, held by a <c>/stream</c> connection from its admission until it ends.

@@ -1,4 +1,4 @@
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Sse;
 
 /// <summary>One open <c>/stream</c> connection as the hub sees it.</summary>
 internal sealed class StreamClient(string id, ClientFilter filter, ClientQueue queue)

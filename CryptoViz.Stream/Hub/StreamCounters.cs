@@ -1,4 +1,4 @@
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Hub;
 
 /// <summary>The hub's counters at one moment, as <c>/stats</c> and heartbeats report them.</summary>
 internal readonly record struct StreamCounters(

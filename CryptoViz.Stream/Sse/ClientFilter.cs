@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Sse;
 
 /// <summary>
 /// A client's <c>symbols</c>, <c>sources</c> and <c>types</c> query filters (comma-separated, case-insensitive).

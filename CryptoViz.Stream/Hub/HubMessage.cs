@@ -1,6 +1,6 @@
 using CryptoViz.ServiceDefaults.Messaging;
 
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Hub;
 
 /// <summary>A validated message on its way to the hub, with what the hub needs to key, filter and remember it.</summary>
 /// <param name="Snapshot">Whether a client that connects later is sent the latest of its key.</param>

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using Confluent.Kafka;
 using CryptoViz.ServiceDefaults.Kafka;
 
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Kafka;
 
 /// <summary>
 /// Reads <see cref="Topics.Streaming"/> and <see cref="Topics.Predictions"/> and hands each valid message to the hub.

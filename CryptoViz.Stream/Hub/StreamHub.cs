@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Hub;
 
 /// <summary>
 /// Fans every <c>crypto_update</c> out to the connected clients' queues. Ids are one increasing sequence per

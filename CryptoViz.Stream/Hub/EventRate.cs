@@ -1,4 +1,4 @@
-namespace CryptoViz.Stream.Services;
+namespace CryptoViz.Stream.Hub;
 
 /// <summary>Events per second over the last complete seconds, in one-second buckets.</summary>
 internal sealed class EventRate(TimeProvider time)
