@@ -1,3 +1,5 @@
+using CryptoViz.ServiceDefaults.Resilience;
+
 namespace CryptoViz.Hosting.Supervision;
 
 /// <summary>
@@ -56,17 +58,7 @@ internal sealed class RestartPolicy(SupervisorOptions options, TimeProvider time
         return true;
     }
 
-    /// <summary>
-    /// <see cref="SupervisorOptions.InitialDelay"/> doubled per attempt up to <see cref="SupervisorOptions.MaxDelay"/>, compared
-    /// before it is shifted so that no attempt count overflows it (C# wraps a shift of 64 bits or more).
-    /// </summary>
-    private TimeSpan Backoff(int attempt)
-    {
-        var doublings = attempt - 1;
-        return doublings < 63 && options.InitialDelay.Ticks <= options.MaxDelay.Ticks >> doublings
-            ? TimeSpan.FromTicks(options.InitialDelay.Ticks << doublings)
-            : options.MaxDelay;
-    }
+    private TimeSpan Backoff(int attempt) => ExponentialBackoff.Delay(attempt, options.InitialDelay, options.MaxDelay);
 
     private RestartDecision Failed()
     {

@@ -4,6 +4,7 @@ using Confluent.Kafka;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Kafka;
 using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.ServiceDefaults.Resilience;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,7 @@ public sealed class IngestBatchWriter(
     TimeProvider time,
     ILogger<IngestBatchWriter> logger)
 {
+    private static readonly TimeSpan s_firstRetryDelay = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan s_maxRetryDelay = TimeSpan.FromSeconds(30);
 
     // Free while no batch is being stored.
@@ -150,8 +152,7 @@ public sealed class IngestBatchWriter(
 
     private StoreResult WriteWithRetry(PendingBatch batch, CancellationToken cancellationToken)
     {
-        var delay = TimeSpan.FromMilliseconds(500);
-        while (true)
+        for (var retry = 1; ; retry++)
         {
             try
             {
@@ -164,9 +165,9 @@ public sealed class IngestBatchWriter(
             {
                 // Offsets stay uncommitted while the database refuses writes: nothing is lost, the consumer waits.
                 health.Failed();
+                var delay = RetryDelay(retry);
                 IngestLog.BatchFailed(logger, ex, batch.Count, delay);
                 if (cancellationToken.WaitHandle.WaitOne(delay)) throw new OperationCanceledException(cancellationToken);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, s_maxRetryDelay.Ticks));
             }
         }
     }
@@ -188,9 +189,9 @@ public sealed class IngestBatchWriter(
     private void DeadLetterWithRetry(List<(ConsumeResult<string, byte[]> Message, string Reason)> letters, CancellationToken cancellationToken)
     {
         var pending = letters;
-        var delay = TimeSpan.FromMilliseconds(500);
-        while (true)
+        for (var retry = 1; ; retry++)
         {
+            var delay = RetryDelay(retry);
             var sends = pending.Select(letter => (Letter: letter, Sent: deadLetters.PublishAsync(letter.Message, letter.Reason, cancellationToken))).ToList();
             var failed = new List<(ConsumeResult<string, byte[]> Message, string Reason)>();
             foreach (var (letter, sent) in sends)
@@ -210,9 +211,10 @@ public sealed class IngestBatchWriter(
             if (failed.Count == 0) return;
             if (cancellationToken.WaitHandle.WaitOne(delay)) throw new OperationCanceledException(cancellationToken);
             pending = failed;
-            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, s_maxRetryDelay.Ticks));
         }
     }
+
+    private static TimeSpan RetryDelay(int retry) => ExponentialBackoff.Delay(retry, s_firstRetryDelay, s_maxRetryDelay);
 
     // A low-cardinality metric tag: the reason's first clause, without the JSON parser's positions.
     private static string ReasonCategory(string reason) => reason.Split(':', 2)[0];

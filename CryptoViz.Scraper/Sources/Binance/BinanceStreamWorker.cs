@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
+using CryptoViz.ServiceDefaults.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Sources.Binance;
@@ -180,8 +181,7 @@ public sealed class BinanceStreamWorker(
 
     private static TimeSpan Backoff(int failures, BinanceStreamOptions settings)
     {
-        var exponential = settings.MinReconnectDelay * Math.Pow(2, Math.Min(failures - 1, 16));
-        var capped = exponential < settings.MaxReconnectDelay ? exponential : settings.MaxReconnectDelay;
+        var capped = ExponentialBackoff.Delay(failures, settings.MinReconnectDelay, settings.MaxReconnectDelay);
         // Full jitter in the upper half: reconnecting clients spread out, and no wait is much shorter than planned.
         return capped * (0.5 + Random.Shared.NextDouble() / 2);
     }
