@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using CryptoViz.Tests.Publish;
+using CryptoViz.Tests.Hosting.Publish;
 
 namespace CryptoViz.Tests.Docs;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using CryptoViz.Tests.Publish;
+using CryptoViz.Tests.Hosting.Publish;
 
 namespace CryptoViz.Tests.EndToEnd;
 

@@ -4,7 +4,7 @@ using CryptoViz.Scraper.Sources.Simulated;
 using CryptoViz.Scraper.Sources;
 using CryptoViz.Scraper;
 using CryptoViz.ServiceDefaults.Messaging;
-using CryptoViz.Tests.Klines;
+using CryptoViz.Tests.Contracts.Klines;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-using CryptoViz.Tests.Klines;
+using CryptoViz.Tests.Contracts.Klines;
 using CryptoViz.Tests.Support;
 
 namespace CryptoViz.Tests.Scraper;

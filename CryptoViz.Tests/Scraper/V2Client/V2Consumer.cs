@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using CryptoViz.ServiceDefaults.Messaging;
-using CryptoViz.Tests.Publish;
+using CryptoViz.Tests.Hosting.Publish;
 using CryptoViz.Tests.Support;
 
 namespace CryptoViz.Tests.Scraper.V2Client;

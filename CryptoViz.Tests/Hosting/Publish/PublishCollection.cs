@@ -1,0 +1,7 @@
+namespace CryptoViz.Tests.Hosting.Publish;
+
+[CollectionDefinition(Name)]
+public sealed class PublishCollection : ICollectionFixture<PublishFixture>
+{
+    public const string Name = "publish";
+}

@@ -1,0 +1,160 @@
+using CryptoViz.Ingest;
+using CryptoViz.Ingest.Model;
+using CryptoViz.Ingest.Services;
+using CryptoViz.Ingest.Storage;
+using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CryptoViz.Tests.Ingest;
+
+/// <summary>
+/// History pages (<c>crypto-candles</c>) stored into the candle tables on a real DuckDB file: once each whatever the
+/// redeliveries, never over a candle that live ticks made, waiting for the rollup where it has not passed yet, and
+/// reported back as coverage so that a backfill asks only for what is missing.
+/// </summary>
+public sealed class HistoryStoreTests : IDisposable
+{
+    private static readonly DateTime s_now = new(2025, 9, 10, 12, 30, 30, DateTimeKind.Utc);
+    private static readonly DateTime s_minuteNow = new(2025, 9, 10, 12, 30, 0, DateTimeKind.Utc);
+    private static readonly TimeSpan s_minute = TimeSpan.FromMinutes(1);
+
+    private readonly FakeTimeProvider _time = new(s_now);
+    private readonly TempPriceStore _db = new("history");
+
+    private PriceStore Store => _db.Store;
+
+    private PriceQueries Queries => new(_db.Store);
+
+    [Fact]
+    public async Task History_before_the_first_rollup_waits_for_it_then_reads_as_candles_and_a_redelivery_adds_nothing()
+    {
+        // Arrange: two pages of three hours ending an hour ago, on a store that has never rolled up.
+        var from = s_minuteNow.AddHours(-4);
+        var pages = Pages("BTC", "replay", from, from.AddHours(3), every: 1);
+
+        // Act
+        var first = Store.Write(new PriceRows(), HistoryRows.Of(pages));
+        Rollup().Roll();
+        var stored = await CandlesAsync("BTC", "replay", s_minute, from, s_now);
+        var again = Store.Write(new PriceRows(), HistoryRows.Of(pages));
+        Rollup().Roll();
+
+        // Assert: 180 candles, each as the page had it (no ticks of its own), stored once.
+        Assert.Equal(new StoreResult(0, 180), first);
+        Assert.Equal(new StoreResult(0, 0), again);
+        Assert.Equal(pages.SelectMany(p => p.Candles).Select(AsCandle), stored);
+        Assert.Equal(stored, await CandlesAsync("BTC", "replay", s_minute, from, s_now));
+    }
+
+    [Fact]
+    public async Task History_never_replaces_a_candle_of_live_ticks_and_a_late_tick_merges_into_a_history_candle()
+    {
+        // Arrange: half an hour of live ticks, rolled up.
+        var liveFrom = s_minuteNow.AddMinutes(-30);
+        Store.Write([.. Enumerable.Range(0, 180).Select(i => Tick("ETH", "replay", liveFrom.AddSeconds(10 * i), 2_000 + i % 7))]);
+        Rollup().Roll();
+        var live = await CandlesAsync("ETH", "replay", s_minute, liveFrom, s_now);
+
+        // Act: history for the hour before now, overlapping the live half hour; then a late live tick inside a history minute.
+        var pages = Pages("ETH", "replay", s_minuteNow.AddHours(-1), s_minuteNow, every: 1);
+        var result = Store.Write(new PriceRows(), HistoryRows.Of(pages));
+        var lateMinute = s_minuteNow.AddMinutes(-45);
+        var history = pages.SelectMany(p => p.Candles).Single(c => c.Time == lateMinute);
+        Store.Write([Tick("ETH", "replay", lateMinute.AddSeconds(20), history.High + 5, volume: 2)]);
+        var candles = await CandlesAsync("ETH", "replay", s_minute, s_minuteNow.AddHours(-1), s_now);
+
+        // Assert: only the 30 minutes without live candles took history; the live ones are as they were.
+        Assert.Equal(30, result.Candles);
+        Assert.Equal(live, candles.Where(c => c.Time >= liveFrom));
+        Assert.Equal(pages.SelectMany(p => p.Candles).Where(c => c.Time < liveFrom && c.Time != lateMinute).Select(AsCandle),
+            candles.Where(c => c.Time < liveFrom && c.Time != lateMinute));
+        var merged = candles.Single(c => c.Time == lateMinute);
+        Assert.Equal(AsCandle(history) with { High = history.High + 5, Ticks = 1, Volume = history.Volume!.Value + 2, QuoteVolume = history.QuoteVolume!.Value + 2 * (history.High + 5) },
+            merged);
+    }
+
+    [Fact]
+    public async Task Coverage_joins_stored_pending_and_raw_minutes_and_covered_ranges_and_bridges_holes_up_to_the_gap()
+    {
+        // Arrange
+        // BTC: live ticks 3 h to 2 h ago, rolled up, with a 3-minute hole and a 10-minute hole.
+        var btcFrom = s_minuteNow.AddHours(-3);
+        var btc = Enumerable.Range(0, 180).Select(i => btcFrom.AddSeconds(20 * i))
+            .Where(t => !(t >= btcFrom.AddMinutes(10) && t < btcFrom.AddMinutes(13)) && !(t >= btcFrom.AddMinutes(30) && t < btcFrom.AddMinutes(40)))
+            .Select(t => Tick("BTC", "binance", t, 60_000));
+        // ETH: the last 20 minutes of live ticks, after the rollup: raw.
+        var eth = Enumerable.Range(0, 60).Select(i => Tick("ETH", "simulated", s_minuteNow.AddMinutes(-20).AddSeconds(20 * i), 2_000));
+        // SOL: hourly points only, a day's page: covered as a whole although most minutes are empty.
+        var sol = Pages("SOL", "coingecko", s_minuteNow.AddDays(-2), s_minuteNow.AddDays(-1), every: 60);
+        Store.Write(PriceRows.Of(btc), HistoryRows.Of(sol));
+        Rollup(new FakeTimeProvider(s_minuteNow.AddMinutes(-25))).Roll();
+        Store.Write(PriceRows.Of(eth));
+        // XRP: a page ahead of the rollup, still pending.
+        Store.Write(new PriceRows(), HistoryRows.Of(Pages("XRP", "replay", s_minuteNow.AddMinutes(-5), s_minuteNow.AddMinutes(1), every: 1)));
+
+        // Act
+        var coverage = await Queries.GetCoverageAsync(s_minuteNow.AddDays(-7), TimeSpan.FromMinutes(5), CancellationToken.None);
+
+        // Assert
+        Assert.Equal(
+        [
+            new("BTC", "binance", s_minuteNow.AddHours(-3), s_minuteNow.AddHours(-3).AddMinutes(30)),
+            new("BTC", "binance", s_minuteNow.AddHours(-3).AddMinutes(40), s_minuteNow.AddHours(-2)),
+            new("ETH", "simulated", s_minuteNow.AddMinutes(-20), s_minuteNow),
+            new("SOL", "coingecko", s_minuteNow.AddDays(-2), s_minuteNow.AddDays(-1)),
+            new CoveredRange("XRP", "replay", s_minuteNow.AddMinutes(-5), s_minuteNow.AddMinutes(1)),
+        ], coverage);
+    }
+
+    /// <summary>Candles every <paramref name="every"/> minutes on a zig-zag with volumes, in pages of at most 1,000 minutes.</summary>
+    private static List<CandleBatch> Pages(string symbol, string source, DateTime from, DateTime to, int every)
+    {
+        var pages = new List<CandleBatch>();
+        for (var pageFrom = from; pageFrom < to; pageFrom += s_minute * CandleBatch.MaxCandles)
+        {
+            var pageTo = pageFrom + s_minute * CandleBatch.MaxCandles < to ? pageFrom + s_minute * CandleBatch.MaxCandles : to;
+            var candles = new List<HistoryCandle>();
+            for (var t = pageFrom; t < pageTo; t += s_minute * every)
+            {
+                var i = (int)((t - from) / s_minute);
+                var open = 100 + i % 13;
+                candles.Add(new HistoryCandle { Time = t, Open = open, High = open + 3, Low = open - 2, Close = open + 1, Volume = 1 + i % 5, QuoteVolume = (1 + i % 5) * open });
+            }
+
+            pages.Add(new CandleBatch
+            {
+                Symbol = symbol, Name = symbol, Source = source, From = pageFrom, To = pageTo, Candles = candles,
+                ProducerId = "test", IngestionTimestamp = s_now,
+            });
+        }
+
+        return pages;
+    }
+
+    private static Candle AsCandle(HistoryCandle c) => new(c.Time, c.Open, c.High, c.Low, c.Close, 0, c.Volume ?? 0, c.QuoteVolume ?? 0);
+
+    private static CryptoPrice Tick(string symbol, string source, DateTime at, double price, double? volume = null) => new()
+    {
+        Name = symbol,
+        Symbol = symbol,
+        Price = price,
+        MarketCap = 0,
+        Source = source,
+        Timestamp = at,
+        IngestionTimestamp = at,
+        ProducerId = "test",
+        Volume = volume,
+        QuoteVolume = volume * price,
+    };
+
+    private Task<IReadOnlyList<Candle>> CandlesAsync(string symbol, string source, TimeSpan width, DateTime from, DateTime to) =>
+        Queries.GetCandlesAsync(symbol, source, width, from, to, CancellationToken.None);
+
+    private CandleRollupService Rollup(TimeProvider? time = null) => new(Store, Options.Create(new RollupOptions()), _db.Telemetry(), time ?? _time,
+        NullLogger<CandleRollupService>.Instance);
+
+    public void Dispose() => _db.Dispose();
+}

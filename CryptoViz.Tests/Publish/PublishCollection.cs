@@ -1,7 +1,0 @@
-namespace CryptoViz.Tests.Publish;
-
-[CollectionDefinition(Name)]
-public sealed class PublishCollection : ICollectionFixture<PublishFixture>
-{
-    public const string Name = "publish";
-}
