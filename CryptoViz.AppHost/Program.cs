@@ -7,8 +7,8 @@ builder.AddDockerComposeEnvironment("compose");
 builder.AddKubernetesEnvironment("k8s");
 
 // README "Broker modes": Kafka:Mode, or by default whatever this machine can run (publish mode always ships Redpanda).
-var topics = CryptoViz.ServiceDefaults.Messaging.Topics.All
-    .Select(topic => new KafkaTopic(topic, CryptoViz.ServiceDefaults.Messaging.Topics.SeedPartitions));
+var topics = CryptoViz.Contracts.Messaging.Topics.All
+    .Select(topic => new KafkaTopic(topic, CryptoViz.Contracts.Messaging.Topics.SeedPartitions));
 IResourceBuilder<IResourceWithConnectionString> kafka = builder.ChooseKafkaMode("kafka") switch
 {
     KafkaMode.Embedded => builder.AddEmbeddedKafka("kafka").WithTopics(topics),

@@ -1,4 +1,4 @@
-global using CryptoViz.ServiceDefaults.Messaging;
+global using CryptoViz.Contracts.Messaging;
 global using CryptoViz.Stream.Hub;
 global using CryptoViz.Stream.Kafka;
 global using CryptoViz.Stream.Sse;

@@ -1,5 +1,5 @@
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CryptoViz.Ingest.Apis;

@@ -3,7 +3,7 @@ using CryptoViz.Ingest.Forecasting;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Ingest.Extensions;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CryptoViz.ServiceDefaults.Klines;
+using CryptoViz.Contracts.Klines;
 
 namespace CryptoViz.Ingest.Forecasting;
 

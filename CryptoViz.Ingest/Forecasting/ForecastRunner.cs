@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CryptoViz.Ingest.Anomalies;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Ingest.Forecasting;

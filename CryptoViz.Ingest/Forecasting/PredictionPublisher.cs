@@ -2,7 +2,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using CryptoViz.Ingest.Anomalies;
 using CryptoViz.Ingest.Model;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Ingest.Forecasting;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 

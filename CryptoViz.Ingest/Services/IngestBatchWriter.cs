@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Confluent.Kafka;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Kafka;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.ServiceDefaults.Resilience;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;

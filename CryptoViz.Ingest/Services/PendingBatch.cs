@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.Kafka;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Ingest.Services;
 

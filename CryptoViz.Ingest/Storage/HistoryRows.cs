@@ -1,4 +1,4 @@
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using DuckDB.NET.Data;
 
 namespace CryptoViz.Ingest.Storage;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using CryptoViz.Ingest.Model;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using DuckDB.NET.Data;
 
 namespace CryptoViz.Ingest.Storage;

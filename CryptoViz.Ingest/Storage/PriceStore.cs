@@ -1,5 +1,5 @@
 using System.Data.Common;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
 

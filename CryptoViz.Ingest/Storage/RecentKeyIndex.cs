@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Ingest.Storage;
 

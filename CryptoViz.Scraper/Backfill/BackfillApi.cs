@@ -1,4 +1,4 @@
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CryptoViz.Scraper.Backfill;

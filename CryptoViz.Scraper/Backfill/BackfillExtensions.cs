@@ -1,7 +1,7 @@
 using CryptoViz.Scraper.Sources.Replay;
 using CryptoViz.Scraper.Sources.Simulated;
 using CryptoViz.Scraper.Sources;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Backfill;

@@ -1,4 +1,4 @@
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CryptoViz.Scraper.Backfill;

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Scraper.Backfill;
 

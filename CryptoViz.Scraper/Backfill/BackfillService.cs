@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Backfill;

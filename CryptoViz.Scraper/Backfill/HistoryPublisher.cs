@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Confluent.Kafka;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Scraper.Backfill;
 

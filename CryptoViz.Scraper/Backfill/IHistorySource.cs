@@ -17,7 +17,7 @@ public interface IHistorySource
 
     /// <summary>
     /// The 1-minute candles of [<paramref name="from"/>, <paramref name="to"/>) (both on a minute), in pages of at most
-    /// <see cref="ServiceDefaults.Messaging.CandleBatch.MaxCandles"/>, oldest first. The pages' ranges tile the request
+    /// <see cref="CandleBatch.MaxCandles"/>, oldest first. The pages' ranges tile the request
     /// without gaps, including stretches where the provider has no data, so that a filled range is never asked for again.
     /// Paces itself within the provider's rate limits.
     /// </summary>

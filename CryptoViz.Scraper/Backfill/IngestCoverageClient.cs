@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Scraper.Backfill;
 

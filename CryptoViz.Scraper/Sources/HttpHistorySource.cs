@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CryptoViz.Scraper.Backfill;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Scraper.Sources;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using CryptoViz.Scraper.Publishing;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Scraper.Sources;
 

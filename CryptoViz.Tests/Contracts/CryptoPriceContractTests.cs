@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Tests.Contracts;
 

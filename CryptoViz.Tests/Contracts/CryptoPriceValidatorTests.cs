@@ -1,5 +1,5 @@
 using System.Text;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Tests.Contracts;
 

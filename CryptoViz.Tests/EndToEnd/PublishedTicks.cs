@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Tests.EndToEnd;
 

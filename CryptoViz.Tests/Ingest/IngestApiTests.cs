@@ -39,7 +39,7 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
     [Fact]
     public async Task Latest_prices_still_answer_with_the_volumes_stored()
     {
-        var latest = await GetAsync("/api/prices/latest", CryptoViz.ServiceDefaults.Messaging.CryptoVizJsonContext.Default.IReadOnlyListCryptoPrice);
+        var latest = await GetAsync("/api/prices/latest", CryptoViz.Contracts.Messaging.CryptoVizJsonContext.Default.IReadOnlyListCryptoPrice);
 
         var alpha = Assert.Single(latest, p => p is { Symbol: "BTC", Source: "alpha" });
         var beta = Assert.Single(latest, p => p is { Symbol: "BTC", Source: "beta" });

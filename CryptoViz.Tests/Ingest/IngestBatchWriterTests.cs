@@ -4,7 +4,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Services;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

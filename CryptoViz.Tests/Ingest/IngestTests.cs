@@ -8,7 +8,7 @@ using CryptoViz.Ingest;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Support;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging.Abstractions;

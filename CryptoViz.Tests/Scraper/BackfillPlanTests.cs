@@ -1,5 +1,5 @@
 using CryptoViz.Scraper.Backfill;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Tests.Scraper;
 

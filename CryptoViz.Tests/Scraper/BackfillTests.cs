@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Scraper.Backfill;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Support;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

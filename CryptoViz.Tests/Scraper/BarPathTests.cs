@@ -1,5 +1,5 @@
 using CryptoViz.Scraper.Sources.Replay;
-using CryptoViz.ServiceDefaults.Klines;
+using CryptoViz.Contracts.Klines;
 
 namespace CryptoViz.Tests.Scraper;
 

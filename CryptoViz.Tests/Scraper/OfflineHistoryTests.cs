@@ -3,7 +3,7 @@ using CryptoViz.Scraper.Sources.Replay;
 using CryptoViz.Scraper.Sources.Simulated;
 using CryptoViz.Scraper.Sources;
 using CryptoViz.Scraper;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Contracts.Klines;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

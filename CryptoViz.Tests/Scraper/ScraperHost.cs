@@ -2,7 +2,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using CryptoViz.Scraper;
 using CryptoViz.Scraper.Sources;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

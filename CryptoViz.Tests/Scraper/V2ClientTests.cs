@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Scraper.V2Client;
 using CryptoViz.Tests.Support;
 

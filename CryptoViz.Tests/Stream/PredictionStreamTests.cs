@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Support;
 using static CryptoViz.Tests.Stream.StreamTestKit;
 

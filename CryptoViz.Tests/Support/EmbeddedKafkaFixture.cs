@@ -1,7 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Confluent.Kafka;
 using CryptoViz.Hosting.Kafka;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CryptoViz.Tests.Support;

@@ -60,7 +60,7 @@ public sealed class CandleStoreTests
         Assert.Equal(10, history[0].Open);
     }
 
-    private static CryptoViz.ServiceDefaults.Messaging.CryptoPrice Tick(double price, DateTime time, double? volume = null) =>
+    private static CryptoViz.Contracts.Messaging.CryptoPrice Tick(double price, DateTime time, double? volume = null) =>
         Quotes.Price("BTC", price) with { Timestamp = time, Volume = volume };
 
     [Fact]

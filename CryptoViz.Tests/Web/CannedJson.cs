@@ -14,8 +14,8 @@ internal static class CannedJson
     /// <summary><see cref="StreamStats"/> from a Stream the AppHost told which kind of broker it reads.</summary>
     /// <summary>The Scraper's <c>/api/backfill</c>, written by the contract the Scraper itself serialises.</summary>
     public static string Backfill(string state, string summary) => System.Text.Json.JsonSerializer.Serialize(
-        new CryptoViz.ServiceDefaults.Messaging.BackfillStatus(state, 20, 12, 0, 3.1, 12 * 4464, DateTime.UtcNow, null, null, summary),
-        CryptoViz.ServiceDefaults.Messaging.CryptoVizJsonContext.Default.BackfillStatus);
+        new CryptoViz.Contracts.Messaging.BackfillStatus(state, 20, 12, 0, 3.1, 12 * 4464, DateTime.UtcNow, null, null, summary),
+        CryptoViz.Contracts.Messaging.CryptoVizJsonContext.Default.BackfillStatus);
 
     public static string StreamStatsFrom(string broker) => StreamStats.TrimEnd()[..^1] + $$""","broker":"{{broker}}"}""";
 

@@ -1,4 +1,4 @@
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Web.Forecasts;
 using CryptoViz.Web.Ingest;
 using CryptoViz.Web.Markets;

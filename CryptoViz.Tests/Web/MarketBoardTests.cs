@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Web.Feed;
 using CryptoViz.Web.Markets;
 

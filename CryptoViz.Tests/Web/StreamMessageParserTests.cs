@@ -19,7 +19,7 @@ public sealed class StreamMessageParserTests
         var message = StreamMessageParser.Parse(data);
 
         Assert.Equal(StreamMessage.CryptoUpdate, message.Type);
-        var price = Assert.IsType<CryptoViz.ServiceDefaults.Messaging.CryptoPrice>(message.Price);
+        var price = Assert.IsType<CryptoViz.Contracts.Messaging.CryptoPrice>(message.Price);
         Assert.Equal(("BNB", "coingecko", 861.24, 119912345678d), (price.Symbol, price.Source, price.Price, price.MarketCap));
         Assert.Null(price.PercentChange24h);
         Assert.Equal(new DateTime(2025, 9, 4, 18, 42, 5, DateTimeKind.Utc), price.Timestamp);
@@ -49,7 +49,7 @@ public sealed class StreamMessageParserTests
 
         Assert.Equal(StreamMessage.PredictionType, message.Type);
         Assert.Null(message.Price);
-        var forecast = Assert.IsType<CryptoViz.ServiceDefaults.Messaging.Prediction>(message.Prediction);
+        var forecast = Assert.IsType<CryptoViz.Contracts.Messaging.Prediction>(message.Prediction);
         Assert.Equal(("naive", 15, 98d, 102d), (forecast.Model, forecast.HorizonMinutes, forecast.Lower, forecast.Upper));
     }
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Web.Markets;
 using Microsoft.Extensions.Options;
 

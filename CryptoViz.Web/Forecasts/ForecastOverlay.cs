@@ -1,4 +1,4 @@
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Web.Components.Charts;
 using CryptoViz.Web.Ingest;
 using CryptoViz.Web.Markets;

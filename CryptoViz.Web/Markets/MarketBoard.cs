@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Web.Feed;
 
 namespace CryptoViz.Web.Markets;

@@ -1,4 +1,4 @@
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Web.Ingest;
 
 namespace CryptoViz.Web.Pipeline;

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Web.Pipeline;
 

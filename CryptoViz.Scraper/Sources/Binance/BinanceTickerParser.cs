@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Scraper.Sources.Binance;
 

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CryptoViz.Scraper.Backfill;
 using CryptoViz.Scraper.Sources.CoinMarketCap;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Sources.CoinGecko;

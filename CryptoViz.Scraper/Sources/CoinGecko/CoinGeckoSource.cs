@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CryptoViz.Scraper.Sources.CoinMarketCap;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Sources.CoinGecko;

@@ -1,4 +1,4 @@
-using CryptoViz.ServiceDefaults.Klines;
+using CryptoViz.Contracts.Klines;
 
 namespace CryptoViz.Scraper.Sources.Replay;
 

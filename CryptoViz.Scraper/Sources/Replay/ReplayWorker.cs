@@ -1,5 +1,5 @@
 using CryptoViz.Scraper.Publishing;
-using CryptoViz.ServiceDefaults.Klines;
+using CryptoViz.Contracts.Klines;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Sources.Replay;

@@ -1,5 +1,5 @@
 using CryptoViz.Scraper.Backfill;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Sources.Simulated;

@@ -1,5 +1,5 @@
 using CryptoViz.Scraper.Publishing;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Sources.Simulated;

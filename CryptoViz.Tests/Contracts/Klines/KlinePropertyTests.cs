@@ -1,4 +1,4 @@
-using CryptoViz.ServiceDefaults.Klines;
+using CryptoViz.Contracts.Klines;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -4,7 +4,7 @@ using Confluent.Kafka;
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Forecasting;
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using CryptoViz.Ingest.Forecasting;
-using CryptoViz.ServiceDefaults.Klines;
+using CryptoViz.Contracts.Klines;
 
 namespace CryptoViz.Tests.Ingest.Forecasting;
 

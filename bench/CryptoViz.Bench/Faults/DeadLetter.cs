@@ -1,7 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using CryptoViz.Ingest.Services;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Bench.Faults;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Bench.Faults;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using CryptoViz.Ingest.Apis;
 using CryptoViz.Ingest.Model;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Bench.Faults;
 

@@ -6,7 +6,7 @@ using CryptoViz.Hosting.Kafka;
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Forecasting;
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

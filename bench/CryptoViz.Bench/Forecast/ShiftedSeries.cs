@@ -1,6 +1,6 @@
 using CryptoViz.Ingest.Forecasting;
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Klines;
+using CryptoViz.Contracts.Klines;
 
 namespace CryptoViz.Bench.Forecast;
 

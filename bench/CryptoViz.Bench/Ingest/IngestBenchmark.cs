@@ -3,7 +3,7 @@ using Confluent.Kafka;
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

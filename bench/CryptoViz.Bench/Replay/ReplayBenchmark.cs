@@ -9,7 +9,7 @@ using CryptoViz.Scraper.Extensions;
 using CryptoViz.Scraper.Publishing;
 using CryptoViz.Scraper.Sources.Replay;
 using CryptoViz.ServiceDefaults.Kafka;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

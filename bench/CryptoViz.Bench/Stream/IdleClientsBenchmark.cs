@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Confluent.Kafka;
 using CryptoViz.Bench.Footprint;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 using static CryptoViz.Bench.MarkdownTable;
 
 namespace CryptoViz.Bench.Stream;

@@ -1,5 +1,5 @@
 using CryptoViz.Hosting.Kafka;
-using CryptoViz.ServiceDefaults.Messaging;
+using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Bench.Stream;
 
