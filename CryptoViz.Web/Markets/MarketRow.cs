@@ -1,5 +1,4 @@
 using CryptoViz.ServiceDefaults.Messaging;
-using CryptoViz.Web.Feed;
 
 namespace CryptoViz.Web.Markets;
 
