@@ -1,4 +1,3 @@
-using CryptoViz.Web.Feed;
 using CryptoViz.Web.Markets;
 
 namespace CryptoViz.Tests.Web;

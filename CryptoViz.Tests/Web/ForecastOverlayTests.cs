@@ -1,6 +1,6 @@
 using CryptoViz.Contracts.Messaging;
 using CryptoViz.Web.Forecasts;
-using CryptoViz.Web.Ingest;
+using CryptoViz.Web.Clients;
 using CryptoViz.Web.Markets;
 
 namespace CryptoViz.Tests.Web;

@@ -1,7 +1,7 @@
 using Bunit;
 using CryptoViz.Web.Components.Forecasts;
 using CryptoViz.Web.Forecasts;
-using CryptoViz.Web.Ingest;
+using CryptoViz.Web.Clients;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.FluentUI.AspNetCore.Components;
 

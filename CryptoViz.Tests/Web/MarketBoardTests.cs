@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using CryptoViz.Contracts.Messaging;
-using CryptoViz.Web.Feed;
 using CryptoViz.Web.Markets;
 
 namespace CryptoViz.Tests.Web;

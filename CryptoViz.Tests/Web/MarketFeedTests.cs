@@ -1,4 +1,5 @@
 using CryptoViz.Web.Feed;
+using CryptoViz.Web.Markets;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CryptoViz.Tests.Web;
@@ -32,7 +33,7 @@ public sealed class MarketFeedTests
         await using var stream = await FakeStreamServer.StartAsync();
         using var host = await FeedHost.StartAsync(stream.Address);
         var feed = host.Services.GetRequiredService<MarketFeed>();
-        var candles = host.Services.GetRequiredService<CryptoViz.Web.Markets.CandleStore>();
+        var candles = host.Services.GetRequiredService<CandleStore>();
         await stream.NextConnectionAsync(s_timeout);
         var quote = Quotes.Price("BTC", 100, "binance") with { Volume = 0.5 };
 

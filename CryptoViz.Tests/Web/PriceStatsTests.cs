@@ -1,4 +1,4 @@
-using CryptoViz.Web.Ingest;
+using CryptoViz.Web.Clients;
 using CryptoViz.Web.Pipeline;
 
 namespace CryptoViz.Tests.Web;

@@ -1,4 +1,4 @@
-using CryptoViz.Web.Feed;
+using CryptoViz.Web.Clients;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 

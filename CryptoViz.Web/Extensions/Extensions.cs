@@ -1,5 +1,5 @@
+using CryptoViz.Web.Clients;
 using CryptoViz.Web.Feed;
-using CryptoViz.Web.Ingest;
 using CryptoViz.Web.Markets;
 using CryptoViz.Web.Pipeline;
 using Microsoft.Extensions.Http.Resilience;

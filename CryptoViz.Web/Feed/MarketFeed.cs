@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using CryptoViz.Contracts.Messaging;
+using CryptoViz.Web.Clients;
 using CryptoViz.Web.Markets;
 using Microsoft.Extensions.Options;
 

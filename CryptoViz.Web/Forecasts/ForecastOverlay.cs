@@ -1,6 +1,6 @@
 using CryptoViz.Contracts.Messaging;
+using CryptoViz.Web.Clients;
 using CryptoViz.Web.Components.Charts;
-using CryptoViz.Web.Ingest;
 using CryptoViz.Web.Markets;
 
 namespace CryptoViz.Web.Forecasts;

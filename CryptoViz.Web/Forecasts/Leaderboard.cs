@@ -1,4 +1,4 @@
-using CryptoViz.Web.Ingest;
+using CryptoViz.Web.Clients;
 
 namespace CryptoViz.Web.Forecasts;
 

@@ -1,5 +1,4 @@
 using CryptoViz.Contracts.Messaging;
-using CryptoViz.Web.Feed;
 
 namespace CryptoViz.Web.Markets;
 
@@ -24,7 +23,6 @@ public sealed class CandleStore
     public void Add(CryptoPrice price)
     {
         var key = new QuoteKey(price.Symbol, price.Source);
-        var bucket = UnixTime.Bucket(UnixTime.Seconds(price.Timestamp), (long)Interval.TotalSeconds);
         Candle candle;
         lock (_gate)
         {
@@ -34,22 +32,21 @@ public sealed class CandleStore
                 _series.Add(key, series);
             }
 
-            if (series.Count > 0 && series[^1].Time > bucket)
+            // A tick without volume (CoinGecko, CoinMarketCap) adds none, as in Ingest's candles.
+            var last = series.Count > 0 ? series[^1] : null;
+            if (LiveCandles.Fold(last, UnixTime.Seconds(price.Timestamp), price.Price, price.Volume ?? 0, (long)Interval.TotalSeconds) is not { } next)
             {
-                // The chart can only extend its last bar; a late tick for an older bar is dropped.
                 return;
             }
 
-            // A tick without volume (CoinGecko, CoinMarketCap) adds none, as in Ingest's candles.
-            var volume = price.Volume ?? 0;
-            if (series.Count > 0 && series[^1].Time == bucket)
+            candle = next;
+            if (last is not null && last.Time == next.Time)
             {
-                candle = series[^1] = series[^1].With(price.Price, volume);
+                series[^1] = next;
             }
             else
             {
-                candle = new Candle(bucket, price.Price, price.Price, price.Price, price.Price, volume);
-                series.Add(candle);
+                series.Add(next);
                 if (series.Count > Capacity)
                 {
                     series.RemoveAt(0);

@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
 using CryptoViz.Contracts.Messaging;
-using CryptoViz.Web.Feed;
 
 namespace CryptoViz.Web.Markets;
 
-/// <summary>A circuit's view of the market: rows kept in step with <see cref="MarketFeed.Quotes"/> snapshots.</summary>
+/// <summary>A circuit's view of the market: rows kept in step with the market feed's quote snapshots.</summary>
 public sealed class MarketBoard(TimeSpan highlight)
 {
     private readonly Dictionary<QuoteKey, MarketRow> _rows = [];

@@ -1,5 +1,4 @@
 using CryptoViz.Contracts.Messaging;
-using CryptoViz.Web.Feed;
 
 namespace CryptoViz.Web.Markets;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using CryptoViz.Web.Feed;
-using CryptoViz.Web.Ingest;
+using CryptoViz.Web.Clients;
 
 namespace CryptoViz.Web.Markets;
 

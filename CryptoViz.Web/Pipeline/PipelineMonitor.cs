@@ -1,4 +1,4 @@
-using CryptoViz.Web.Ingest;
+using CryptoViz.Web.Clients;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CryptoViz.Web.Pipeline;

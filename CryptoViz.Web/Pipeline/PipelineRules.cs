@@ -1,4 +1,5 @@
 using CryptoViz.ServiceDefaults.Kafka;
+using CryptoViz.Web.Clients;
 using Microsoft.FluentUI.AspNetCore.Components;
 
 namespace CryptoViz.Web.Pipeline;

@@ -1,5 +1,5 @@
 using CryptoViz.Contracts.Messaging;
-using CryptoViz.Web.Ingest;
+using CryptoViz.Web.Clients;
 
 namespace CryptoViz.Web.Pipeline;
 

@@ -1,5 +1,5 @@
+using CryptoViz.Web.Clients;
 using CryptoViz.Web.Components.Charts;
-using CryptoViz.Web.Ingest;
 using CryptoViz.Web.Markets;
 
 namespace CryptoViz.Web.Pipeline;

@@ -1,4 +1,4 @@
-namespace CryptoViz.Web.Ingest;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>One stored row of <c>crypto_prices</c>, from Ingest's <c>GET /api/coins/{symbol}/ticks</c>.</summary>
 public sealed record Tick(

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CryptoViz.Web.Pipeline;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>
 /// Stream's <c>GET /stats</c> (docs/v2-contract.md#get-stats, plus the back-pressure figures V2 lacked and the kind of

@@ -1,4 +1,4 @@
-namespace CryptoViz.Web.Ingest;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>
 /// One (symbol, source) in <see cref="CoinHistory"/>: the last close per bucket, oldest first (null where nothing was

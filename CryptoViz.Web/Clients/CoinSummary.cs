@@ -1,4 +1,4 @@
-namespace CryptoViz.Web.Ingest;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>
 /// Ingest's <c>GET /api/coins</c> entry: the newest stored price of one coin from one source, and the newest 24 h volume

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using CryptoViz.Web.Pipeline;
 
-namespace CryptoViz.Web.Ingest;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>Typed client for Ingest's query API; its base address is the logical <c>http://ingest</c>.</summary>
 public sealed class IngestClient(HttpClient http)

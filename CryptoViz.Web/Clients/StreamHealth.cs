@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CryptoViz.Web.Pipeline;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>Stream's <c>GET /health</c> body (docs/v2-contract.md#get-health); sent with 200 when healthy and 500 when not.</summary>
 public sealed record StreamHealth(

@@ -1,4 +1,4 @@
-namespace CryptoViz.Web.Ingest;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>
 /// Ingest's <c>GET /api/coins/{symbol}/forecasts</c> entry: the served model's forecast of one source's close at

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CryptoViz.Web.Ingest;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>
 /// Ingest's <c>GET /api/models</c> row, in the backtest command's snake_case: one model's walk-forward skill on one

@@ -1,4 +1,4 @@
-namespace CryptoViz.Web.Ingest;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>Ingest's <c>GET /api/stats</c>; <c>ConsumerLag</c> is null until librdkafka's first statistics report.</summary>
 public sealed record StoreStats(

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CryptoViz.Web.Ingest;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>Ingest answers in web defaults (camelCase); these mirror its DTOs without referencing the project.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]

@@ -1,4 +1,4 @@
-namespace CryptoViz.Web.Ingest;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>
 /// One OHLCV bucket from Ingest: <c>Volume</c> (base-asset units) and <c>QuoteVolume</c> (USD/USDT) sum the stored

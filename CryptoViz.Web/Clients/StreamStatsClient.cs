@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace CryptoViz.Web.Pipeline;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>Typed client for Stream's <c>/stats</c> and <c>/health</c>; its base address is the logical <c>http://stream</c>.</summary>
 public sealed class StreamStatsClient(HttpClient http)

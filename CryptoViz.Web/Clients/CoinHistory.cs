@@ -1,4 +1,4 @@
-namespace CryptoViz.Web.Ingest;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>
 /// Ingest's <c>GET /api/coins/history</c>: every series' closes on one grid (bucket <c>i</c> starts at

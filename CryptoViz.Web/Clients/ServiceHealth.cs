@@ -1,4 +1,4 @@
-namespace CryptoViz.Web.Pipeline;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>What one service's health endpoint said, or that it could not be asked.</summary>
 public sealed record ServiceHealth(string Name, ServiceStatus Status, string Detail)

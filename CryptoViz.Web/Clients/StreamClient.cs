@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 
-namespace CryptoViz.Web.Feed;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>Typed client for Stream's <c>GET /stream</c>; its base address is the logical <c>http://stream</c>.</summary>
 public sealed class StreamClient(HttpClient http)

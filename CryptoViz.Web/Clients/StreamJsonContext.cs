@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CryptoViz.Web.Pipeline;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>Stream keeps V2's snake_case names, spelled out on each property.</summary>
 [JsonSerializable(typeof(StreamStats))]

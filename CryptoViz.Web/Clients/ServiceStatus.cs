@@ -1,4 +1,4 @@
-namespace CryptoViz.Web.Pipeline;
+namespace CryptoViz.Web.Clients;
 
 public enum ServiceStatus
 {

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using CryptoViz.Contracts.Messaging;
 
-namespace CryptoViz.Web.Pipeline;
+namespace CryptoViz.Web.Clients;
 
 /// <summary>Typed client for the Scraper's <c>/api/backfill</c>; its base address is the logical <c>http://scraper</c>.</summary>
 public sealed class ScraperClient(HttpClient http)
