@@ -29,7 +29,8 @@ public sealed class SupervisorTests(AppHostFixture fixture)
     [Fact]
     public async Task A_hung_service_is_killed_restarted_and_becomes_healthy_again()
     {
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // Hung for 5 failed probes of up to 5 s each, then a `dotnet run` start: minutes, on a loaded 2-core runner.
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var notifications = fixture.App.ResourceNotifications;
         await notifications.WaitForResourceHealthyAsync("scraper", cts.Token);
         var before = Pid(await notifications.WaitForResourceAsync("scraper", e => Pid(e) is not null, cts.Token));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using CryptoViz.Contracts.Messaging;
+using CryptoViz.ServiceDefaults.Resilience;
 using CryptoViz.Web.Clients;
 using CryptoViz.Web.Markets;
 using Microsoft.Extensions.Options;
@@ -71,7 +72,7 @@ public sealed class MarketFeed(
                     if (_state != FeedConnectionState.Live)
                     {
                         failedAttempts = 0;
-                        MarketFeedTrace.Connected(logger);
+                        MarketFeedLog.Connected(logger);
                         SetState(FeedConnectionState.Live);
                     }
 
@@ -88,23 +89,23 @@ public sealed class MarketFeed(
                 failure = exception;
             }
 
-            var delay = ReconnectBackoff.Delay(failedAttempts++, settings.InitialReconnectDelay, settings.MaxReconnectDelay);
+            var delay = ExponentialBackoff.Delay(++failedAttempts, settings.InitialReconnectDelay, settings.MaxReconnectDelay);
             if (idle.IsCancellationRequested)
             {
-                MarketFeedTrace.StreamIdle(logger, settings.IdleTimeout, delay);
+                MarketFeedLog.StreamIdle(logger, settings.IdleTimeout, delay);
             }
             else if (failure is HttpRequestException or IOException)
             {
                 // Expected while Stream is down or restarting: the message says enough, a stack per retry is noise.
-                MarketFeedTrace.StreamUnreachable(logger, failure.Message, delay);
+                MarketFeedLog.StreamUnreachable(logger, failure.Message, delay);
             }
             else if (failure is not null)
             {
-                MarketFeedTrace.StreamFailed(logger, failure, delay);
+                MarketFeedLog.StreamFailed(logger, failure, delay);
             }
             else
             {
-                MarketFeedTrace.StreamEnded(logger, delay);
+                MarketFeedLog.StreamEnded(logger, delay);
             }
 
             if (_state == FeedConnectionState.Live)
@@ -139,7 +140,7 @@ public sealed class MarketFeed(
         catch (JsonException exception)
         {
             metrics.EventRejected();
-            MarketFeedTrace.EventRejected(logger, exception, item.EventId);
+            MarketFeedLog.EventRejected(logger, exception, item.EventId);
             return;
         }
 

@@ -71,7 +71,7 @@ public sealed class MarketTrends(IServiceScopeFactory scopeFactory, TimeProvider
         catch (Exception exception)
         {
             // Ingest down or slow: the table keeps its last history (or none) and asks again soon.
-            MarketTrendsTrace.RefreshFailed(logger, exception.Message);
+            MarketTrendsLog.RefreshFailed(logger, exception.Message);
         }
         finally
         {

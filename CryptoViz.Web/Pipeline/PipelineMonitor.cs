@@ -82,7 +82,7 @@ public sealed class PipelineMonitor(
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // A service that is down or answers nonsense is a state the page shows, not an error of the page.
-            PipelineTrace.LoadFailed(logger, what, exception.Message);
+            PipelineLog.LoadFailed(logger, what, exception.Message);
             return null;
         }
     }

@@ -1,6 +1,6 @@
 namespace CryptoViz.Web.Feed;
 
-internal static partial class MarketFeedTrace
+internal static partial class MarketFeedLog
 {
     [LoggerMessage(1, LogLevel.Information, "Connected to the Stream SSE feed")]
     public static partial void Connected(ILogger logger);
