@@ -29,9 +29,12 @@ var scraper = builder.AddProject<Projects.CryptoViz_Scraper>("scraper")
     .WithOperatorCommand("backfill", "Backfill history", "Fill every live series' gaps from its source's history now", "History")
     .WithBackfillProgress();
 
+// Stream's memory grows with its clients: up to Stream:MaxClients (10,000) idle SSE clients at ~50 KB each (bench `idle`)
+// beside ~140 MiB of its own do not fit the services' 512 Mi.
 var stream = builder.AddProject<Projects.CryptoViz_Stream>("stream")
     .WithReference(kafka).WaitFor(kafka)
-    .WithReadinessReport().WithConfiguredPort().WithDevFootprint().AsPublicFace(lan).WithPublishedReplicas(3);
+    .WithReadinessReport().WithConfiguredPort().WithDevFootprint().AsPublicFace(lan).WithPublishedReplicas(3)
+    .WithPublishedMemory(request: "256Mi", limit: "1Gi");
 
 builder.AddProject<Projects.CryptoViz_Web>("web")
     .WithReference(stream).WithReference(ingest).WithReference(scraper).WaitFor(stream)

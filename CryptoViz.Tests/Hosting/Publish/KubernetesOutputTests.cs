@@ -136,6 +136,17 @@ public sealed class KubernetesOutputTests(PublishFixture publish)
     }
 
     [Fact]
+    public void Stream_has_room_for_its_client_limit_and_the_other_services_keep_the_default()
+    {
+        // 10,000 idle SSE clients at ~50 KB each (bench `idle`) beside ~140 MiB of its own: over 512 Mi.
+        Assert.Equal("1Gi", ContainerOf("stream").Resources.Limits["memory"].ToString());
+        foreach (var name in s_projects.Where(name => name != "stream"))
+        {
+            Assert.Equal("512Mi", ContainerOf(name).Resources.Limits["memory"].ToString());
+        }
+    }
+
+    [Fact]
     public void Environment_reaches_each_resource_through_its_Service()
     {
         foreach (var name in new[] { "scraper", "ingest", "stream" })
