@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -28,6 +30,7 @@ public static class Extensions
             http.AddServiceDiscovery();
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<KafkaClientStatistics>();
         return builder;
     }
 
@@ -47,11 +50,11 @@ public static class Extensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(CryptoViz.ServiceDefaults.Kafka.KafkaTelemetry.MeterName)
+                .AddMeter(KafkaTelemetry.MeterName)
                 .AddMeter(builder.Environment.ApplicationName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
-                .AddSource(CryptoViz.ServiceDefaults.Kafka.KafkaTelemetry.ActivitySourceName)
+                .AddSource(KafkaTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx =>
                     !ctx.Request.Path.StartsWithSegments(HealthEndpointPath)
                     && !ctx.Request.Path.StartsWithSegments(AlivenessEndpointPath)

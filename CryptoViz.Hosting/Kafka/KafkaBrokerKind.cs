@@ -1,5 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
-using CryptoViz.ServiceDefaults.Kafka;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 
 namespace CryptoViz.Hosting.Kafka;
 

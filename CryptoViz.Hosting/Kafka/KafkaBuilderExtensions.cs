@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using CryptoViz.Hosting.Kafka;
-using CryptoViz.ServiceDefaults.Kafka;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

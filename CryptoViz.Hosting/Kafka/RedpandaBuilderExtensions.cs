@@ -1,6 +1,6 @@
 using Aspire.Hosting.ApplicationModel;
 using CryptoViz.Hosting.Kafka;
-using CryptoViz.ServiceDefaults.Kafka;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 
 namespace Aspire.Hosting;
 

@@ -1,6 +1,6 @@
 using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Kafka;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CryptoViz.Ingest.Apis;

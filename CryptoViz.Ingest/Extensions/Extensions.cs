@@ -4,6 +4,7 @@ using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.Contracts.Messaging;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 
 namespace CryptoViz.Ingest.Extensions;
 
@@ -43,6 +44,7 @@ public static class Extensions
                 settings.Config.FetchQueueBackoffMs ??= 100;
             },
             (services, consumer) => consumer
+                .UseKafkaDiagnostics(services)
                 .SetPartitionsAssignedHandler((_, partitions) =>
                     IngestLog.Assigned(services.GetRequiredService<ILogger<IngestWorker>>(), string.Join(", ", partitions)))
                 .SetPartitionsRevokedHandler((c, partitions) =>
@@ -60,7 +62,7 @@ public static class Extensions
             settings.Config.ClientId = "cryptoviz-ingest-dlq";
             settings.Config.EnableIdempotence = true;
             settings.Config.Acks = Acks.All;
-        });
+        }, (services, producer) => producer.UseKafkaDiagnostics(services));
 
         builder.Services.ConfigureHttpJsonOptions(json =>
         {

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Confluent.Kafka;
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Kafka;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using CryptoViz.Contracts.Messaging;
 using CryptoViz.ServiceDefaults.Resilience;
 using DuckDB.NET.Data;

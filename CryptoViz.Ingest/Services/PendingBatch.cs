@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using CryptoViz.Ingest.Storage;
-using CryptoViz.ServiceDefaults.Kafka;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using CryptoViz.Contracts.Messaging;
 
 namespace CryptoViz.Ingest.Services;

@@ -8,6 +8,7 @@ using CryptoViz.Scraper.Sources.CoinMarketCap;
 using CryptoViz.Scraper.Sources.Replay;
 using CryptoViz.Scraper.Sources.Simulated;
 using CryptoViz.Scraper.Sources;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Scraper.Extensions;
@@ -30,7 +31,7 @@ public static class Extensions
             settings.Config.DeliveryReportFields = "status";
             // Reports are served by the publishing thread itself (DeliveryReportPoller says why).
             settings.Config.EnableBackgroundPoll = false;
-        });
+        }, (services, producer) => producer.UseKafkaDiagnostics(services));
 
         builder.Services.AddOptions<ScraperOptions>()
             .BindConfiguration(ScraperOptions.SectionName)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 
 namespace CryptoViz.ServiceDefaults.Kafka;
 

@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using CryptoViz.ServiceDefaults.Kafka;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using CryptoViz.Stream.Apis;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
@@ -21,7 +21,7 @@ public static class Extensions
             settings.Config.AutoOffsetReset = AutoOffsetReset.Latest;
             // After a burst that filled the local queue, librdkafka waits this long (default 1 s) before fetching again.
             settings.Config.FetchQueueBackoffMs ??= 100;
-        });
+        }, (services, consumer) => consumer.UseKafkaDiagnostics(services));
 
         builder.Services.AddOptions<StreamOptions>()
             .BindConfiguration(StreamOptions.SectionName)

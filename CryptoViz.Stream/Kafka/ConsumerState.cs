@@ -1,7 +1,7 @@
 namespace CryptoViz.Stream.Kafka;
 
 /// <summary>What the broker consumer is doing, written by its thread and read by <c>/health</c>, <c>/stats</c> and heartbeats.</summary>
-/// <param name="broker">Which kind of broker it reads (<see cref="ServiceDefaults.Kafka.KafkaBroker"/>), null when not told.</param>
+/// <param name="broker">Which kind of broker it reads (<see cref="ServiceDefaults.KafkaDiagnostics.KafkaBroker"/>), null when not told.</param>
 public sealed class ConsumerState(string groupId, string? broker)
 {
     private volatile BrokerStatus _status = BrokerStatus.Disconnected;

@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using CryptoViz.ServiceDefaults.Kafka;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace CryptoViz.Tests.ServiceDefaults;

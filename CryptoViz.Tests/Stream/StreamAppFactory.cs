@@ -24,7 +24,6 @@ internal sealed class StreamAppFactory : WebApplicationFactory<StreamOptions>
             ["ConnectionStrings:kafka"] = bootstrapServers,
             // The mock broker holds an empty fetch for the whole wait, even when data arrives.
             ["Aspire:Confluent:Kafka:Consumer:Config:FetchWaitMaxMs"] = "10",
-            ["Aspire:Confluent:Kafka:Consumer:HealthCheckTimeout"] = "00:00:02",
             ["Logging:LogLevel:Default"] = "Warning",
             // librdkafka reports every refused connection; the tests that cause them assert on /health instead.
             ["Logging:LogLevel:CryptoViz.Kafka"] = "Error",

@@ -1,4 +1,4 @@
-using CryptoViz.ServiceDefaults.Kafka;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using CryptoViz.Web.Clients;
 using Microsoft.FluentUI.AspNetCore.Components;
 

@@ -8,7 +8,7 @@ using CryptoViz.Scraper;
 using CryptoViz.Scraper.Extensions;
 using CryptoViz.Scraper.Publishing;
 using CryptoViz.Scraper.Sources.Replay;
-using CryptoViz.ServiceDefaults.Kafka;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 
-namespace CryptoViz.ServiceDefaults.Kafka;
+namespace CryptoViz.ServiceDefaults.KafkaDiagnostics;
 
 /// <summary>librdkafka's own log and error callbacks, routed into <see cref="ILogger"/> instead of stderr.</summary>
 internal static partial class KafkaClientLog

@@ -1,4 +1,4 @@
-namespace CryptoViz.ServiceDefaults.Kafka;
+namespace CryptoViz.ServiceDefaults.KafkaDiagnostics;
 
 /// <summary>
 /// Holds back repeats of a client's warnings and errors: while a broker is away librdkafka reports every reconnect

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CryptoViz.ServiceDefaults.Kafka;
+namespace CryptoViz.ServiceDefaults.KafkaDiagnostics;
 
 /// <summary>The few numbers CryptoViz reads from one librdkafka statistics report.</summary>
 public sealed record KafkaStatisticsSnapshot(

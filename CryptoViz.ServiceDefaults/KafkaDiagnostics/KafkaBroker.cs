@@ -1,4 +1,4 @@
-namespace CryptoViz.ServiceDefaults.Kafka;
+namespace CryptoViz.ServiceDefaults.KafkaDiagnostics;
 
 /// <summary>
 /// Which kind of broker is behind <c>ConnectionStrings:kafka</c>. The AppHost sets <see cref="ConfigurationKey"/> on every

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
-namespace CryptoViz.ServiceDefaults.Kafka;
+namespace CryptoViz.ServiceDefaults.KafkaDiagnostics;
 
 /// <summary>
 /// librdkafka's statistics (emitted every <c>statistics.interval.ms</c>) as OpenTelemetry metrics, with

@@ -4,7 +4,7 @@ using Confluent.Kafka;
 using OpenTelemetry;
 using OpenTelemetry.Context.Propagation;
 
-namespace CryptoViz.ServiceDefaults.Kafka;
+namespace CryptoViz.ServiceDefaults.KafkaDiagnostics;
 
 /// <summary>
 /// Tracing for Kafka, which Confluent.Kafka lacks. W3C trace context travels in message headers and
