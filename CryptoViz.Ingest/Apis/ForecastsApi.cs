@@ -2,6 +2,7 @@ using System.ComponentModel;
 using CryptoViz.Ingest.Forecasting;
 using CryptoViz.Ingest.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Ingest.Apis;
 

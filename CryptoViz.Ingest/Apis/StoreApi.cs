@@ -2,6 +2,7 @@ using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Ingest.Apis;
 

@@ -5,6 +5,7 @@ using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.Contracts.Messaging;
 using CryptoViz.ServiceDefaults.KafkaDiagnostics;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Ingest.Extensions;
 
@@ -68,6 +69,7 @@ public static class Extensions
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, CryptoVizJsonContext.Default);
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestJsonContext.Default);
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, IngestApiJsonContext.Default);
         });
         builder.Services.AddSingleton<IngestTelemetry>();
         builder.Services.AddSingleton<PriceStore>();

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Ingest.Forecasting;
 

@@ -1,3 +1,5 @@
+using CryptoViz.Contracts.Apis;
+
 namespace CryptoViz.Ingest.Forecasting;
 
 /// <summary>The scores of every model and horizon on one series, and every model's forecast from its last minute.</summary>

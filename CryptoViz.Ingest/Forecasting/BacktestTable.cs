@@ -1,4 +1,5 @@
 using System.Globalization;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Ingest.Forecasting;
 

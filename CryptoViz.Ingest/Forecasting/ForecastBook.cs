@@ -1,4 +1,5 @@
 using CryptoViz.Ingest.Model;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Ingest.Forecasting;
 

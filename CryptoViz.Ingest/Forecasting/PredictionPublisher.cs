@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using CryptoViz.Ingest.Anomalies;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Contracts.Messaging;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Ingest.Forecasting;
 

@@ -1,3 +1,5 @@
+using CryptoViz.Contracts.Apis;
+
 namespace CryptoViz.Ingest.Forecasting;
 
 /// <summary>Running sums for one model and horizon; naive's errors on the same points are summed beside them.</summary>

@@ -1,3 +1,5 @@
+using CryptoViz.Contracts.Apis;
+
 namespace CryptoViz.Ingest.Forecasting;
 
 /// <summary>

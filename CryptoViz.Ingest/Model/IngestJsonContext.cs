@@ -4,14 +4,7 @@ using CryptoViz.Ingest.Forecasting;
 
 namespace CryptoViz.Ingest.Model;
 
+/// <summary>What only Ingest writes; its query API's records are shared with the Web (<c>IngestApiJsonContext</c>).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
-[JsonSerializable(typeof(IReadOnlyList<CoinSummary>))]
-[JsonSerializable(typeof(CandleSeries))]
-[JsonSerializable(typeof(CoinHistory))]
-[JsonSerializable(typeof(IReadOnlyList<Tick>))]
-[JsonSerializable(typeof(SourceSpread))]
-[JsonSerializable(typeof(StoreStats))]
-[JsonSerializable(typeof(IReadOnlyList<ServedForecast>))]
-[JsonSerializable(typeof(IReadOnlyList<ModelScore>))]
 [JsonSerializable(typeof(ForecastRunSummary))]
 public sealed partial class IngestJsonContext : JsonSerializerContext;

@@ -2,6 +2,7 @@ using System.Data.Common;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Contracts.Messaging;
 using DuckDB.NET.Data;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Ingest.Storage;
 

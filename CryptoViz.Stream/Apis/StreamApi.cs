@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Stream.Apis;
 
@@ -57,10 +58,10 @@ public static class StreamApi
         return new EventStreamResult(filter, lastEventId, place, services);
     }
 
-    public static Ok<StatsResponse> GetStats(StreamHub hub, ConsumerState consumer, TimeProvider time)
+    public static Ok<StreamStats> GetStats(StreamHub hub, ConsumerState consumer, TimeProvider time)
     {
         var counters = hub.ReadCounters();
-        return TypedResults.Ok(new StatsResponse(
+        return TypedResults.Ok(new StreamStats(
             Envelopes.Backend,
             counters.ConnectedClients,
             counters.LastDataReceived is { } last ? V2Time.FormatIso(last.UtcDateTime) : null,
@@ -75,7 +76,7 @@ public static class StreamApi
             consumer.Broker));
     }
 
-    public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealthAsync(
+    public static async Task<Results<Ok<StreamHealth>, JsonHttpResult<StreamHealth>>> GetHealthAsync(
         HealthCheckService healthChecks, StreamHub hub, ConsumerState consumer, TimeProvider time, CancellationToken cancellationToken)
     {
         // The registered checks include the consumer's own metadata probe: the broker answering right now.
@@ -83,7 +84,7 @@ public static class StreamApi
         var brokerOk = report.Status == HealthStatus.Healthy;
         var streaming = consumer.IsStreaming;
         var healthy = brokerOk && streaming;
-        var body = new HealthResponse(
+        var body = new StreamHealth(
             Envelopes.Backend,
             hub.ConnectedClients,
             brokerOk ? "ok" : "error",
@@ -92,7 +93,7 @@ public static class StreamApi
             V2Time.FormatIso(time.GetUtcNow().UtcDateTime));
         return healthy
             ? TypedResults.Ok(body)
-            : TypedResults.Json(body, StreamJsonContext.Default.HealthResponse, statusCode: StatusCodes.Status500InternalServerError);
+            : TypedResults.Json(body, StreamApiJsonContext.Default.StreamHealth, statusCode: StatusCodes.Status500InternalServerError);
     }
 
     public static Ok<TestBroadcastResponse> BroadcastTest(StreamHub hub, TimeProvider time, ILogger<StreamHub> logger)

@@ -3,6 +3,7 @@ using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using CryptoViz.Stream.Apis;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Stream.Extensions;
 
@@ -43,7 +44,11 @@ public static class Extensions
             }));
 
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, StreamJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, StreamJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, StreamApiJsonContext.Default);
+        });
 
         builder.Services.AddSingleton<StreamTelemetry>();
         builder.Services.AddSingleton(new ConsumerState(groupId, builder.Configuration[KafkaBroker.ConfigurationKey]));

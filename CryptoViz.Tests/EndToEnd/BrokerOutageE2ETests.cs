@@ -10,6 +10,7 @@ using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Tests.EndToEnd;
 

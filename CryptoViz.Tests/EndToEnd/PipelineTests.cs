@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Support;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Tests.EndToEnd;
 
@@ -63,7 +64,7 @@ public sealed class PipelineTests(AppHostFixture fixture)
         using var http = fixture.CreateHttpClient("ingest");
 
         var history = await Eventually.GetAsync(
-            () => http.GetFromJsonAsync("/api/coins/history", CryptoViz.Ingest.Model.IngestJsonContext.Default.CoinHistory),
+            () => http.GetFromJsonAsync("/api/coins/history", IngestApiJsonContext.Default.CoinHistory),
             h => h?.Series.Count >= 10 && h.Series.Any(s => s is { Symbol: "BTC", Source: "replay" } && s.Closes.Any(c => c is not null)),
             s_timeout, "the history of ten series, replayed BTC's with a close");
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using CryptoViz.Tests.Support;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Tests.Ingest;
 

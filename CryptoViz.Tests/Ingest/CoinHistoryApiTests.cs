@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CryptoViz.Ingest.Model;
 using Microsoft.AspNetCore.Mvc;
 using static CryptoViz.Tests.Ingest.CoinHistoryFixture;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Tests.Ingest;
 
@@ -87,6 +88,6 @@ public sealed class CoinHistoryApiTests(CoinHistoryFixture fixture) : IClassFixt
     {
         var response = await _http.GetAsync(url, Ct);
         Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
-        return (await response.Content.ReadFromJsonAsync(IngestJsonContext.Default.CoinHistory, Ct))!;
+        return (await response.Content.ReadFromJsonAsync(IngestApiJsonContext.Default.CoinHistory, Ct))!;
     }
 }

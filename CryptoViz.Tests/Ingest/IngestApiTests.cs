@@ -6,6 +6,7 @@ using System.Text.Json;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Tests.Support;
 using Microsoft.AspNetCore.Mvc;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Tests.Ingest;
 
@@ -19,7 +20,7 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
     [Fact]
     public async Task Coins_lists_the_latest_price_per_coin_and_source_with_1h_and_24h_change()
     {
-        var coins = await GetAsync("/api/coins", IngestJsonContext.Default.IReadOnlyListCoinSummary);
+        var coins = await GetAsync("/api/coins", IngestApiJsonContext.Default.IReadOnlyListCoinSummary);
 
         Assert.Equal(["BTC/alpha", "BTC/beta", "ETH/alpha"], coins.Select(c => $"{c.Symbol}/{c.Source}"));
         var alpha = coins[0];
@@ -51,7 +52,7 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
     public async Task Candles_of_one_minute_have_the_hand_computed_ohlc_and_never_mix_sources()
     {
         var series = await GetAsync("/api/coins/btc/candles?interval=1m&from=2025-09-04T10:00:00Z&to=2025-09-04T10:02:00Z",
-            IngestJsonContext.Default.CandleSeries);
+            IngestApiJsonContext.Default.CandleSeries);
 
         Assert.Equal("BTC", series.Symbol);
         Assert.Equal("alpha", series.Source); // no source given: the alphabetically first with data, echoed
@@ -64,7 +65,7 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
             series.Candles);
 
         var beta = await GetAsync("/api/coins/BTC/candles?interval=5m&from=2025-09-04T10:00:00Z&to=2025-09-04T10:05:00Z&source=beta",
-            IngestJsonContext.Default.CandleSeries);
+            IngestApiJsonContext.Default.CandleSeries);
         Assert.Equal([new Candle(IngestApiFixture.At(4, 10, 0, 0), 200, 200, 200, 200, 1, 0, 0)], beta.Candles);
     }
 
@@ -72,7 +73,7 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
     public async Task Daily_candles_are_aligned_to_utc_midnight()
     {
         var series = await GetAsync("/api/coins/BTC/candles?interval=1d&from=2025-09-04T00:00:00Z&to=2025-09-06T00:00:00Z&source=alpha",
-            IngestJsonContext.Default.CandleSeries);
+            IngestApiJsonContext.Default.CandleSeries);
 
         Assert.Equal(
             [
@@ -86,7 +87,7 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
     public async Task Candles_of_a_range_without_data_are_empty_with_no_source()
     {
         var series = await GetAsync("/api/coins/BTC/candles?from=2025-08-01T00:00:00Z&to=2025-08-02T00:00:00Z",
-            IngestJsonContext.Default.CandleSeries);
+            IngestApiJsonContext.Default.CandleSeries);
 
         Assert.Null(series.Source);
         Assert.Empty(series.Candles);
@@ -95,14 +96,14 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
     [Fact]
     public async Task Ticks_are_newest_first_filtered_and_limited()
     {
-        var all = await GetAsync("/api/coins/BTC/ticks?from=2025-09-04T10:00:00Z&to=2025-09-04T10:02:00Z", IngestJsonContext.Default.IReadOnlyListTick);
+        var all = await GetAsync("/api/coins/BTC/ticks?from=2025-09-04T10:00:00Z&to=2025-09-04T10:02:00Z", IngestApiJsonContext.Default.IReadOnlyListTick);
         Assert.Equal([99, 102, 101, 95, 200, 105, 100], all.Select(t => t.Price));
         Assert.Equal(IngestApiFixture.At(4, 10, 1, 30), all[0].Timestamp);
 
-        var limited = await GetAsync("/api/coins/BTC/ticks?from=2025-09-04T10:00:00Z&to=2025-09-04T10:02:00Z&limit=2", IngestJsonContext.Default.IReadOnlyListTick);
+        var limited = await GetAsync("/api/coins/BTC/ticks?from=2025-09-04T10:00:00Z&to=2025-09-04T10:02:00Z&limit=2", IngestApiJsonContext.Default.IReadOnlyListTick);
         Assert.Equal([99, 102], limited.Select(t => t.Price));
 
-        var beta = await GetAsync("/api/coins/BTC/ticks?from=2025-09-04T10:00:00Z&to=2025-09-04T10:02:00Z&source=beta", IngestJsonContext.Default.IReadOnlyListTick);
+        var beta = await GetAsync("/api/coins/BTC/ticks?from=2025-09-04T10:00:00Z&to=2025-09-04T10:02:00Z&source=beta", IngestApiJsonContext.Default.IReadOnlyListTick);
         Assert.Equal([200], beta.Select(t => t.Price));
     }
 
@@ -110,7 +111,7 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
     public async Task Ticks_default_to_the_last_24_hours()
     {
         // The fixture's clock says 2025-09-05T10:30Z: the day before's rows fall out.
-        var ticks = await GetAsync("/api/coins/BTC/ticks", IngestJsonContext.Default.IReadOnlyListTick);
+        var ticks = await GetAsync("/api/coins/BTC/ticks", IngestApiJsonContext.Default.IReadOnlyListTick);
 
         Assert.Equal([110, 112, 90, 88], ticks.Select(t => t.Price));
     }
@@ -118,7 +119,7 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
     [Fact]
     public async Task Sources_gives_the_latest_price_per_source_and_the_spread()
     {
-        var spread = await GetAsync("/api/coins/BTC/sources", IngestJsonContext.Default.SourceSpread);
+        var spread = await GetAsync("/api/coins/BTC/sources", IngestApiJsonContext.Default.SourceSpread);
 
         Assert.Equal([new SourceQuote("alpha", 110, IngestApiFixture.At(5, 10, 0, 0)), new SourceQuote("beta", 112, IngestApiFixture.At(5, 10, 0, 0))],
             spread.Sources);
@@ -135,7 +136,7 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
     [Fact]
     public async Task Stats_count_the_store_and_report_the_consumer_lag()
     {
-        var stats = await Eventually.GetAsync(() => _http.GetFromJsonAsync("/api/stats", IngestJsonContext.Default.StoreStats, Ct),
+        var stats = await Eventually.GetAsync(() => _http.GetFromJsonAsync("/api/stats", IngestApiJsonContext.Default.StoreStats, Ct),
             s => s?.ConsumerLag is not null, s_timeout, "a consumer lag from librdkafka's statistics");
 
         Assert.Equal(IngestApiFixture.Seed.Count, stats.Rows);
@@ -222,7 +223,7 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
         Assert.Contains("source", (await GetValidationProblemAsync($"/api/coins/BTC/ticks?source={source}")).Errors.Keys);
         Assert.Contains("source", (await GetValidationProblemAsync($"/api/coins/BTC/candles?source={source}")).Errors.Keys);
 
-        var stats = await GetAsync("/api/stats", IngestJsonContext.Default.StoreStats);
+        var stats = await GetAsync("/api/stats", IngestApiJsonContext.Default.StoreStats);
         Assert.Equal(IngestApiFixture.Seed.Count, stats.Rows);
     }
 

@@ -13,6 +13,7 @@ using CryptoViz.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Tests.Ingest;
 
@@ -178,7 +179,7 @@ public sealed class IngestTests : IAsyncLifetime
         await StoredRowsAsync(30);
         using var http = _ingest.CreateClient();
 
-        var stats = await Eventually.GetAsync(() => http.GetFromJsonAsync("/api/stats", IngestJsonContext.Default.StoreStats, TestContext.Current.CancellationToken),
+        var stats = await Eventually.GetAsync(() => http.GetFromJsonAsync("/api/stats", IngestApiJsonContext.Default.StoreStats, TestContext.Current.CancellationToken),
             s => s?.ConsumerLag == 0, s_timeout, "no lag once everything is stored");
 
         Assert.Equal(30, stats.Rows);
@@ -207,7 +208,7 @@ public sealed class IngestTests : IAsyncLifetime
         // Pages ahead of the rollup wait for it (up to its 10 s interval) before queries read them.
         var candles = await Eventually.GetAsync(
             () => http.GetFromJsonAsync($"/api/coins/HIST/candles?interval=1m&source=test&from={from:O}&to={from.AddHours(2):O}",
-                IngestJsonContext.Default.CandleSeries, TestContext.Current.CancellationToken),
+                IngestApiJsonContext.Default.CandleSeries, TestContext.Current.CancellationToken),
             c => c?.Candles.Count > 0, s_timeout, "the page's candles");
 
         // Assert: the page's whole range is covered, its 119 candles stored once; the bad page is dead-lettered as it was.

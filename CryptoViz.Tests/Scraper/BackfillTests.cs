@@ -6,6 +6,7 @@ using CryptoViz.Tests.Support;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Tests.Scraper;
 
@@ -56,7 +57,7 @@ public sealed class BackfillTests(EmbeddedKafkaFixture kafka) : IClassFixture<Em
         scraper.Services.GetRequiredService<BackfillService>().RequestRun();
         await scraper.UntilAsync(() => progress.Snapshot() is { State: BackfillStatus.Complete, SeriesTotal: 0 }, "a second run", step: s_step, timeout: s_timeout);
         var btc = await ingestHttp.GetFromJsonAsync($"/api/coins/BTC/candles?interval=1h&source=replay&from={ScraperHost.Start.UtcDateTime.AddDays(-1):O}&to={ScraperHost.Start.UtcDateTime:O}",
-            IngestJsonContext.Default.CandleSeries, TestContext.Current.CancellationToken);
+            IngestApiJsonContext.Default.CandleSeries, TestContext.Current.CancellationToken);
         var health = (await scraper.HealthAsync(BackfillHealthCheck.Name)).Description;
 
         // Assert: 5 replayed and 15 simulated series, a day each (1,440 minutes), stored once; then nothing left to fill.

@@ -4,6 +4,7 @@ using CryptoViz.Web.Forecasts;
 using CryptoViz.Web.Clients;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.FluentUI.AspNetCore.Components;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Tests.Web;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using CryptoViz.Web.Extensions;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Tests.Web;
 

@@ -85,9 +85,9 @@ public sealed class PipelineStateTests : BunitContext
     public void Source_rows_count_coins_and_records_and_rate_each_source()
     {
         var now = s_now.UtcDateTime;
-        CryptoViz.Web.Clients.CoinSummary Coin(string symbol, string source, int minutesAgo) =>
+        CryptoViz.Contracts.Apis.CoinSummary Coin(string symbol, string source, int minutesAgo) =>
             new(symbol, symbol, source, 1, 1, now.AddMinutes(-minutesAgo), null, null, null);
-        CryptoViz.Web.Clients.Tick Tick(string source) => new(now, "BTC", "Bitcoin", source, 1, null, 1, now, "t");
+        CryptoViz.Contracts.Apis.Tick Tick(string source) => new(now, "BTC", "Bitcoin", source, 1, null, 1, now, "t");
         var coins = new[] { Coin("BTC", "coinmarketcap", 2), Coin("ETH", "coinmarketcap", 40), Coin("BTC", "coingecko", 15) };
         var activity = new[] { new CoinActivity("BTC", [Tick("coinmarketcap"), Tick("coingecko"), Tick("coingecko")], null, false) };
 

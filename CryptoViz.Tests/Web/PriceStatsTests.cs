@@ -1,5 +1,6 @@
 using CryptoViz.Web.Clients;
 using CryptoViz.Web.Pipeline;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Tests.Web;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Web.Clients;
 
@@ -11,13 +12,13 @@ public sealed class IngestClient(HttpClient http)
 
     /// <summary>The newest price per (symbol, source), largest market cap first.</summary>
     public async Task<IReadOnlyList<CoinSummary>> GetCoinsAsync(CancellationToken cancellationToken) =>
-        await http.GetFromJsonAsync("/api/coins", IngestJsonContext.Default.IReadOnlyListCoinSummary, cancellationToken) ?? [];
+        await http.GetFromJsonAsync("/api/coins", IngestApiJsonContext.Default.IReadOnlyListCoinSummary, cancellationToken) ?? [];
 
     /// <summary>Every series' closes over the last <paramref name="hours"/>, one per <paramref name="step"/>, and its closes 1 h and 24 h ago.</summary>
     /// <param name="step">5m, 15m, 30m or 1h.</param>
     public async Task<CoinHistory> GetHistoryAsync(int hours, string step, CancellationToken cancellationToken) =>
         await http.GetFromJsonAsync($"/api/coins/history?hours={hours.ToString(CultureInfo.InvariantCulture)}&step={Uri.EscapeDataString(step)}",
-            IngestJsonContext.Default.CoinHistory, cancellationToken)
+            IngestApiJsonContext.Default.CoinHistory, cancellationToken)
             ?? throw new InvalidOperationException("Ingest answered /api/coins/history with null.");
 
     /// <param name="interval">1m, 5m, 15m, 1h or 1d.</param>
@@ -27,7 +28,7 @@ public sealed class IngestClient(HttpClient http)
     {
         var uri = $"/api/coins/{Uri.EscapeDataString(symbol)}/candles?interval={Uri.EscapeDataString(interval)}" +
             $"&from={Iso(fromUtc)}&to={Iso(toUtc)}" + (source is null ? "" : $"&source={Uri.EscapeDataString(source)}");
-        return await http.GetFromJsonAsync(uri, IngestJsonContext.Default.CandleSeries, cancellationToken);
+        return await http.GetFromJsonAsync(uri, IngestApiJsonContext.Default.CandleSeries, cancellationToken);
     }
 
     /// <summary>Stored rows of one coin in [from, to), newest first, at most <paramref name="limit"/>.</summary>
@@ -36,7 +37,7 @@ public sealed class IngestClient(HttpClient http)
     {
         var uri = $"/api/coins/{Uri.EscapeDataString(symbol)}/ticks?from={Iso(fromUtc)}&to={Iso(toUtc)}" +
             $"&limit={limit.ToString(CultureInfo.InvariantCulture)}";
-        return await http.GetFromJsonAsync(uri, IngestJsonContext.Default.IReadOnlyListTick, cancellationToken) ?? [];
+        return await http.GetFromJsonAsync(uri, IngestApiJsonContext.Default.IReadOnlyListTick, cancellationToken) ?? [];
     }
 
     /// <summary>The newest price per source of one coin; null when Ingest has none stored (404).</summary>
@@ -49,7 +50,7 @@ public sealed class IngestClient(HttpClient http)
         }
 
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync(IngestJsonContext.Default.SourceSpread, cancellationToken);
+        return await response.Content.ReadFromJsonAsync(IngestApiJsonContext.Default.SourceSpread, cancellationToken);
     }
 
     /// <summary>The served forecasts of one coin, per source and horizon; null until Ingest's first forecast run saw it (404).</summary>
@@ -62,15 +63,15 @@ public sealed class IngestClient(HttpClient http)
         }
 
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync(IngestJsonContext.Default.IReadOnlyListServedForecast, cancellationToken);
+        return await response.Content.ReadFromJsonAsync(IngestApiJsonContext.Default.IReadOnlyListServedForecast, cancellationToken);
     }
 
     /// <summary>Every model's backtest score per series and horizon; empty before the first forecast run.</summary>
     public async Task<IReadOnlyList<ModelScore>> GetModelsAsync(CancellationToken cancellationToken) =>
-        await http.GetFromJsonAsync("/api/models", IngestJsonContext.Default.IReadOnlyListModelScore, cancellationToken) ?? [];
+        await http.GetFromJsonAsync("/api/models", IngestApiJsonContext.Default.IReadOnlyListModelScore, cancellationToken) ?? [];
 
     public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken) =>
-        await http.GetFromJsonAsync("/api/stats", IngestJsonContext.Default.StoreStats, cancellationToken)
+        await http.GetFromJsonAsync("/api/stats", IngestApiJsonContext.Default.StoreStats, cancellationToken)
             ?? throw new InvalidOperationException("Ingest answered /api/stats with null.");
 
     /// <summary>ServiceDefaults' <c>/health</c>: 200 <c>Healthy</c> or <c>Degraded</c>, 503 <c>Unhealthy</c>, as plain text.</summary>

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Web.Clients;
 
@@ -9,7 +10,7 @@ public sealed class StreamStatsClient(HttpClient http)
     public const string ServiceName = "Stream";
 
     public async Task<StreamStats> GetStatsAsync(CancellationToken cancellationToken) =>
-        await http.GetFromJsonAsync("/stats", StreamJsonContext.Default.StreamStats, cancellationToken)
+        await http.GetFromJsonAsync("/stats", StreamApiJsonContext.Default.StreamStats, cancellationToken)
             ?? throw new InvalidOperationException("Stream answered /stats with null.");
 
     /// <summary>Reads the body whatever the status: Stream answers 500 with the same JSON when it is unhealthy.</summary>
@@ -21,7 +22,7 @@ public sealed class StreamStatsClient(HttpClient http)
             StreamHealth? body;
             try
             {
-                body = await response.Content.ReadFromJsonAsync(StreamJsonContext.Default.StreamHealth, cancellationToken);
+                body = await response.Content.ReadFromJsonAsync(StreamApiJsonContext.Default.StreamHealth, cancellationToken);
             }
             catch (JsonException)
             {

@@ -17,7 +17,7 @@ public static class ForecastFormat
     public static string Share(double? share) => share is { } value ? (value * 100).ToString("0.0", s_culture) + "%" : "–";
 
     /// <summary>How a MASE reads against naive: below 1 the model beat "no change", above it lost, naive itself is the yardstick.</summary>
-    public static Skill SkillOf(string model, double? mase) => model == Clients.ModelScore.Naive || mase is null
+    public static Skill SkillOf(string model, double? mase) => model == CryptoViz.Contracts.Apis.ModelScore.Naive || mase is null
         ? Skill.Baseline
         : mase < 1 ? Skill.Better : mase > 1 ? Skill.Worse : Skill.Baseline;
 }

@@ -2,6 +2,7 @@ using CryptoViz.Contracts.Messaging;
 using CryptoViz.Web.Clients;
 using CryptoViz.Web.Components.Charts;
 using CryptoViz.Web.Markets;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Web.Forecasts;
 

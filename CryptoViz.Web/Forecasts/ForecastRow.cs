@@ -8,5 +8,5 @@ public sealed record ForecastRow(
     int HorizonMinutes, string Model, DateTime OriginTime, DateTime TargetTime, double Last,
     double Central, double Lower, double Upper, double? Mase, double? Coverage90, int? BacktestPoints)
 {
-    public bool IsNaive => Model == Clients.ModelScore.Naive;
+    public bool IsNaive => Model == CryptoViz.Contracts.Apis.ModelScore.Naive;
 }

@@ -1,4 +1,5 @@
 using CryptoViz.Web.Clients;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Web.Forecasts;
 

@@ -1,5 +1,6 @@
 using CryptoViz.Web.Clients;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Web.Pipeline;
 

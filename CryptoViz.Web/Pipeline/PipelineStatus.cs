@@ -1,5 +1,6 @@
 using CryptoViz.Contracts.Messaging;
 using CryptoViz.Web.Clients;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Web.Pipeline;
 

@@ -1,6 +1,7 @@
 using CryptoViz.Web.Clients;
 using CryptoViz.Web.Components.Charts;
 using CryptoViz.Web.Markets;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Web.Pipeline;
 

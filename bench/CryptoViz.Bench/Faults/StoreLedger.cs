@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using CryptoViz.Ingest.Apis;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Contracts.Messaging;
+using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Bench.Faults;
 
@@ -53,7 +54,7 @@ internal sealed class StoreLedger(HttpClient ingest)
     {
         var url = $"/api/coins/{symbol}/ticks?from={Uri.EscapeDataString(from.ToString("O"))}&to={Uri.EscapeDataString(to.ToString("O"))}" +
                   $"&limit={CoinsApi.MaxTickLimit}{(source is null ? "" : $"&source={source}")}";
-        var rows = await ingest.GetFromJsonAsync(url, IngestJsonContext.Default.IReadOnlyListTick, cancellationToken) ?? [];
+        var rows = await ingest.GetFromJsonAsync(url, IngestApiJsonContext.Default.IReadOnlyListTick, cancellationToken) ?? [];
         if (rows.Count < CoinsApi.MaxTickLimit) return rows;
         if (to - from <= TimeSpan.FromSeconds(1)) throw new InvalidOperationException($"more than {CoinsApi.MaxTickLimit} rows of {symbol} in one second");
 

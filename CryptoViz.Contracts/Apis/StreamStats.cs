@@ -1,10 +1,10 @@
 using System.Text.Json.Serialization;
 
-namespace CryptoViz.Web.Clients;
+namespace CryptoViz.Contracts.Apis;
 
 /// <summary>
-/// Stream's <c>GET /stats</c> (docs/v2-contract.md#get-stats, plus the back-pressure figures V2 lacked and the kind of
-/// broker, null from a Stream that was not told it).
+/// V2's <c>/stats</c> (docs/v2-contract.md#get-stats) plus the back-pressure figures V2 lacked and the kind of broker read
+/// (V2's <c>backend</c> says <c>redpanda</c> whatever runs).
 /// </summary>
 public sealed record StreamStats(
     [property: JsonPropertyName("backend")] string Backend,

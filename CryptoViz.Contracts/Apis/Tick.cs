@@ -1,6 +1,6 @@
-namespace CryptoViz.Web.Clients;
+namespace CryptoViz.Contracts.Apis;
 
-/// <summary>One stored row of <c>crypto_prices</c>, from Ingest's <c>GET /api/coins/{symbol}/ticks</c>.</summary>
+/// <summary>One stored row of <c>crypto_prices</c>.</summary>
 public sealed record Tick(
     DateTime Timestamp, string Symbol, string Name, string Source, double Price, double? PercentChange24h, double MarketCap,
     DateTime IngestionTimestamp, string ProducerId);

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace CryptoViz.Web.Clients;
+namespace CryptoViz.Contracts.Apis;
 
-/// <summary>Ingest answers in web defaults (camelCase); these mirror its DTOs without referencing the project.</summary>
+/// <summary>Ingest's query API in web defaults (camelCase): Ingest writes it, the Web reads it.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(IReadOnlyList<CoinSummary>))]
 [JsonSerializable(typeof(CandleSeries))]
@@ -13,4 +13,4 @@ namespace CryptoViz.Web.Clients;
 [JsonSerializable(typeof(StoreStats))]
 [JsonSerializable(typeof(IReadOnlyList<ServedForecast>))]
 [JsonSerializable(typeof(IReadOnlyList<ModelScore>))]
-public sealed partial class IngestJsonContext : JsonSerializerContext;
+public sealed partial class IngestApiJsonContext : JsonSerializerContext;

@@ -1,4 +1,4 @@
-namespace CryptoViz.Ingest.Model;
+namespace CryptoViz.Contracts.Apis;
 
 /// <summary>The newest price of one coin from one source, with its change over the stored history.</summary>
 /// <param name="ChangePercent1h">Change in % against the last price stored at or before <c>Timestamp - 1 h</c>; null when the history is shorter.</param>

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
 
-namespace CryptoViz.Web.Clients;
+namespace CryptoViz.Contracts.Apis;
 
-/// <summary>Stream's <c>GET /health</c> body (docs/v2-contract.md#get-health); sent with 200 when healthy and 500 when not.</summary>
+/// <summary>V2's <c>/health</c> (docs/v2-contract.md#get-health), now reflecting the real broker and consumer.</summary>
 public sealed record StreamHealth(
     [property: JsonPropertyName("backend")] string Backend,
     [property: JsonPropertyName("clients")] int Clients,

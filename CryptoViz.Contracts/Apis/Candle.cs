@@ -1,4 +1,4 @@
-namespace CryptoViz.Ingest.Model;
+namespace CryptoViz.Contracts.Apis;
 
 /// <summary>
 /// One OHLC bucket. <c>Ticks</c> counts the stored rows in it; <c>Volume</c> (base-asset units) and <c>QuoteVolume</c>

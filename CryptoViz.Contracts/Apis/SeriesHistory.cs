@@ -1,4 +1,4 @@
-namespace CryptoViz.Ingest.Model;
+namespace CryptoViz.Contracts.Apis;
 
 /// <summary>The recent past of one coin from one source, from stored 1-minute candles and the raw ticks after them.</summary>
 /// <param name="Closes">The last close of each bucket of the grid, oldest first; null for a bucket without a stored price.</param>

@@ -1,4 +1,4 @@
-namespace CryptoViz.Ingest.Model;
+namespace CryptoViz.Contracts.Apis;
 
 /// <summary>
 /// What Ingest forecasts now for one coin, source and horizon: the served model's central value and 90 % interval,

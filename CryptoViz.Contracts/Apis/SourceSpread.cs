@@ -1,4 +1,4 @@
-namespace CryptoViz.Ingest.Model;
+namespace CryptoViz.Contracts.Apis;
 
 /// <summary>The newest price per source of one coin, and how far apart they are.</summary>
 /// <param name="Spread">Highest minus lowest of the sources' newest prices.</param>

@@ -1,4 +1,4 @@
-namespace CryptoViz.Ingest.Model;
+namespace CryptoViz.Contracts.Apis;
 
 /// <summary>
 /// Recent closes of every (symbol, source) on one grid: bucket <c>i</c> of a series starts at <c>From + i × StepMinutes</c>;
