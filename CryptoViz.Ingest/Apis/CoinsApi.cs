@@ -66,7 +66,7 @@ public static class CoinsApi
         TypedResults.Ok(await queries.GetCoinsAsync(cancellationToken));
 
     public static async Task<Results<Ok<CoinHistory>, ValidationProblem>> GetHistoryAsync(
-        [AsParameters] HistoryRequest request, PriceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+        [AsParameters] HistoryRequest request, SeriesQueries queries, TimeProvider time, CancellationToken cancellationToken)
     {
         var check = new QueryValidation();
         var hours = check.Count(request.Hours, "hours", DefaultHistoryHours, MaxHistoryHours);

@@ -27,7 +27,7 @@ public static class HistoryApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<CoveredRange>>, ValidationProblem>> GetCoverageAsync(
-        string? from, int? gapMinutes, PriceQueries queries, TimeProvider time, CancellationToken cancellationToken)
+        string? from, int? gapMinutes, SeriesQueries queries, TimeProvider time, CancellationToken cancellationToken)
     {
         var check = new QueryValidation();
         var now = time.GetUtcNow().UtcDateTime;

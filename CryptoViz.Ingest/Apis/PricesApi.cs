@@ -16,6 +16,6 @@ public static class PricesApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<CryptoPrice>>> GetLatestAsync(PriceStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.GetLatestAsync(cancellationToken));
+    public static async Task<Ok<IReadOnlyList<CryptoPrice>>> GetLatestAsync(PriceQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.GetLatestAsync(cancellationToken));
 }

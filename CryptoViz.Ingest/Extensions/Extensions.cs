@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using CryptoViz.Ingest.Anomalies;
 using CryptoViz.Ingest.Forecasting;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Services;
@@ -74,6 +75,7 @@ public static class Extensions
         builder.Services.AddSingleton<IngestTelemetry>();
         builder.Services.AddSingleton<PriceStore>();
         builder.Services.AddSingleton<PriceQueries>();
+        builder.Services.AddSingleton<SeriesQueries>();
         builder.Services.AddSingleton<DeadLetterPublisher>();
         builder.Services.AddSingleton<WriterHealth>();
         builder.Services.AddSingleton<IngestBatchWriter>();
@@ -84,6 +86,7 @@ public static class Extensions
         builder.Services.AddHostedService(services => services.GetRequiredService<CandleRollupService>());
         builder.Services.AddSingleton<ForecastBook>();
         builder.Services.AddSingleton<PredictionPublisher>();
+        builder.Services.AddSingleton<AnomalyWatch>();
         builder.Services.AddSingleton<ForecastRunner>();
         builder.Services.AddHostedService<ForecastWorker>();
     }

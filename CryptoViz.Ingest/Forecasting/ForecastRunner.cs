@@ -12,23 +12,20 @@ namespace CryptoViz.Ingest.Forecasting;
 /// Starting a walk afresh (an evaluation: every origin of the window walked, the boosted trees fitted) is the expensive
 /// part and runs when <see cref="EvaluationPlan"/> says; every run first continues the walks over the minutes closed
 /// since, which is what a walk over the longer window would have done. A late tick in a minute already read waits for
-/// its series' next evaluation. Runs are one at a time, so the walks, the detectors and the watermark need no lock.
-/// A tick stored with a timestamp at or before the last forecast run's time after that run is not checked for anomalies:
-/// prices arrive within seconds.
+/// its series' next evaluation. Runs are one at a time, so the walks and the <see cref="AnomalyWatch"/> need no lock.
 /// </summary>
 public sealed class ForecastRunner(
-    PriceQueries queries,
+    SeriesQueries queries,
     ForecastBook book,
     PredictionPublisher publisher,
+    AnomalyWatch anomalies,
     IOptions<ForecastingOptions> options,
     TimeProvider time,
     ILogger<ForecastRunner> logger)
 {
     private readonly Dictionary<(string Symbol, string Source), LiveWalk> _walks = [];
     private readonly Dictionary<(string Symbol, string Source), LiveSeries> _results = [];
-    private readonly Dictionary<(string Symbol, string Source), TickAnomalyDetector> _detectors = [];
     private readonly SemaphoreSlim _oneRun = new(1, 1);
-    private DateTime? _anomalyWatermark;
     private int _evaluatedSinceForecast;
     private TimeSpan _evaluatingSinceForecast;
 
@@ -101,7 +98,7 @@ public sealed class ForecastRunner(
         var gone = _walks.Keys.Where(key => !stored.ContainsKey(key)).ToList();
         foreach (var key in gone) Drop(key);
         if (gone.Count > 0) UpdateBook();
-        foreach (var key in _detectors.Keys.Where(key => !stored.ContainsKey(key)).ToList()) _detectors.Remove(key);
+        anomalies.Keep(stored.ContainsKey);
         return stored;
     }
 
@@ -221,34 +218,10 @@ public sealed class ForecastRunner(
             publisher.Publish(forecast);
         }
 
-        var anomalies = await DetectAnomaliesAsync(now, options.Value, cancellationToken);
-        IngestLog.ForecastsPublished(logger, _results.Count, served.Count, anomalies, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+        var flagged = await anomalies.CheckAsync(now, cancellationToken);
+        IngestLog.ForecastsPublished(logger, _results.Count, served.Count, flagged, Stopwatch.GetElapsedTime(started).TotalMilliseconds,
             _evaluatedSinceForecast, _evaluatingSinceForecast.TotalMilliseconds);
         (_evaluatedSinceForecast, _evaluatingSinceForecast) = (0, TimeSpan.Zero);
-        return new ForecastRunSummary(_results.Count, served.Count, anomalies);
-    }
-
-    private async Task<int> DetectAnomaliesAsync(DateTime now, ForecastingOptions settings, CancellationToken cancellationToken)
-    {
-        var after = _anomalyWatermark ?? now - settings.AnomalyWarmup;
-        var prices = await queries.GetPricesAfterAsync(after, now, cancellationToken);
-        _anomalyWatermark = now;
-        var flagged = 0;
-        foreach (var price in prices)
-        {
-            var key = (price.Symbol, price.Source);
-            if (!_detectors.TryGetValue(key, out var detector))
-            {
-                _detectors[key] = detector = new TickAnomalyDetector();
-            }
-
-            if (detector.Observe(new DateTimeOffset(price.Timestamp), price.Price) is { } anomaly)
-            {
-                publisher.Publish(price.Symbol, price.Source, anomaly);
-                flagged++;
-            }
-        }
-
-        return flagged;
+        return new ForecastRunSummary(_results.Count, served.Count, flagged);
     }
 }

@@ -1,8 +1,7 @@
 using System.Data.Common;
-using CryptoViz.Ingest.Model;
+using CryptoViz.Contracts.Apis;
 using CryptoViz.Contracts.Messaging;
 using DuckDB.NET.Data;
-using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Ingest.Storage;
 
@@ -49,86 +48,9 @@ public sealed class PriceQueries(PriceStore store)
         ORDER BY source
         """;
 
-    /// <summary>Stored candles' closes before the horizon (the rollup is minute-aligned), raw ticks' last price after it.</summary>
-    private const string MinuteCloses = """
-        SELECT symbol, source, bucket AS minute, close FROM candles_1m
-        WHERE bucket >= $from AND bucket < least($to, $horizon)
-        UNION ALL
-        SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) AS minute, arg_max(price, event_time)
-        FROM crypto_prices
-        WHERE event_time >= greatest($from, $horizon) AND event_time < $to
-        GROUP BY symbol, source, minute
-        ORDER BY symbol, source, minute
-        """;
-
-    /// <summary>
-    /// Every series' closes of [$from, $to) per $width bucket, its closes at $at1h and $at24h (the last minute starting
-    /// in (after, at]) and its newest reported 24 h volume; minutes from stored candles before the horizon, from raw
-    /// ticks after it, as in <see cref="MinuteCloses"/>. One row per bucket, or one with a null bucket for a series
-    /// with no price in [$from, $to).
-    /// </summary>
-    private const string History = """
-        WITH minutes AS (
-            SELECT symbol, source, bucket AS minute, close FROM candles_1m
-            WHERE bucket >= $start AND bucket < least($to, $horizon)
-            UNION ALL
-            SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) AS minute, arg_max(price, event_time)
-            FROM crypto_prices
-            WHERE event_time >= greatest($start, $horizon) AND event_time < $to
-            GROUP BY symbol, source, minute),
-        series AS (
-            SELECT symbol, source,
-                   arg_max(close, minute) FILTER (WHERE minute > $after1h AND minute <= $at1h) AS close_1h,
-                   arg_max(close, minute) FILTER (WHERE minute > $after24h AND minute <= $at24h) AS close_24h
-            FROM minutes GROUP BY symbol, source),
-        buckets AS (
-            SELECT symbol, source, time_bucket(to_microseconds($width), minute) AS bucket, arg_max(close, minute) AS close
-            FROM minutes WHERE minute >= $from GROUP BY symbol, source, bucket),
-        volumes AS (
-            SELECT symbol, source, arg_max(volume_24h, event_time) AS volume_24h FROM crypto_prices
-            WHERE volume_24h IS NOT NULL AND event_time >= $start AND event_time < $to
-            GROUP BY symbol, source)
-        SELECT s.symbol, s.source, s.close_1h, s.close_24h, v.volume_24h, b.bucket, b.close
-        FROM series s
-        LEFT JOIN buckets b ON b.symbol = s.symbol AND b.source = s.source
-        LEFT JOIN volumes v ON v.symbol = s.symbol AND v.source = s.source
-        ORDER BY s.symbol, s.source, b.bucket
-        """;
-
-    private const string SeriesMinuteCloses = """
-        SELECT bucket AS minute, close FROM candles_1m
-        WHERE symbol = $symbol AND source = $source AND bucket >= $from AND bucket < least($to, $horizon)
-        UNION ALL
-        SELECT time_bucket(INTERVAL 1 MINUTE, event_time) AS minute, arg_max(price, event_time)
-        FROM crypto_prices
-        WHERE symbol = $symbol AND source = $source AND event_time >= greatest($from, $horizon) AND event_time < $to
-        GROUP BY minute
-        ORDER BY minute
-        """;
-
-    /// <summary>The minutes <see cref="MinuteCloses"/> would read, counted per series inside DuckDB.</summary>
-    private const string MinuteCounts = """
-        SELECT symbol, source, count(*) FROM (
-            SELECT symbol, source, bucket FROM candles_1m
-            WHERE bucket >= $from AND bucket < least($to, $horizon)
-            UNION ALL
-            SELECT DISTINCT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) FROM crypto_prices
-            WHERE event_time >= greatest($from, $horizon) AND event_time < $to)
-        GROUP BY symbol, source
-        """;
-
-    private const string PricesAfter = """
-        SELECT symbol, source, "timestamp", price FROM crypto_prices
-        WHERE "timestamp" > $after AND "timestamp" <= $until
-        ORDER BY symbol, source, "timestamp"
-        """;
-
     private const string Stats = """
         SELECT count(*), count(DISTINCT symbol), count(DISTINCT source), min("timestamp"), max("timestamp") FROM crypto_prices
         """;
-
-    /// <summary>How much older than the time it stands for a close 1 h or 24 h ago may be: a gap longer than this is no close of that time.</summary>
-    public static readonly TimeSpan ReferenceTolerance = TimeSpan.FromMinutes(15);
 
     public long DatabaseBytes => store.DatabaseBytes;
 
@@ -140,8 +62,8 @@ public sealed class PriceQueries(PriceStore store)
         var coins = new List<CoinSummary>();
         while (await r.ReadAsync(cancellationToken))
         {
-            coins.Add(new CoinSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4), Utc(r, 5),
-                NullableDouble(r, 6), NullableDouble(r, 7), NullableDouble(r, 8)));
+            coins.Add(new CoinSummary(r.GetString(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetDouble(4), r.GetUtc(5),
+                r.GetNullableDouble(6), r.GetNullableDouble(7), r.GetNullableDouble(8)));
         }
 
         return coins;
@@ -167,7 +89,7 @@ public sealed class PriceQueries(PriceStore store)
         var candles = new List<Candle>();
         while (await r.ReadAsync(cancellationToken))
         {
-            candles.Add(new Candle(Utc(r, 0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetInt64(5), r.GetDouble(6), r.GetDouble(7)));
+            candles.Add(new Candle(r.GetUtc(0), r.GetDouble(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetInt64(5), r.GetDouble(6), r.GetDouble(7)));
         }
 
         return candles;
@@ -190,8 +112,8 @@ public sealed class PriceQueries(PriceStore store)
         var ticks = new List<Tick>();
         while (await r.ReadAsync(cancellationToken))
         {
-            ticks.Add(new Tick(Utc(r, 0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), NullableDouble(r, 5),
-                r.GetDouble(6), Utc(r, 7), r.GetString(8)));
+            ticks.Add(new Tick(r.GetUtc(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetNullableDouble(5),
+                r.GetDouble(6), r.GetUtc(7), r.GetString(8)));
         }
 
         return ticks;
@@ -206,108 +128,10 @@ public sealed class PriceQueries(PriceStore store)
         var quotes = new List<SourceQuote>();
         while (await r.ReadAsync(cancellationToken))
         {
-            quotes.Add(new SourceQuote(r.GetString(0), r.GetDouble(1), Utc(r, 2)));
+            quotes.Add(new SourceQuote(r.GetString(0), r.GetDouble(1), r.GetUtc(2)));
         }
 
         return quotes;
-    }
-
-    /// <summary>1-minute closes of every (symbol, source) in [from, to), for the forecasts.</summary>
-    public async Task<IReadOnlyList<MinuteClose>> GetMinuteClosesAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
-    {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command(MinuteCloses, ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? from));
-        await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        var closes = new List<MinuteClose>();
-        while (await r.ReadAsync(cancellationToken))
-        {
-            closes.Add(new MinuteClose(r.GetString(0), r.GetString(1), Utc(r, 2), r.GetDouble(3)));
-        }
-
-        return closes;
-    }
-
-    /// <summary>
-    /// Every series' last close per <paramref name="step"/> bucket from <paramref name="from"/> (a bucket boundary) to
-    /// <paramref name="to"/>, and its closes 1 h and 24 h before <paramref name="to"/> (see <see cref="SeriesHistory"/>).
-    /// </summary>
-    public async Task<IReadOnlyList<SeriesHistory>> GetHistoryAsync(DateTime from, DateTime to, TimeSpan step, CancellationToken cancellationToken)
-    {
-        var (at1h, at24h) = (to - TimeSpan.FromHours(1), to - TimeSpan.FromHours(24));
-        var start = (from < at24h ? from : at24h) - ReferenceTolerance;
-        var buckets = (int)((to - from).Ticks / step.Ticks) + 1;
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command(History,
-            ("start", start), ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? start),
-            ("width", step.Ticks / TimeSpan.TicksPerMicrosecond), ("at1h", at1h), ("after1h", at1h - ReferenceTolerance),
-            ("at24h", at24h), ("after24h", at24h - ReferenceTolerance));
-        await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        var series = new List<SeriesHistory>();
-        double?[]? closes = null;
-        while (await r.ReadAsync(cancellationToken))
-        {
-            var (symbol, source) = (r.GetString(0), r.GetString(1));
-            if (series.Count == 0 || series[^1].Symbol != symbol || series[^1].Source != source)
-            {
-                closes = new double?[buckets];
-                series.Add(new SeriesHistory(symbol, source, closes, NullableDouble(r, 2), NullableDouble(r, 3), NullableDouble(r, 4)));
-            }
-
-            if (!r.IsDBNull(5))
-            {
-                closes![(int)((Utc(r, 5) - from).Ticks / step.Ticks)] = r.GetDouble(6);
-            }
-        }
-
-        return series;
-    }
-
-    /// <summary>1-minute closes of one (symbol, source) in [from, to), oldest first.</summary>
-    public async Task<IReadOnlyList<MinuteClose>> GetMinuteClosesAsync(
-        string symbol, string source, DateTime from, DateTime to, CancellationToken cancellationToken)
-    {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command(SeriesMinuteCloses,
-            ("symbol", symbol), ("source", source), ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? from));
-        await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        var closes = new List<MinuteClose>();
-        while (await r.ReadAsync(cancellationToken))
-        {
-            closes.Add(new MinuteClose(symbol, source, Utc(r, 0), r.GetDouble(1)));
-        }
-
-        return closes;
-    }
-
-    /// <summary>How many minutes of [from, to) have a close, per (symbol, source) that has any: a cheap look at how much history is stored.</summary>
-    public async Task<IReadOnlyDictionary<(string Symbol, string Source), int>> GetMinuteCountsAsync(
-        DateTime from, DateTime to, CancellationToken cancellationToken)
-    {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command(MinuteCounts, ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? from));
-        await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        var counts = new Dictionary<(string Symbol, string Source), int>();
-        while (await r.ReadAsync(cancellationToken))
-        {
-            counts[(r.GetString(0), r.GetString(1))] = checked((int)r.GetInt64(2));
-        }
-
-        return counts;
-    }
-
-    /// <summary>Every stored price in (after, until], oldest first per (symbol, source), for the anomaly detectors.</summary>
-    public async Task<IReadOnlyList<PricePoint>> GetPricesAfterAsync(DateTime after, DateTime until, CancellationToken cancellationToken)
-    {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command(PricesAfter, ("after", after), ("until", until));
-        await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        var prices = new List<PricePoint>();
-        while (await r.ReadAsync(cancellationToken))
-        {
-            prices.Add(new PricePoint(r.GetString(0), r.GetString(1), Utc(r, 2), r.GetDouble(3)));
-        }
-
-        return prices;
     }
 
     public async Task<(long Rows, long Coins, long Sources, DateTime? Oldest, DateTime? Newest)> GetStatsAsync(CancellationToken cancellationToken)
@@ -316,7 +140,7 @@ public sealed class PriceQueries(PriceStore store)
         await using var command = connection.Command(Stats);
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         await r.ReadAsync(cancellationToken);
-        return (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? null : Utc(r, 3), r.IsDBNull(4) ? null : Utc(r, 4));
+        return (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetUtc(3), r.IsDBNull(4) ? null : r.GetUtc(4));
     }
 
     /// <summary>
@@ -341,24 +165,44 @@ public sealed class PriceQueries(PriceStore store)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Every series' stored stretches since <paramref name="from"/>, holes up to <paramref name="gap"/> included (<see cref="HistorySchema.Coverage"/>).</summary>
-    public async Task<IReadOnlyList<CoveredRange>> GetCoverageAsync(DateTime from, TimeSpan gap, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<CryptoPrice>> GetLatestAsync(CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenReaderAsync(cancellationToken);
-        await using var command = connection.Command(HistorySchema.Coverage,
-            ("from", from), ("gap", gap.Ticks / TimeSpan.TicksPerMicrosecond), ("horizon", store.CandleHorizon.Value ?? from));
-        await using var r = await command.ExecuteReaderAsync(cancellationToken);
-        var ranges = new List<CoveredRange>();
-        while (await r.ReadAsync(cancellationToken))
+        await using var command = connection.CreateCommand();
+        command.CommandText = PriceSchema.Latest;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var prices = new List<CryptoPrice>();
+        while (await reader.ReadAsync(cancellationToken))
         {
-            ranges.Add(new CoveredRange(r.GetString(0), r.GetString(1), Utc(r, 2), Utc(r, 3)));
+            prices.Add(ReadPrice(reader));
         }
 
-        return ranges;
+        return prices;
     }
 
-    // DuckDB.NET reads TIMESTAMP back as Kind=Unspecified; every time we store is UTC.
-    private static DateTime Utc(DbDataReader r, int i) => DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc);
+    public async Task<long> CountRowsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = PriceSchema.CountRows;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
+    }
 
-    private static double? NullableDouble(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+    private static CryptoPrice ReadPrice(DbDataReader r) => new()
+    {
+        Name = r.GetString(0),
+        Symbol = r.GetString(1),
+        Price = r.GetDouble(2),
+        PercentChange24h = r.GetNullableDouble(3),
+        MarketCap = r.GetDouble(4),
+        Source = r.GetString(5),
+        Timestamp = r.GetUtc(6),
+        IngestionTimestamp = r.GetUtc(7),
+        ProducerId = r.GetString(8),
+        SchemaVersion = r.GetString(9),
+        EventTime = r.GetUtc(10),
+        Volume = r.GetNullableDouble(11),
+        QuoteVolume = r.GetNullableDouble(12),
+        Volume24h = r.GetNullableDouble(13),
+    };
 }

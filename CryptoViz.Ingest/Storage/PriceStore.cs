@@ -1,4 +1,3 @@
-using System.Data.Common;
 using CryptoViz.Contracts.Messaging;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
@@ -176,29 +175,6 @@ public sealed class PriceStore : IDisposable
         }
     }
 
-    public async Task<IReadOnlyList<CryptoPrice>> GetLatestAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = PriceSchema.Latest;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var prices = new List<CryptoPrice>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            prices.Add(ReadPrice(reader));
-        }
-
-        return prices;
-    }
-
-    public async Task<long> CountRowsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = PriceSchema.CountRows;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
-    }
-
     internal async Task<DuckDBConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         var connection = new DuckDBConnection(_connectionString);
@@ -213,25 +189,6 @@ public sealed class PriceStore : IDisposable
         connection.Open();
         return connection;
     }
-
-    // DuckDB.NET reads TIMESTAMP back as Kind=Unspecified; every time we store is UTC.
-    private static CryptoPrice ReadPrice(DbDataReader r) => new()
-    {
-        Name = r.GetString(0),
-        Symbol = r.GetString(1),
-        Price = r.GetDouble(2),
-        PercentChange24h = r.IsDBNull(3) ? null : r.GetDouble(3),
-        MarketCap = r.GetDouble(4),
-        Source = r.GetString(5),
-        Timestamp = DateTime.SpecifyKind(r.GetDateTime(6), DateTimeKind.Utc),
-        IngestionTimestamp = DateTime.SpecifyKind(r.GetDateTime(7), DateTimeKind.Utc),
-        ProducerId = r.GetString(8),
-        SchemaVersion = r.GetString(9),
-        EventTime = DateTime.SpecifyKind(r.GetDateTime(10), DateTimeKind.Utc),
-        Volume = r.IsDBNull(11) ? null : r.GetDouble(11),
-        QuoteVolume = r.IsDBNull(12) ? null : r.GetDouble(12),
-        Volume24h = r.IsDBNull(13) ? null : r.GetDouble(13),
-    };
 
     private void LoadRecentKeys()
     {

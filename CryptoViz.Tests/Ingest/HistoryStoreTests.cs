@@ -97,7 +97,7 @@ public sealed class HistoryStoreTests : IDisposable
         Store.Write(new PriceRows(), HistoryRows.Of(Pages("XRP", "replay", s_minuteNow.AddMinutes(-5), s_minuteNow.AddMinutes(1), every: 1)));
 
         // Act
-        var coverage = await Queries.GetCoverageAsync(s_minuteNow.AddDays(-7), TimeSpan.FromMinutes(5), CancellationToken.None);
+        var coverage = await new SeriesQueries(_db.Store).GetCoverageAsync(s_minuteNow.AddDays(-7), TimeSpan.FromMinutes(5), CancellationToken.None);
 
         // Assert
         Assert.Equal(

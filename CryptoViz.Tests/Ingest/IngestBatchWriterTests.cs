@@ -4,6 +4,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Services;
+using CryptoViz.Ingest.Storage;
 using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -103,7 +104,7 @@ public sealed class IngestBatchWriterTests(EmbeddedKafkaFixture kafka) : IClassF
             TimeSpan.FromSeconds(20), "the writer storing again");
 
         Assert.Equal((HealthStatus.Healthy, HealthStatus.Degraded, HealthStatus.Unhealthy, HealthStatus.Healthy), (before, failing, stuck, recovered));
-        Assert.Equal(BatchSize, await temp.Store.CountRowsAsync(cancellation));
+        Assert.Equal(BatchSize, await new PriceQueries(temp.Store).CountRowsAsync(cancellation));
     }
 
     private static async Task<HealthStatus> StatusAsync(WriterHealthCheck check) =>

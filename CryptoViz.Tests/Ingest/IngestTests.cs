@@ -70,7 +70,7 @@ public sealed class IngestTests : IAsyncLifetime
 
         Assert.Equal(10, latest!.Count);
         Assert.All(latest, p => Assert.Equal(_start.AddSeconds(2), p.Timestamp));
-        Assert.Equal(30, await store.CountRowsAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(30, await new PriceQueries(store).CountRowsAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class IngestTests : IAsyncLifetime
         Assert.Equal(Topics.RawData, Header(dead, DeadLetterPublisher.OriginTopicHeader));
         Assert.NotNull(Header(dead, DeadLetterPublisher.OriginOffsetHeader));
         var store = _ingest.Services.GetRequiredService<PriceStore>();
-        await Eventually.GetAsync(() => store.GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
+        await Eventually.GetAsync(() => new PriceQueries(store).GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
             l => l?.Any(p => p.Symbol == "GOOD") == true, s_timeout, "the valid record after the bad one");
     }
 
@@ -105,7 +105,7 @@ public sealed class IngestTests : IAsyncLifetime
 
         // Assert: the valid record after it is stored; the dead letter says why, how big the original was and where it is.
         var store = _ingest.Services.GetRequiredService<PriceStore>();
-        await Eventually.GetAsync(() => store.GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
+        await Eventually.GetAsync(() => new PriceQueries(store).GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
             l => l?.Any(p => p.Symbol == "AFTER") == true, s_timeout, "the valid record after the poison");
         using var timeout = new CancellationTokenSource(s_timeout);
         var dead = dlq.Consume(timeout.Token);
@@ -127,7 +127,7 @@ public sealed class IngestTests : IAsyncLifetime
         // Act: a bad message and a good one; the good one is stored while the dead letter cannot be written; then the
         // topic takes writes again.
         await ProduceAsync([garbage, Json(Record("GOOD", second: 0))]);
-        await Eventually.GetAsync(() => store.GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
+        await Eventually.GetAsync(() => new PriceQueries(store).GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
             l => l?.Any(p => p.Symbol == "GOOD") == true, s_timeout, "the valid record stored");
         _kafka.SetTopicError(Topics.DeadLetter, ErrorCode.NoError);
         using var dlq = DeadLetterConsumer();
@@ -156,7 +156,7 @@ public sealed class IngestTests : IAsyncLifetime
         // Assert: only the one within is stored (the others came before it, in its partition); the others are dead
         // letters with their reasons, counted by reason.
         var store = _ingest.Services.GetRequiredService<PriceStore>();
-        var latest = await Eventually.GetAsync(() => store.GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
+        var latest = await Eventually.GetAsync(() => new PriceQueries(store).GetLatestAsync(TestContext.Current.CancellationToken).ContinueWith(t => (IReadOnlyList<CryptoPrice>?)t.Result),
             l => l?.Any(p => p.Symbol == "WITHIN") == true, s_timeout, "the tick within the window");
         Assert.Equal(["WITHIN"], latest.Select(p => p.Symbol));
         using var timeout = new CancellationTokenSource(s_timeout);
@@ -223,7 +223,7 @@ public sealed class IngestTests : IAsyncLifetime
     private Task<long?> StoredRowsAsync(long rows)
     {
         var store = _ingest.Services.GetRequiredService<PriceStore>();
-        return Eventually.GetAsync(() => store.CountRowsAsync(TestContext.Current.CancellationToken).ContinueWith(t => (long?)t.Result),
+        return Eventually.GetAsync(() => new PriceQueries(store).CountRowsAsync(TestContext.Current.CancellationToken).ContinueWith(t => (long?)t.Result),
             stored => stored == rows, s_timeout, $"{rows} stored rows");
     }
 

@@ -124,7 +124,7 @@ public sealed class PriceStoreDedupTests : IDisposable
         Assert.Equal(0, Store.Write([first, later]));
 
         var ct = TestContext.Current.CancellationToken;
-        Assert.Equal(101, Assert.Single(await Store.GetLatestAsync(ct)).Price);
+        Assert.Equal(101, Assert.Single(await new PriceQueries(Store).GetLatestAsync(ct)).Price);
         var candle = Assert.Single(await new PriceQueries(Store).GetCandlesAsync("BTC", "binance", TimeSpan.FromMinutes(1), s_start, s_start.AddMinutes(1), ct));
         Assert.Equal((100d, 101d, 2L), (candle.Open, candle.Close, candle.Ticks));
     }

@@ -28,7 +28,7 @@ public sealed class MinuteCloseQueryTests : IDisposable
         new CandleRollupService(store, Options.Create(new RollupOptions()), _db.Telemetry(), new FakeTimeProvider(s_now.AddMinutes(-30)),
             NullLogger<CandleRollupService>.Instance).Roll();
         store.Write([.. Ticks("BTC", "alpha", s_now.AddMinutes(-30), s_now, 10), .. Ticks("ETH", "beta", s_now.AddMinutes(-30), s_now, 90)]);
-        var queries = new PriceQueries(store);
+        var queries = new SeriesQueries(store);
         var (from, to) = (start.AddMinutes(-5), s_now.AddSeconds(-30));
 
         var all = await queries.GetMinuteClosesAsync(from, to, TestContext.Current.CancellationToken);

@@ -4,6 +4,7 @@ using Aspire.Hosting.ApplicationModel;
 using Confluent.Kafka;
 using CryptoViz.Hosting.Kafka;
 using CryptoViz.Ingest;
+using CryptoViz.Ingest.Anomalies;
 using CryptoViz.Ingest.Forecasting;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.Contracts.Messaging;
@@ -60,8 +61,9 @@ internal static class ForecastBenchmark
             using var broker = EmbeddedKafkaBroker.Start([new KafkaTopic(Topics.Predictions, Topics.SeedPartitions)], NullLogger.Instance);
             using var producer = new ProducerBuilder<string, byte[]>(EmbeddedKafka.ProducerConfig(broker.BootstrapServers)).Build();
             var clock = new BenchClock(series[0].Start.AddMinutes(stored));
-            var queries = new PriceQueries(store);
-            var runner = new ForecastRunner(queries, new ForecastBook(), new PredictionPublisher(producer, NullLogger<PredictionPublisher>.Instance),
+            var queries = new SeriesQueries(store);
+            var publisher = new PredictionPublisher(producer, NullLogger<PredictionPublisher>.Instance);
+            var runner = new ForecastRunner(queries, new ForecastBook(), publisher, new AnomalyWatch(queries, publisher, Options.Create(options)),
                 Options.Create(options), clock, NullLogger<ForecastRunner>.Instance);
             var window = (From: clock.GetUtcNow().UtcDateTime - options.History, To: clock.GetUtcNow().UtcDateTime);
 
@@ -100,7 +102,7 @@ internal static class ForecastBenchmark
         }
     }
 
-    private static async Task ReadAllAsync(PriceQueries queries, IReadOnlyList<ShiftedSeries> series, (DateTime From, DateTime To) window)
+    private static async Task ReadAllAsync(SeriesQueries queries, IReadOnlyList<ShiftedSeries> series, (DateTime From, DateTime To) window)
     {
         foreach (var s in series)
         {
@@ -110,7 +112,7 @@ internal static class ForecastBenchmark
     }
 
     private static async Task WalkNaiveAsync(
-        PriceQueries queries, IReadOnlyList<ShiftedSeries> series, (DateTime From, DateTime To) window, ForecastingOptions options)
+        SeriesQueries queries, IReadOnlyList<ShiftedSeries> series, (DateTime From, DateTime To) window, ForecastingOptions options)
     {
         var backtest = new WalkForwardBacktest(new BacktestSettings { OriginStep = options.OriginStep, WarmupMinutes = (int)options.Warmup.TotalMinutes });
         foreach (var s in series)
