@@ -19,7 +19,7 @@ var duckdb = builder.AddDuckDB("duckdb");
 
 var ingest = builder.AddProject<Projects.CryptoViz_Ingest>("ingest")
     .WithReference(kafka).WithReference(duckdb).WaitFor(kafka)
-    .WithReadinessReport().WithConfiguredPort().WithDevFootprint()
+    .WithReadinessReport().WithConfiguredPort().WithDevFootprint().WithConfiguredReplicas()
     .WithOperatorCommand("evaluate-models", "Evaluate models", "Backtest every series and publish the served forecasts now", "BrainCircuit");
 
 // The scraper asks Ingest which history it lacks; it does not wait for it, live quotes come first.
@@ -33,7 +33,7 @@ var scraper = builder.AddProject<Projects.CryptoViz_Scraper>("scraper")
 // beside ~140 MiB of its own do not fit the services' 512 Mi.
 var stream = builder.AddProject<Projects.CryptoViz_Stream>("stream")
     .WithReference(kafka).WaitFor(kafka)
-    .WithReadinessReport().WithConfiguredPort().WithDevFootprint().AsPublicFace(lan).WithPublishedReplicas(3)
+    .WithReadinessReport().WithConfiguredPort().WithDevFootprint().AsPublicFace(lan).WithConfiguredReplicas(published: 3)
     .WithPublishedMemory(request: "256Mi", limit: "1Gi");
 
 builder.AddProject<Projects.CryptoViz_Web>("web")

@@ -66,4 +66,7 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 34, Level = LogLevel.Error, Message = "The models of {Series} failed on its stored history; it is tried again at the next check")]
     public static partial void SeriesEvaluationFailed(ILogger logger, Exception exception, string series);
+
+    [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "{Path} is held by another Ingest; trying the next slot")]
+    public static partial void DatabaseSlotTaken(ILogger logger, string path);
 }

@@ -6,13 +6,13 @@ using Microsoft.Extensions.Hosting;
 namespace CryptoViz.Hosting.Services;
 
 /// <summary>
-/// Reads each marked project's <c>/ready</c> every <see cref="PollInterval"/>, keeps the report for its health check and
+/// Reads each running replica of a marked project at its own <c>/ready</c> every <see cref="PollInterval"/>, keeps the report for its health check and
 /// shows the status at once as the resource's <c>readiness</c> property. Aspire runs the check of a healthy resource only
 /// every 30 s (and wakes early only when its state changes), so the health column may miss a short outage; the property
 /// does not.
 /// </summary>
 internal sealed class ReadinessMonitor(
-    DistributedApplicationModel model, ResourceNotificationService notifications, ReadinessReports reports, TimeProvider time) : BackgroundService, IHostedLifecycleService
+    ResourceNotificationService notifications, ReadinessReports reports, TimeProvider time) : BackgroundService, IHostedLifecycleService
 {
     private const string PropertyName = "readiness";
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
@@ -32,39 +32,60 @@ internal sealed class ReadinessMonitor(
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(model.Resources.OfType<ProjectResource>()
-            .Where(p => p.Annotations.OfType<ReadinessProbeAnnotation>().Any())
-            .Select(p => WatchAsync(p, stoppingToken)));
-
-    private async Task WatchAsync(ProjectResource project, CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var endpoint = project.GetEndpoint("http");
-        using var timer = new PeriodicTimer(PollInterval, time);
+        var polls = new Dictionary<string, CancellationTokenSource>();
         try
         {
-            var running = await notifications.WaitForResourceAsync(project.Name, e => e.Snapshot.State?.Text == KnownResourceStates.Running, stoppingToken);
-            do
+            await foreach (var update in notifications.WatchAsync(stoppingToken))
             {
-                var result = await ReadAsync(endpoint, stoppingToken);
-                if (!reports.Set(project.Name, result)) continue;
-                await notifications.PublishUpdateAsync(project, running.ResourceId, s => s with
+                if (update.Resource is not ProjectResource project || !project.Annotations.OfType<ReadinessProbeAnnotation>().Any()) continue;
+                var running = update.Snapshot.State?.Text == KnownResourceStates.Running;
+                if (running && !polls.ContainsKey(update.ResourceId))
                 {
-                    Properties = [.. s.Properties.Where(p => p.Name != PropertyName), new(PropertyName, result.Status.ToString())],
-                });
+                    var poll = polls[update.ResourceId] = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    _ = PollAsync(project, update.ResourceId, ReplicaUrl.For(update.Snapshot, project, Extensions.ReadinessEndpointPath), poll.Token);
+                }
+                else if (!running && polls.Remove(update.ResourceId, out var stopped))
+                {
+                    await stopped.CancelAsync();
+                    stopped.Dispose();
+                    reports.Forget(project.Name, update.ResourceId);
+                }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
     }
 
-    private static async Task<HealthCheckResult> ReadAsync(EndpointReference endpoint, CancellationToken cancellationToken)
+    /// <summary>Reads one replica's <c>/ready</c> until it stops running.</summary>
+    private async Task PollAsync(ProjectResource project, string replica, Uri ready, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(PollInterval, time);
+        try
+        {
+            do
+            {
+                var result = await ReadAsync(ready, cancellationToken);
+                if (!reports.Set(project.Name, replica, result)) continue;
+                await notifications.PublishUpdateAsync(project, replica, s => s with
+                {
+                    Properties = [.. s.Properties.Where(p => p.Name != PropertyName), new(PropertyName, result.Status.ToString())],
+                });
+            }
+            while (await timer.WaitForNextTickAsync(cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static async Task<HealthCheckResult> ReadAsync(Uri ready, CancellationToken cancellationToken)
     {
         try
         {
-            using var response = await s_http.GetAsync(new Uri(new Uri(endpoint.Url), Extensions.ReadinessEndpointPath), cancellationToken);
+            using var response = await s_http.GetAsync(ready, cancellationToken);
             var report = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
             return Enum.TryParse<HealthStatus>(report, ignoreCase: false, out var status) && Enum.IsDefined(status)
                 ? new HealthCheckResult(status, $"{Extensions.ReadinessEndpointPath}: {report}")

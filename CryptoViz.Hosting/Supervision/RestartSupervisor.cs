@@ -68,7 +68,7 @@ internal sealed class RestartSupervisor(
             if (state == KnownResourceStates.Running)
             {
                 supervised.Policy.Running();
-                if (previous != state) StartProbing(supervised, project, update.ResourceId, stoppingToken);
+                if (previous != state) StartProbing(supervised, project, update, stoppingToken);
             }
             else if (state == KnownResourceStates.Starting)
             {
@@ -156,15 +156,15 @@ internal sealed class RestartSupervisor(
         }
     }
 
-    private void StartProbing(Supervised supervised, ProjectResource project, string resourceId, CancellationToken stoppingToken)
+    private void StartProbing(Supervised supervised, ProjectResource project, ResourceEvent update, CancellationToken stoppingToken)
     {
         var endpoint = project.GetEndpoint("http");
         if (!_options.ProbeLiveness || !endpoint.Exists || !endpoint.IsAllocated) return;
 
-        var alive = new Uri(new Uri(endpoint.Url), Extensions.AlivenessEndpointPath);
+        var alive = ReplicaUrl.For(update.Snapshot, project, Extensions.AlivenessEndpointPath);
         var probing = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         supervised.Probing = probing;
-        _ = KillWhenHungAsync(supervised, resourceId, alive, probing.Token);
+        _ = KillWhenHungAsync(supervised, update.ResourceId, alive, probing.Token);
     }
 
     private async Task KillWhenHungAsync(Supervised supervised, string resourceId, Uri alive, CancellationToken ct)

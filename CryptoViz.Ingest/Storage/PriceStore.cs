@@ -50,12 +50,9 @@ public sealed class PriceStore : IDisposable
         };
         if (!builder.ContainsKey(ThreadsSetting)) builder[ThreadsSetting] = DefaultThreads;
         if (!builder.ContainsKey(MemoryLimitSetting)) builder[MemoryLimitSetting] = DefaultMemoryLimit;
-        _connectionString = builder.ConnectionString;
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(builder.DataSource))!);
+        (_writer, _connectionString) = DatabaseSlot.OpenFirstFree(builder, logger);
         DatabasePath = Path.GetFullPath(builder.DataSource);
-        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
-
-        _writer = new DuckDBConnection(_connectionString);
-        _writer.Open();
         _writer.Execute(PriceSchema.Create);
         _writer.Execute(CandleSchema.Create);
         _writer.Execute(HistorySchema.Create);
