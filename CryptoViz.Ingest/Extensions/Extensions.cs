@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using CryptoViz.Ingest.Forecasting;
+using CryptoViz.Ingest.Lake;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
@@ -82,5 +83,6 @@ public static class Extensions
         builder.Services.AddSingleton<PredictionPublisher>();
         builder.Services.AddSingleton<ForecastRunner>();
         builder.Services.AddHostedService<ForecastWorker>();
+        builder.AddLake();
     }
 }
