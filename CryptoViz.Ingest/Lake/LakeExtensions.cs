@@ -4,7 +4,7 @@ namespace CryptoViz.Ingest.Lake;
 
 public static class LakeExtensions
 {
-    /// <summary>The lake (docs/lake.md): its writer, its compaction and, with a bucket configured, its copy in S3.</summary>
+    /// <summary>The lake (docs/lake.md#layout): its writer, its compaction and, with a bucket configured, its copy in S3.</summary>
     public static void AddLake(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<LakeOptions>()

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace CryptoViz.Ingest.Lake;
 
 /// <summary>
-/// Configuration section <c>Ingest:Lake</c>: the Parquet lake that Ingest writes beside its hot store (docs/lake.md).
+/// Configuration section <c>Ingest:Lake</c>: the Parquet lake that Ingest writes beside its hot store (docs/lake.md#configuration).
 /// </summary>
 public sealed class LakeOptions
 {

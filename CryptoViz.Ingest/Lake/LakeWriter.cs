@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CryptoViz.Ingest.Lake;
 
 /// <summary>
-/// Ingest's Parquet lake (docs/lake.md): a consume loop of its own over <c>crypto-raw-data</c> that validates each record
+/// Ingest's Parquet lake (docs/lake.md#segments): a consume loop of its own over <c>crypto-raw-data</c> that validates each record
 /// as the hot store does (against the record's own Kafka timestamp, so that a rewrite decides the same), keeps each natural
 /// key once per partition, and writes a partition's records as a segment once it is big or old enough. It resumes each
 /// assigned partition after its last committed segment, whatever the group's offsets say. A segment that cannot be written
