@@ -107,7 +107,7 @@ public sealed class LakeCompactorTests : IDisposable
     private long CandlePartsPerMinute() => _lake.Query(
         $"SELECT max(parts) FROM (SELECT count(*) AS parts FROM {_lake.CandlesQuery} GROUP BY source, symbol, bucket)", r => r.GetInt64(0)).Single();
 
-    /// <summary>docs/lake.md's statement for exact 1-minute candles from the candle parts.</summary>
+    /// <summary>The statement for exact 1-minute candles from the candle parts (docs/lake.md#reading-the-lake).</summary>
     private List<(string, string, DateTime, double, double, double, double, long, double)> MergedCandles() => _lake.Query($"""
         SELECT source, symbol, bucket, arg_min(open, opened_at), max(high), min(low), arg_max(close, closed_at), sum(ticks)::BIGINT, sum(volume)
         FROM {_lake.CandlesQuery} GROUP BY source, symbol, bucket ORDER BY source, symbol, bucket

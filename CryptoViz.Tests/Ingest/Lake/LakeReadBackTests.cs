@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CryptoViz.Tests.Ingest.Lake;
 
 /// <summary>
-/// The "done when": the lake of a real Ingest, read back by DuckDB with docs/lake.md's statements, equals the rows
+/// The "done when": the lake of a real Ingest, read back by DuckDB with the statements of docs/lake.md#reading-the-lake, equals the rows
 /// it stored in its hot store; bad records are in neither.
 /// </summary>
 public sealed class LakeReadBackTests : IAsyncLifetime

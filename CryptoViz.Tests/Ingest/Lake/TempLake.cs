@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CryptoViz.Tests.Ingest.Lake;
 
-/// <summary>A lake in a temporary folder (deleted afterwards), read back as docs/lake.md tells DuckDB to read it.</summary>
+/// <summary>A lake in a temporary folder (deleted afterwards), read back as docs/lake.md#reading-the-lake tells DuckDB to read it.</summary>
 internal sealed class TempLake : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
@@ -28,10 +28,10 @@ internal sealed class TempLake : IDisposable
 
     public IMeterFactory MeterFactory => _services.GetRequiredService<IMeterFactory>();
 
-    /// <summary>docs/lake.md's DuckDB statement for the ticks.</summary>
+    /// <summary>The DuckDB statement for the ticks (docs/lake.md#reading-the-lake).</summary>
     public string TicksQuery => $"read_parquet('{Layout.Root}/ticks/**/*.parquet', hive_partitioning = true)";
 
-    /// <summary>docs/lake.md's DuckDB statement for the candle parts.</summary>
+    /// <summary>The DuckDB statement for the candle parts (docs/lake.md#reading-the-lake).</summary>
     public string CandlesQuery => $"read_parquet('{Layout.Root}/candles/**/*.parquet', hive_partitioning = true)";
 
     /// <summary>Every lake file (both tables) by its path under the lake, with a hash of its bytes.</summary>

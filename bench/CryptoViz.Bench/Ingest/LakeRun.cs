@@ -65,7 +65,7 @@ internal sealed class LakeRun : IAsyncDisposable
         return Stopwatch.GetElapsedTime(_started);
     }
 
-    /// <summary>Tick rows and distinct keys in the lake, as DuckDB reads it (docs/lake.md).</summary>
+    /// <summary>Tick rows and distinct keys in the lake, as DuckDB reads it (docs/lake.md#reading-the-lake).</summary>
     public async Task<(long Rows, long Distinct)> CountAsync()
     {
         await using var connection = new DuckDBConnection("DataSource=:memory:");
