@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CryptoViz.Ingest.Lake;
 
 /// <summary>
