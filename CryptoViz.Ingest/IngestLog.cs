@@ -69,4 +69,34 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 60, Level = LogLevel.Information, Message = "{Path} is held by another Ingest; trying the next slot")]
     public static partial void DatabaseSlotTaken(ILogger logger, string path);
+
+    [LoggerMessage(EventId = 50, Level = LogLevel.Information, Message = "Lake at {Path}: partition {Partition} of {Topic} resumes at {Resume} (last committed: {Committed}; a cut to finish: {Pending})")]
+    public static partial void LakeResumed(ILogger logger, string path, string topic, int partition, string resume, long? committed, string? pending);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Information, Message = "Lake: partitions revoked: {Partitions}; their open segments are dropped (the next owner writes them)")]
+    public static partial void LakeRevoked(ILogger logger, string partitions);
+
+    [LoggerMessage(EventId = 52, Level = LogLevel.Debug, Message = "Lake: segment {Segment} committed: {Rows} rows in {Files} files, {Skipped} records refused, {Duplicates} duplicates, in {Elapsed} ms")]
+    public static partial void LakeSegmentWritten(ILogger logger, string segment, long rows, int files, int skipped, int duplicates, double elapsed);
+
+    [LoggerMessage(EventId = 53, Level = LogLevel.Error, Message = "Lake: writing segment {Segment} failed; the lake's consumer waits and tries again in {Delay} (the hot store goes on)")]
+    public static partial void LakeSegmentFailed(ILogger logger, Exception exception, string segment, TimeSpan delay);
+
+    [LoggerMessage(EventId = 54, Level = LogLevel.Warning, Message = "Lake consumer: {Reason}")]
+    public static partial void LakeConsumerError(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 55, Level = LogLevel.Information, Message = "Lake: compacted {Inputs} files into {Outputs} in {Elapsed} ms")]
+    public static partial void LakeCompacted(ILogger logger, int inputs, int outputs, double elapsed);
+
+    [LoggerMessage(EventId = 56, Level = LogLevel.Warning, Message = "Lake compaction failed; its inputs stay, and it is tried again in {Interval}")]
+    public static partial void LakeCompactionFailed(ILogger logger, Exception exception, TimeSpan interval);
+
+    [LoggerMessage(EventId = 57, Level = LogLevel.Information, Message = "Lake copy to bucket {Bucket} at {Endpoint}: {Uploaded} files uploaded, {Deleted} merged away deleted")]
+    public static partial void LakeSynced(ILogger logger, string bucket, string endpoint, int uploaded, int deleted);
+
+    [LoggerMessage(EventId = 58, Level = LogLevel.Error, Message = "Lake copy to bucket {Bucket} at {Endpoint} failed; the files stay in the lake and the copy is tried again in {Delay}")]
+    public static partial void LakeSyncFailed(ILogger logger, Exception exception, string bucket, string endpoint, TimeSpan delay);
+
+    [LoggerMessage(EventId = 59, Level = LogLevel.Information, Message = "The lake is disabled (Ingest:Lake:Enabled = false)")]
+    public static partial void LakeDisabled(ILogger logger);
 }

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using CryptoViz.Ingest.Anomalies;
 using CryptoViz.Ingest.Forecasting;
+using CryptoViz.Ingest.Lake;
 using CryptoViz.Ingest.Model;
 using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
@@ -89,5 +90,6 @@ public static class Extensions
         builder.Services.AddSingleton<AnomalyWatch>();
         builder.Services.AddSingleton<ForecastRunner>();
         builder.Services.AddHostedService<ForecastWorker>();
+        builder.AddLake();
     }
 }

@@ -6,7 +6,19 @@
 #                  are taken, so docker-compose brings no docker.io and python3-kafka no codec)
 #   docker-compose the publish tests validate the generated compose file with `docker-compose config`
 #   python3-kafka  kafka-python 2.0.2, V2's own client, reads our topics (installed without codec libraries)
+# and from npm, by the lock file beside this script (Node.js/npm are on the machine for the Web project already):
+#   s3rver         the S3-compatible server the lake's upload tests write to
 set -euo pipefail
+
+here="$(cd "$(dirname "$0")" && pwd)"
+if [ ! -x "$here/node_modules/.bin/s3rver" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "error: the tests need s3rver from npm, and this machine has no npm: install Node.js (npm), then run dotnet test again." >&2
+    exit 1
+  fi
+  echo "Installing what the tests need from npm: s3rver"
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-liberation)

@@ -14,9 +14,10 @@ using static CryptoViz.Bench.MarkdownTable;
 namespace CryptoViz.Bench.Ingest;
 
 /// <summary>
-/// Sustained ingest: the same pre-produced records read from the embedded broker, bare and
-/// through Ingest's own IngestBatchWriter and PriceStore into a DuckDB file, alternately, --runs times after --warmup unmeasured
-/// pairs (issue target: medians, store ≥ 60 % of bare).
+/// Sustained ingest: the same pre-produced records read from the embedded broker, bare, through Ingest's own
+/// IngestBatchWriter and PriceStore into a DuckDB file, and the same with Ingest's lake writer running beside it, in turn,
+/// --runs times after --warmup unmeasured rounds (issue targets: medians, store ≥ 60 % of bare; the lake's cost, store with
+/// lake / store alone, is reported).
 /// </summary>
 internal static class IngestBenchmark
 {
@@ -48,21 +49,25 @@ internal static class IngestBenchmark
         for (var run = 0; run < warmups; run++)
         {
             ConsumeRuns.Bare(broker.BootstrapServers, Topics.RawData, workload.Messages.Count);
-            await StoreAsync(broker.BootstrapServers, workload);
+            await StoreAsync(broker.BootstrapServers, workload, partitions, lake: false);
+            await StoreAsync(broker.BootstrapServers, workload, partitions, lake: true);
         }
 
         var runs = args.GetInt("runs", 3);
         var bare = new List<ConsumeRun>();
         var store = new List<StoreRun>();
+        var withLake = new List<StoreRun>();
         for (var run = 0; run < runs; run++)
         {
-            // Alternated, so that both see the same machine; each reads everything in a fresh group.
+            // Alternated, so that all see the same machine; each reads everything in a fresh group.
             bare.Add(ConsumeRuns.Bare(broker.BootstrapServers, Topics.RawData, workload.Messages.Count));
-            store.Add(await StoreAsync(broker.BootstrapServers, workload));
+            store.Add(await StoreAsync(broker.BootstrapServers, workload, partitions, lake: false));
+            withLake.Add(await StoreAsync(broker.BootstrapServers, workload, partitions, lake: true));
         }
 
         var bareRate = Median.Of(bare.Select(r => r.Rate));
         var storeRate = Median.Of(store.Select(r => r.Consume.Rate));
+        var lakeStoreRate = Median.Of(withLake.Select(r => r.Consume.Rate));
         var ratio = storeRate / bareRate;
         Print(["run", "messages", "msg/s, each run", "median msg/s"],
         [
@@ -70,8 +75,13 @@ internal static class IngestBenchmark
             ["(a) bare consume + StoreOffset", N(workload.Messages.Count), string.Join(" / ", bare.Select(r => N(r.Rate))), N(bareRate)],
             ["(b) consume → validate → DuckDB (IngestBatchWriter + PriceStore)", N(workload.Messages.Count),
                 string.Join(" / ", store.Select(r => N(r.Consume.Rate))), N(storeRate)],
+            ["(c) as (b), with the lake writer beside it (its own group)", N(workload.Messages.Count),
+                string.Join(" / ", withLake.Select(r => N(r.Consume.Rate))), N(lakeStoreRate)],
+            ["(c) the lake: every offset in a committed segment", N(workload.Messages.Count),
+                string.Join(" / ", withLake.Select(r => N(workload.Messages.Count / r.Lake!.Value.Elapsed.TotalSeconds))), ""],
         ]);
-        var stored = store.All(r => r.Rows == workload.DistinctRecords && r.Distinct == r.Rows);
+        var stored = store.Concat(withLake).All(r => r.Rows == workload.DistinctRecords && r.Distinct == r.Rows)
+            && withLake.All(r => r.Lake!.Value.Rows == workload.DistinctRecords && r.Lake.Value.Distinct == r.Lake.Value.Rows);
         Print(["check", "value", "target", "result"],
         [
             ["store rate / bare rate (medians)", N(ratio * 100, "N0") + " %", $"≥ {TargetRatio * 100:N0} %", ratio >= TargetRatio ? "pass" : "FAIL"],
@@ -80,14 +90,20 @@ internal static class IngestBenchmark
             ["GC pauses (share of run b)", string.Join(" / ", store.Select(r => Share(r.Consume.GcPause, r.Consume.Elapsed))), "", ""],
             ["writer busy (share of run b)", string.Join(" / ", store.Select(r => Share(r.WriterBusy, r.Consume.Elapsed))), "", ""],
             ["batches stored in run b (mean messages)", string.Join(" / ", store.Select(r => $"{r.Batches} ({N(r.Consume.Messages / (double)r.Batches)})")), "", ""],
-            ["rows stored, every run", string.Join(" / ", store.Select(r => N(r.Rows))), N(workload.DistinctRecords), stored ? "pass" : "FAIL"],
+            ["store rate with the lake / without (medians)", N(lakeStoreRate / storeRate * 100, "N0") + " %", "", ""],
+            ["CPU per message, run b / run c (µs, whole process)", string.Join(" / ", store.Zip(withLake, (b, c) => $"{b.Consume.CpuMicrosecondsPerMessage:N1} : {c.Consume.CpuMicrosecondsPerMessage:N1}")), "", ""],
+            ["rows stored, every run", string.Join(" / ", store.Concat(withLake).Select(r => N(r.Rows))), N(workload.DistinctRecords), stored ? "pass" : "FAIL"],
+            ["lake rows (distinct keys), every run c", string.Join(" / ", withLake.Select(r => $"{N(r.Lake!.Value.Rows)} ({N(r.Lake.Value.Distinct)})")), N(workload.DistinctRecords), stored ? "pass" : "FAIL"],
             ["distinct (symbol, source, timestamp)", string.Join(" / ", store.Select(r => N(r.Distinct))), "= rows", stored ? "pass" : "FAIL"],
         ]);
         return stored ? 0 : 1;
     }
 
-    /// <summary>One store run into a fresh DuckDB file; the writer's busy time from Ingest's batch-duration histogram.</summary>
-    private static async Task<StoreRun> StoreAsync(string bootstrap, IngestWorkload workload)
+    /// <summary>
+    /// One store run into a fresh DuckDB file, with the lake writer beside it when asked; the writer's busy time from
+    /// Ingest's batch-duration histogram.
+    /// </summary>
+    private static async Task<StoreRun> StoreAsync(string bootstrap, IngestWorkload workload, int partitions, bool lake)
     {
         var directory = Directory.CreateTempSubdirectory("cryptoviz-bench-");
         try
@@ -113,6 +129,7 @@ internal static class IngestBenchmark
             listener.Start();
 
             ConsumeRun consume;
+            await using var lakeRun = lake ? await LakeRun.StartAsync(bootstrap, directory.FullName) : null;
             var telemetry = new IngestTelemetry(services.GetRequiredService<IMeterFactory>());
             using (var priceStore = OpenStore(databasePath, telemetry))
             {
@@ -123,7 +140,15 @@ internal static class IngestBenchmark
             }
 
             var (rows, distinct) = await CountAsync(databasePath);
-            return new StoreRun(consume, TimeSpan.FromSeconds(busy), batches, rows, distinct);
+            LakeResult? lakeResult = null;
+            if (lakeRun is not null)
+            {
+                var elapsed = await lakeRun.CaughtUpAsync(bootstrap, partitions);
+                var (lakeRows, lakeDistinct) = await lakeRun.CountAsync();
+                lakeResult = new LakeResult(elapsed, lakeRows, lakeDistinct);
+            }
+
+            return new StoreRun(consume, TimeSpan.FromSeconds(busy), batches, rows, distinct, lakeResult);
         }
         finally
         {
@@ -133,7 +158,10 @@ internal static class IngestBenchmark
 
     private static string Share(TimeSpan part, TimeSpan whole) => N(part / whole * 100, "N0") + " %";
 
-    private sealed record StoreRun(ConsumeRun Consume, TimeSpan WriterBusy, int Batches, long Rows, long Distinct);
+    private sealed record StoreRun(ConsumeRun Consume, TimeSpan WriterBusy, int Batches, long Rows, long Distinct, LakeResult? Lake);
+
+    /// <summary>How long the lake took from its start to commit every offset, and what it then held.</summary>
+    private readonly record struct LakeResult(TimeSpan Elapsed, long Rows, long Distinct);
 
     private static PriceStore OpenStore(string databasePath, IngestTelemetry telemetry) =>
         new(new ConfigurationBuilder()

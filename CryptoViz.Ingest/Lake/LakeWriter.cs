@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using CryptoViz.Contracts.Messaging;
+using CryptoViz.ServiceDefaults.Resilience;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
+
+namespace CryptoViz.Ingest.Lake;
+
+/// <summary>
+/// Ingest's Parquet lake (docs/lake.md#segments): a consume loop of its own over <c>crypto-raw-data</c> that validates each record
+/// as the hot store does (against the record's own Kafka timestamp, so that a rewrite decides the same), keeps each natural
+/// key once per partition, and writes a partition's records as a segment once it is big or old enough. It resumes each
+/// assigned partition after its last committed segment, whatever the group's offsets say. A segment that cannot be written
+/// holds this loop back, never the hot store's.
+/// </summary>
+internal sealed class LakeWriter(
+    LakeConsumerFactory consumers,
+    LakeLayout layout,
+    LakePartitions partitions,
+    LakeChanges changes,
+    LakeTelemetry telemetry,
+    IOptions<LakeOptions> options,
+    IOptions<RetentionOptions> retention,
+    TimeProvider time,
+    ILogger<LakeWriter> logger) : BackgroundService
+{
+    private static readonly TimeSpan s_idlePoll = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan s_firstRetryDelay = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan s_maxRetryDelay = TimeSpan.FromSeconds(30);
+
+    // The open segment of each owned partition; absent until the first record of a partition the lake has nothing of.
+    private readonly Dictionary<int, LakeSegment> _segments = [];
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        using var writer = new LakeSegmentWriter(layout, telemetry);
+        using var consumer = consumers.Create((_, assigned) => Assigned(writer, assigned), (_, revoked) => Revoked(revoked));
+        consumer.Subscribe(Topics.RawData);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    if (consumer.Consume(TimeUntilDue()) is { IsPartitionEOF: false, Message: not null } result) Add(writer, consumer, result, stoppingToken);
+                    WriteDue(writer, consumer, stoppingToken);
+                }
+                catch (ConsumeException ex)
+                {
+                    IngestLog.LakeConsumerError(logger, ex.Error.Reason);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // A segment given up midway is written again by the next start, from its cut.
+        }
+        finally
+        {
+            consumer.Close();
+        }
+    }
+
+    private List<TopicPartitionOffset> Assigned(LakeSegmentWriter writer, List<TopicPartition> assigned)
+    {
+        var positions = new List<TopicPartitionOffset>();
+        foreach (var partition in assigned)
+        {
+            LakeResume resume;
+            lock (partitions.Lock)
+            {
+                resume = writer.Checkpoint.Recover(partition.Topic, partition.Partition.Value);
+                partitions.Own(partition.Partition.Value, resume.CommittedLast);
+            }
+
+            long? start = resume.CommittedLast + 1 ?? resume.Pending?.First;
+            _segments.Remove(partition.Partition.Value);
+            if (start is { } first) _segments[partition.Partition.Value] = new LakeSegment(partition.Topic, partition.Partition.Value, first, resume.Pending?.Last);
+            IngestLog.LakeResumed(logger, layout.Root, partition.Topic, partition.Partition.Value, start?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the beginning",
+                resume.CommittedLast, resume.Pending?.FileName);
+            positions.Add(new TopicPartitionOffset(partition, start is { } offset ? new Offset(offset) : Offset.Beginning));
+        }
+
+        return positions;
+    }
+
+    private void Revoked(List<TopicPartitionOffset> revoked)
+    {
+        lock (partitions.Lock)
+        {
+            foreach (var partition in revoked)
+            {
+                _segments.Remove(partition.Partition.Value);
+                partitions.Release(partition.Partition.Value);
+            }
+        }
+
+        IngestLog.LakeRevoked(logger, string.Join(", ", revoked.Select(p => p.TopicPartition)));
+    }
+
+    private void Add(LakeSegmentWriter writer, IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> result, CancellationToken stoppingToken)
+    {
+        var now = time.GetUtcNow();
+        var partition = result.Partition.Value;
+        if (!_segments.TryGetValue(partition, out var segment))
+        {
+            segment = _segments[partition] = new LakeSegment(result.Topic, partition, result.Offset.Value);
+        }
+        else if (segment.ForcedLast is { } last && result.Offset.Value > last)
+        {
+            // The written-down cut's last records are gone from the topic: the segment ends with what is left of them.
+            segment = Write(writer, consumer, segment, stoppingToken);
+        }
+
+        // The record's own time, not ours: the same record is then judged the same by every rewrite of its segment.
+        var clock = result.Message.Timestamp.Type == TimestampType.NotAvailable ? now.UtcDateTime : result.Message.Timestamp.UtcDateTime;
+        var oldest = retention.Value.Enabled ? clock.AddDays(-retention.Value.RawDays) : DateTime.MinValue;
+        segment.Add(result.Offset.Value, CryptoPriceValidator.TryParse(result.Message.Value, clock, oldest, out var price, out _) ? price : null, now);
+    }
+
+    private void WriteDue(LakeSegmentWriter writer, IConsumer<string, byte[]> consumer, CancellationToken stoppingToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var segment in _segments.Values.Where(s => s.Offsets > 0 && s.IsDue(now, options.Value)).ToList())
+        {
+            Write(writer, consumer, segment, stoppingToken);
+        }
+    }
+
+    /// <returns>The partition's next segment.</returns>
+    private LakeSegment Write(LakeSegmentWriter writer, IConsumer<string, byte[]> consumer, LakeSegment segment, CancellationToken stoppingToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        for (var retry = 1; ; retry++)
+        {
+            try
+            {
+                (IReadOnlyList<LakeFile> Files, long Rows) written;
+                lock (partitions.Lock)
+                {
+                    written = writer.Write(segment);
+                    partitions.Committed(segment.Partition, segment.Last);
+                }
+
+                IngestLog.LakeSegmentWritten(logger, segment.Name.FileName, written.Rows, written.Files.Count, segment.Skipped, segment.Duplicates,
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                break;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DuckDBException)
+            {
+                telemetry.Failures.Add(1);
+                var delay = ExponentialBackoff.Delay(retry, s_firstRetryDelay, s_maxRetryDelay);
+                IngestLog.LakeSegmentFailed(logger, ex, segment.Name.FileName, delay);
+                if (stoppingToken.WaitHandle.WaitOne(delay)) throw new OperationCanceledException(stoppingToken);
+            }
+        }
+
+        changes.Notify();
+        consumer.StoreOffset(new TopicPartitionOffset(segment.Topic, segment.Partition, segment.Last + 1));
+        return _segments[segment.Partition] = new LakeSegment(segment.Topic, segment.Partition, segment.Last + 1);
+    }
+
+    private TimeSpan TimeUntilDue()
+    {
+        var now = time.GetUtcNow();
+        var due = _segments.Values.Select(s => s.DueIn(now, options.Value)).Where(d => d is not null).Min();
+        return due is { } wait && wait < s_idlePoll ? wait : s_idlePoll;
+    }
+}

@@ -1,0 +1,50 @@
+using Confluent.Kafka;
+using CryptoViz.Contracts.Messaging;
+using CryptoViz.Ingest;
+using CryptoViz.Ingest.Lake;
+using CryptoViz.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CryptoViz.Tests.Ingest.Lake;
+
+/// <summary>Ingest's lake writer alone, on the embedded broker and a temporary lake, in a consumer group of its own.</summary>
+internal sealed class LakeWriterRig(EmbeddedKafkaFixture kafka, TempLake lake, LakeOptions options) : IAsyncDisposable
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
+    private LakeWriter? _writer;
+
+    public LakePartitions Partitions { get; } = new();
+
+    public async Task StartAsync()
+    {
+        options.ConsumerGroup = $"lake-{Guid.NewGuid():N}";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(kafka.ServiceConfiguration).Build();
+        var lakeOptions = Options.Create(options);
+        _writer = new LakeWriter(new LakeConsumerFactory(configuration, lakeOptions, NullLogger<LakeConsumerFactory>.Instance), lake.Layout, Partitions,
+            new LakeChanges(), lake.Telemetry, lakeOptions, Options.Create(new RetentionOptions { Enabled = false }), TimeProvider.System,
+            NullLogger<LakeWriter>.Instance);
+        await _writer.StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Waits until every record of the raw topic is in a committed segment.</summary>
+    public Task CaughtUpAsync() => CaughtUpAsync(kafka, Partitions);
+
+    public static async Task CaughtUpAsync(EmbeddedKafkaFixture kafka, LakePartitions partitions)
+    {
+        using var probe = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "lake-probe" }).Build();
+        var ends = Enumerable.Range(0, Topics.SeedPartitions)
+            .ToDictionary(p => p, p => probe.QueryWatermarkOffsets(new TopicPartition(Topics.RawData, p), TimeSpan.FromSeconds(10)).High.Value);
+        await Eventually.GetAsync(() => Task.FromResult<IReadOnlyDictionary<int, long>?>(partitions.Snapshot()),
+            committed => ends.All(end => end.Value == 0 || (committed!.TryGetValue(end.Key, out var last) && last == end.Value - 1)),
+            s_timeout, $"every offset of {Topics.RawData} ({string.Join(", ", ends)}) in a committed segment");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is null) return;
+        await _writer.StopAsync(CancellationToken.None);
+        _writer.Dispose();
+    }
+}
