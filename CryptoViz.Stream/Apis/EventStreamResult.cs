@@ -18,14 +18,14 @@ public sealed class EventStreamResult : IResult
     internal const int SliceBytes = 4096;
 
     private readonly ClientFilter _filter;
-    private readonly long? _lastEventId;
+    private readonly string? _lastEventId;
     private readonly ClientPlace _place;
     private readonly StreamServices _services;
 
     // What the client is sent before live events: dropped once sent, since it can be the whole snapshot.
-    private IReadOnlyList<StreamEvent>? _initial;
+    private ClientRegistration? _registration;
 
-    internal EventStreamResult(ClientFilter filter, long? lastEventId, ClientPlace place, StreamServices services)
+    internal EventStreamResult(ClientFilter filter, string? lastEventId, ClientPlace place, StreamServices services)
     {
         _filter = filter;
         _lastEventId = lastEventId;
@@ -75,7 +75,7 @@ public sealed class EventStreamResult : IResult
     private StreamClient Register()
     {
         var registration = _services.Hub.Register(_filter, _lastEventId);
-        _initial = registration.Initial;
+        _registration = registration;
         StreamLog.ClientConnected(_services.Logger, registration.Client.Id, _filter.ToString(), registration.Initial.Count, registration.Resumed);
         return registration.Client;
     }
@@ -83,12 +83,14 @@ public sealed class EventStreamResult : IResult
     private async Task RunAsync(PipeWriter output, StreamClient client, CancellationToken stop)
     {
         var (options, time) = (_services.Options.Value, _services.Time);
+        var registration = _registration!;
+        _registration = null;
         var opening = _filter.WantsWelcome
             ? Envelopes.WriteWelcome(output, options.ReconnectDelay, client.Position, client.Id, time.GetUtcNow().UtcDateTime)
             : Envelopes.WriteRetry(output, options.ReconnectDelay);
-        var sent = await SendAsync(output, client, _initial!, opening, stop);
-        _initial = null;
-        if (!sent) return;
+        if (registration.NotResumed is { } failure) opening += Envelopes.WriteResumeFailure(output, failure);
+        if ((await SendAsync(output, client, registration.Initial, opening, stop)).Gone) return;
+        if (registration.SnapshotPosition is { } caughtUp) client.Reached(caughtUp);
 
         // One timer and one linked token per quiet period, not per write: re-arming a timer on every write costs a
         // timer-queue lock per write per client. When it fires, the heartbeat goes out only if nothing else did meanwhile.
@@ -123,10 +125,10 @@ public sealed class EventStreamResult : IResult
                     continue;
                 }
 
-                var position = client.Position;
-                if (!await SendAsync(output, client, client.Queue.TakeAll(), 0, stop)) return;
+                var (gone, sent) = await SendAsync(output, client, client.Queue.TakeAll(), 0, stop);
+                if (gone) return;
                 // A wake-up that found nothing left to send does not count as a write.
-                if (client.Position != position) lastWrite = time.GetTimestamp();
+                if (sent > 0) lastWrite = time.GetTimestamp();
             }
         }
         finally
@@ -152,32 +154,38 @@ public sealed class EventStreamResult : IResult
     /// <summary>
     /// Writes <paramref name="updates"/> (empty slots are replaced events) after the <paramref name="buffered"/> bytes
     /// already written, flushing each <see cref="SliceBytes"/> and at the end: under load a flush per event cost a write
-    /// system call per event per client, the largest part of the fan-out's latency.
+    /// system call per event per client, the largest part of the fan-out's latency. Each frame goes with its own id while
+    /// the client is in step; a resumed client that is not yet gets its own place instead (<see cref="StreamClient.Take"/>).
     /// </summary>
-    /// <returns>False once the client has gone.</returns>
-    private async ValueTask<bool> SendAsync(PipeWriter output, StreamClient client, IReadOnlyList<StreamEvent?> updates, int buffered,
-        CancellationToken stop)
+    private async ValueTask<(bool Gone, int Sent)> SendAsync(PipeWriter output, StreamClient client, IReadOnlyList<StreamEvent?> updates,
+        int buffered, CancellationToken stop)
     {
-        StreamEvent? last = null;
-        var count = 0;
+        var (sent, unflushed) = (0, 0);
         for (var i = 0; i < updates.Count; i++)
         {
-            if (updates[i] is not { } update) continue;
-            output.Write(update.Frame.Span);
-            (last, count, buffered) = (update, count + 1, buffered + update.Frame.Length);
+            if (updates[i] is not { } update || client.Take(update) is not { } id) continue;
+            var frame = update.Frame.Span;
+            if (!ReferenceEquals(id, update.Id))
+            {
+                Envelopes.WriteId(output, id);
+                frame = frame[update.IdLineLength..];
+            }
+
+            output.Write(frame);
+            (sent, unflushed, buffered) = (sent + 1, unflushed + 1, buffered + frame.Length);
             if (buffered < SliceBytes) continue;
-            if (!await DeliverAsync(output, client, last, count, stop)) return false;
-            (count, buffered) = (0, 0);
+            if (!await DeliverAsync(output, unflushed, stop)) return (true, sent);
+            (unflushed, buffered) = (0, 0);
         }
 
         // Nothing left to flush: a wake-up whose events an earlier drain already took.
-        return buffered == 0 || await DeliverAsync(output, client, count > 0 ? last : null, count, stop);
+        return (buffered != 0 && !await DeliverAsync(output, unflushed, stop), sent);
     }
 
-    private async ValueTask<bool> DeliverAsync(PipeWriter output, StreamClient client, StreamEvent? last, int count, CancellationToken stop)
+    private async ValueTask<bool> DeliverAsync(PipeWriter output, int count, CancellationToken stop)
     {
         if (!await FlushAsync(output, stop)) return false;
-        if (last is not null) _services.Hub.Delivered(client, last, count);
+        if (count > 0) _services.Hub.Delivered(count);
         return true;
     }
 
