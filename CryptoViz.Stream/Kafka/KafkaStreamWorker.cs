@@ -108,11 +108,8 @@ internal sealed class KafkaStreamWorker(
 
                 // Partitions that appear later hold only events produced after this instance started. The hub learns where
                 // each starts: a client that resumes here needs this instance to have read everything after its place.
-                var starts = added.Select(tp =>
-                {
-                    var watermarks = consumer.QueryWatermarkOffsets(tp, s_brokerTimeout);
-                    return new TopicPartitionOffset(tp, first ? watermarks.High : watermarks.Low);
-                }).ToList();
+                var starts = added.Select(tp => new TopicPartitionOffset(tp, first
+                    ? consumer.QueryWatermarkOffsets(tp, s_brokerTimeout).High : consumer.QueryWatermarkOffsets(tp, s_brokerTimeout).Low)).ToList();
                 foreach (var start in starts) hub.Assign(start.Topic, start.Partition.Value, start.Offset.Value);
                 consumer.IncrementalAssign(starts);
                 _assigned.UnionWith(added);
