@@ -25,6 +25,9 @@ public sealed class EventStreamResult : IResult
     // What the client is sent before live events: dropped once sent, since it can be the whole snapshot.
     private ClientRegistration? _registration;
 
+    // Set by the heartbeat timer, which then rings the client's queue: read and cleared by the writer.
+    private int _heartbeatDue;
+
     internal EventStreamResult(ClientFilter filter, string? lastEventId, ClientPlace place, StreamServices services)
     {
         _filter = filter;
@@ -92,50 +95,40 @@ public sealed class EventStreamResult : IResult
         if ((await SendAsync(output, client, registration.Initial, opening, stop)).Gone) return;
         if (registration.SnapshotPosition is { } caughtUp) client.Reached(caughtUp);
 
-        // One timer and one linked token per quiet period, not per write: re-arming a timer on every write costs a
-        // timer-queue lock per write per client. When it fires, the heartbeat goes out only if nothing else did meanwhile.
+        // One timer per session, re-armed only when it fires: re-arming a timer on every write costs a timer-queue lock per
+        // write per client. When it fires, the heartbeat goes out only if nothing else did meanwhile. Stopping and the
+        // timer ring the queue's doorbell, so the writer's wait takes no token (ClientQueue.WaitAsync).
         var lastWrite = time.GetTimestamp();
-        var idle = new CancellationTokenSource(options.HeartbeatInterval, time);
-        var wait = CancellationTokenSource.CreateLinkedTokenSource(stop, idle.Token);
-        try
+        using var heartbeat = time.CreateTimer(static s => HeartbeatDue(((EventStreamResult, ClientQueue))s!), (this, client.Queue),
+            options.HeartbeatInterval, Timeout.InfiniteTimeSpan);
+        using var wakeOnStop = stop.Register(static q => ((ClientQueue)q!).Ring(), client.Queue);
+        while (await client.Queue.WaitAsync() && !stop.IsCancellationRequested)
         {
-            while (true)
+            var (gone, sent) = await SendAsync(output, client, client.Queue.TakeAll(), 0, stop);
+            if (gone) return;
+            // A wake-up that found nothing left to send does not count as a write.
+            if (sent > 0) lastWrite = time.GetTimestamp();
+            if (Interlocked.Exchange(ref _heartbeatDue, 0) == 0) continue;
+
+            var quiet = time.GetElapsedTime(lastWrite);
+            if (quiet >= options.HeartbeatInterval)
             {
-                try
-                {
-                    if (!await client.Queue.WaitAsync(wait.Token)) return;
-                }
-                catch (OperationCanceledException) when (!stop.IsCancellationRequested)
-                {
-                    var quiet = time.GetElapsedTime(lastWrite);
-                    if (quiet >= options.HeartbeatInterval)
-                    {
-                        // Quiet for a heartbeat interval: the room its last burst took is given back.
-                        client.Queue.Shrink();
-                        WriteIdleEvent(output, client);
-                        if (!await FlushAsync(output, stop)) return;
-                        lastWrite = time.GetTimestamp();
-                        quiet = TimeSpan.Zero;
-                    }
-
-                    wait.Dispose();
-                    idle.Dispose();
-                    idle = new CancellationTokenSource(options.HeartbeatInterval - quiet, time);
-                    wait = CancellationTokenSource.CreateLinkedTokenSource(stop, idle.Token);
-                    continue;
-                }
-
-                var (gone, sent) = await SendAsync(output, client, client.Queue.TakeAll(), 0, stop);
-                if (gone) return;
-                // A wake-up that found nothing left to send does not count as a write.
-                if (sent > 0) lastWrite = time.GetTimestamp();
+                // Quiet for a heartbeat interval: the room its last burst took is given back.
+                client.Queue.Shrink();
+                WriteIdleEvent(output, client);
+                if (!await FlushAsync(output, stop)) return;
+                lastWrite = time.GetTimestamp();
+                quiet = TimeSpan.Zero;
             }
+
+            heartbeat.Change(options.HeartbeatInterval - quiet, Timeout.InfiniteTimeSpan);
         }
-        finally
-        {
-            wait.Dispose();
-            idle.Dispose();
-        }
+    }
+
+    private static void HeartbeatDue((EventStreamResult Session, ClientQueue Queue) state)
+    {
+        Volatile.Write(ref state.Session._heartbeatDue, 1);
+        state.Queue.Ring();
     }
 
     private void WriteIdleEvent(PipeWriter output, StreamClient client)

@@ -71,7 +71,7 @@ public sealed class ClientQueueTests
     public async Task A_waiting_reader_wakes_when_an_update_arrives()
     {
         var queue = new ClientQueue(10, s_stallTimeout, _time);
-        var wait = queue.WaitAsync(TestContext.Current.CancellationToken).AsTask();
+        var wait = queue.WaitAsync().AsTask();
         Assert.False(wait.IsCompleted);
 
         queue.Enqueue(Update(1, "BTC"));
@@ -89,7 +89,7 @@ public sealed class ClientQueueTests
 
         Assert.Equal(2, queue.Close());
         Assert.Equal(EnqueueResult.Closed, queue.Enqueue(Update(3, "SOL")));
-        while (await queue.WaitAsync(TestContext.Current.CancellationToken))
+        while (await queue.WaitAsync())
         {
             Assert.Empty(Drain(queue));
         }
@@ -108,7 +108,7 @@ public sealed class ClientQueueTests
 
         Assert.Equal([1, 0, 1, 1], queued);
         Assert.Equal(0, conflated);
-        Assert.True(await queue.WaitAsync(TestContext.Current.CancellationToken));
+        Assert.True(await queue.WaitAsync());
         Assert.Equal([1, 3, 4], Drain(queue));
     }
 
