@@ -29,8 +29,8 @@ var scraper = builder.AddProject<Projects.CryptoViz_Scraper>("scraper")
     .WithOperatorCommand("backfill", "Backfill history", "Fill every live series' gaps from its source's history now", "History")
     .WithBackfillProgress();
 
-// Stream's memory grows with its clients: up to Stream:MaxClients (10,000) idle SSE clients at ~50 KB each (bench `idle`)
-// beside ~140 MiB of its own do not fit the services' 512 Mi.
+// Stream's memory grows with its clients: up to Stream:MaxClients (15,000) idle SSE clients at ~50 KB each (bench `idle`,
+// ~730 MiB) beside ~140 MiB of its own do not fit the services' 512 Mi, and fit 1 Gi.
 var stream = builder.AddProject<Projects.CryptoViz_Stream>("stream")
     .WithReference(kafka).WaitFor(kafka)
     .WithReadinessReport().WithConfiguredPort().WithDevFootprint().AsPublicFace(lan).WithConfiguredReplicas(published: 3)

@@ -18,14 +18,17 @@ public sealed class EventStreamResult : IResult
     internal const int SliceBytes = 4096;
 
     private readonly ClientFilter _filter;
-    private readonly long? _lastEventId;
+    private readonly string? _lastEventId;
     private readonly ClientPlace _place;
     private readonly StreamServices _services;
 
     // What the client is sent before live events: dropped once sent, since it can be the whole snapshot.
-    private IReadOnlyList<StreamEvent>? _initial;
+    private ClientRegistration? _registration;
 
-    internal EventStreamResult(ClientFilter filter, long? lastEventId, ClientPlace place, StreamServices services)
+    // Set by the heartbeat timer, which then rings the client's queue: read and cleared by the writer.
+    private int _heartbeatDue;
+
+    internal EventStreamResult(ClientFilter filter, string? lastEventId, ClientPlace place, StreamServices services)
     {
         _filter = filter;
         _lastEventId = lastEventId;
@@ -75,7 +78,7 @@ public sealed class EventStreamResult : IResult
     private StreamClient Register()
     {
         var registration = _services.Hub.Register(_filter, _lastEventId);
-        _initial = registration.Initial;
+        _registration = registration;
         StreamLog.ClientConnected(_services.Logger, registration.Client.Id, _filter.ToString(), registration.Initial.Count, registration.Resumed);
         return registration.Client;
     }
@@ -83,57 +86,49 @@ public sealed class EventStreamResult : IResult
     private async Task RunAsync(PipeWriter output, StreamClient client, CancellationToken stop)
     {
         var (options, time) = (_services.Options.Value, _services.Time);
+        var registration = _registration!;
+        _registration = null;
         var opening = _filter.WantsWelcome
             ? Envelopes.WriteWelcome(output, options.ReconnectDelay, client.Position, client.Id, time.GetUtcNow().UtcDateTime)
             : Envelopes.WriteRetry(output, options.ReconnectDelay);
-        var sent = await SendAsync(output, client, _initial!, opening, stop);
-        _initial = null;
-        if (!sent) return;
+        if (registration.NotResumed is { } failure) opening += Envelopes.WriteResumeFailure(output, failure);
+        if ((await SendAsync(output, client, registration.Initial, opening, stop)).Gone) return;
+        if (registration.SnapshotPosition is { } caughtUp) client.Reached(caughtUp);
 
-        // One timer and one linked token per quiet period, not per write: re-arming a timer on every write costs a
-        // timer-queue lock per write per client. When it fires, the heartbeat goes out only if nothing else did meanwhile.
+        // One timer per session, re-armed only when it fires: re-arming a timer on every write costs a timer-queue lock per
+        // write per client. When it fires, the heartbeat goes out only if nothing else did meanwhile. Stopping and the
+        // timer ring the queue's doorbell, so the writer's wait takes no token (ClientQueue.WaitAsync).
         var lastWrite = time.GetTimestamp();
-        var idle = new CancellationTokenSource(options.HeartbeatInterval, time);
-        var wait = CancellationTokenSource.CreateLinkedTokenSource(stop, idle.Token);
-        try
+        using var heartbeat = time.CreateTimer(static s => HeartbeatDue(((EventStreamResult, ClientQueue))s!), (this, client.Queue),
+            options.HeartbeatInterval, Timeout.InfiniteTimeSpan);
+        using var wakeOnStop = stop.Register(static q => ((ClientQueue)q!).Ring(), client.Queue);
+        while (await client.Queue.WaitAsync() && !stop.IsCancellationRequested)
         {
-            while (true)
+            var (gone, sent) = await SendAsync(output, client, client.Queue.TakeAll(), 0, stop);
+            if (gone) return;
+            // A wake-up that found nothing left to send does not count as a write.
+            if (sent > 0) lastWrite = time.GetTimestamp();
+            if (Interlocked.Exchange(ref _heartbeatDue, 0) == 0) continue;
+
+            var quiet = time.GetElapsedTime(lastWrite);
+            if (quiet >= options.HeartbeatInterval)
             {
-                try
-                {
-                    if (!await client.Queue.WaitAsync(wait.Token)) return;
-                }
-                catch (OperationCanceledException) when (!stop.IsCancellationRequested)
-                {
-                    var quiet = time.GetElapsedTime(lastWrite);
-                    if (quiet >= options.HeartbeatInterval)
-                    {
-                        // Quiet for a heartbeat interval: the room its last burst took is given back.
-                        client.Queue.Shrink();
-                        WriteIdleEvent(output, client);
-                        if (!await FlushAsync(output, stop)) return;
-                        lastWrite = time.GetTimestamp();
-                        quiet = TimeSpan.Zero;
-                    }
-
-                    wait.Dispose();
-                    idle.Dispose();
-                    idle = new CancellationTokenSource(options.HeartbeatInterval - quiet, time);
-                    wait = CancellationTokenSource.CreateLinkedTokenSource(stop, idle.Token);
-                    continue;
-                }
-
-                var position = client.Position;
-                if (!await SendAsync(output, client, client.Queue.TakeAll(), 0, stop)) return;
-                // A wake-up that found nothing left to send does not count as a write.
-                if (client.Position != position) lastWrite = time.GetTimestamp();
+                // Quiet for a heartbeat interval: the room its last burst took is given back.
+                client.Queue.Shrink();
+                WriteIdleEvent(output, client);
+                if (!await FlushAsync(output, stop)) return;
+                lastWrite = time.GetTimestamp();
+                quiet = TimeSpan.Zero;
             }
+
+            heartbeat.Change(options.HeartbeatInterval - quiet, Timeout.InfiniteTimeSpan);
         }
-        finally
-        {
-            wait.Dispose();
-            idle.Dispose();
-        }
+    }
+
+    private static void HeartbeatDue((EventStreamResult Session, ClientQueue Queue) state)
+    {
+        Volatile.Write(ref state.Session._heartbeatDue, 1);
+        state.Queue.Ring();
     }
 
     private void WriteIdleEvent(PipeWriter output, StreamClient client)
@@ -152,32 +147,38 @@ public sealed class EventStreamResult : IResult
     /// <summary>
     /// Writes <paramref name="updates"/> (empty slots are replaced events) after the <paramref name="buffered"/> bytes
     /// already written, flushing each <see cref="SliceBytes"/> and at the end: under load a flush per event cost a write
-    /// system call per event per client, the largest part of the fan-out's latency.
+    /// system call per event per client, the largest part of the fan-out's latency. Each frame goes with its own id while
+    /// the client is in step; a resumed client that is not yet gets its own place instead (<see cref="StreamClient.Take"/>).
     /// </summary>
-    /// <returns>False once the client has gone.</returns>
-    private async ValueTask<bool> SendAsync(PipeWriter output, StreamClient client, IReadOnlyList<StreamEvent?> updates, int buffered,
-        CancellationToken stop)
+    private async ValueTask<(bool Gone, int Sent)> SendAsync(PipeWriter output, StreamClient client, IReadOnlyList<StreamEvent?> updates,
+        int buffered, CancellationToken stop)
     {
-        StreamEvent? last = null;
-        var count = 0;
+        var (sent, unflushed) = (0, 0);
         for (var i = 0; i < updates.Count; i++)
         {
-            if (updates[i] is not { } update) continue;
-            output.Write(update.Frame.Span);
-            (last, count, buffered) = (update, count + 1, buffered + update.Frame.Length);
+            if (updates[i] is not { } update || client.Take(update) is not { } id) continue;
+            var frame = update.Frame.Span;
+            if (!ReferenceEquals(id, update.Id))
+            {
+                Envelopes.WriteId(output, id);
+                frame = frame[update.IdLineLength..];
+            }
+
+            output.Write(frame);
+            (sent, unflushed, buffered) = (sent + 1, unflushed + 1, buffered + frame.Length);
             if (buffered < SliceBytes) continue;
-            if (!await DeliverAsync(output, client, last, count, stop)) return false;
-            (count, buffered) = (0, 0);
+            if (!await DeliverAsync(output, unflushed, stop)) return (true, sent);
+            (unflushed, buffered) = (0, 0);
         }
 
         // Nothing left to flush: a wake-up whose events an earlier drain already took.
-        return buffered == 0 || await DeliverAsync(output, client, count > 0 ? last : null, count, stop);
+        return (buffered != 0 && !await DeliverAsync(output, unflushed, stop), sent);
     }
 
-    private async ValueTask<bool> DeliverAsync(PipeWriter output, StreamClient client, StreamEvent? last, int count, CancellationToken stop)
+    private async ValueTask<bool> DeliverAsync(PipeWriter output, int count, CancellationToken stop)
     {
         if (!await FlushAsync(output, stop)) return false;
-        if (last is not null) _services.Hub.Delivered(client, last, count);
+        if (count > 0) _services.Hub.Delivered(count);
         return true;
     }
 

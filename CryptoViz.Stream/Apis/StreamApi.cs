@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -18,7 +17,7 @@ public static class StreamApi
         api.MapGet("/stream", OpenStream)
             .WithName("Stream")
             .WithSummary("Live crypto updates as Server-Sent Events")
-            .WithDescription("Unnamed SSE events: welcome first, then the latest tick per (symbol, source) or a replay after Last-Event-ID, then crypto_update and heartbeat.");
+            .WithDescription("Unnamed SSE events: welcome first, then the latest tick per (symbol, source) or a replay after Last-Event-ID, then crypto_update and heartbeat. Ids are places in the broker's log, valid on every instance.");
         api.MapGet("/stats", GetStats)
             .WithName("GetStats")
             .WithSummary("Streaming counters, with V2's fields");
@@ -54,8 +53,7 @@ public static class StreamApi
 
         // The session frees the place as it ends; this frees it should the session never start.
         httpContext.Response.RegisterForDispose(place);
-        var lastEventId = long.TryParse(request.LastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : (long?)null;
-        return new EventStreamResult(filter, lastEventId, place, services);
+        return new EventStreamResult(filter, request.LastEventId, place, services);
     }
 
     public static Ok<StreamStats> GetStats(StreamHub hub, ConsumerState consumer, TimeProvider time)

@@ -10,5 +10,5 @@ public sealed record StreamRequest(
     [FromQuery(Name = "sources")] string? Sources,
     [property: Description("Comma-separated event types among welcome, crypto_update, heartbeat; all when absent")]
     [FromQuery(Name = "types")] string? Types,
-    [property: Description("Set by EventSource on reconnect: resume after this id while it is still buffered")]
+    [property: Description("Set by EventSource on reconnect: resume after this id, issued by any instance, while what followed it is still buffered")]
     [FromHeader(Name = "Last-Event-ID")] string? LastEventId);

@@ -1,29 +1,25 @@
 using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 
 namespace CryptoViz.Stream.Hub;
 
 /// <summary>
-/// Fans every <c>crypto_update</c> out to the connected clients' queues. Ids are one increasing sequence per
-/// process, started from the start time so that an id from an earlier run never matches this run's buffer.
-/// A lock makes "register with a snapshot or replay" and "publish" atomic to each other, so a client gets
-/// every event exactly once; publishing only enqueues, so no client can slow it down.
+/// Fans every <c>crypto_update</c> out to the connected clients' queues. An event's id is its place in the broker's log
+/// (<see cref="StreamPosition"/>), the same on every instance, so a client may resume on any instance whose buffer still
+/// holds what followed. A lock makes "register with a snapshot or replay" and "publish" atomic to each other, so a client
+/// gets every event exactly once; publishing only enqueues, so no client can slow it down.
 /// </summary>
 public sealed class StreamHub
 {
     private readonly Lock _gate = new();
     private readonly ConcurrentDictionary<string, StreamClient> _clients = new(StringComparer.Ordinal);
     private readonly LatestByKey _latest;
-    private readonly StreamEvent[] _replay;
+    private readonly ReplayBuffer _replay;
     private readonly StreamOptions _options;
     private readonly TimeProvider _time;
     private readonly StreamTelemetry _telemetry;
     private readonly ILogger<StreamHub> _logger;
     private readonly EventRate _rate;
 
-    private int _replayStart;
-    private int _replayCount;
-    private long _lastId;
     private long _lastClientIdMs;
     private long _messagesSent;
     private long _droppedEvents;
@@ -38,10 +34,9 @@ public sealed class StreamHub
         _telemetry = telemetry;
         _logger = logger;
         _rate = new EventRate(time);
-        _replay = new StreamEvent[_options.ReplayBufferSize];
+        _replay = new ReplayBuffer(_options.ReplayBufferSize);
         _latest = new LatestByKey(_options.MaxSnapshotKeys, telemetry);
         StartedAt = time.GetUtcNow();
-        _lastId = StartedAt.ToUnixTimeMilliseconds() * 1000;
     }
 
     public DateTimeOffset StartedAt { get; }
@@ -68,21 +63,46 @@ public sealed class StreamHub
 
     internal void Free() => Interlocked.Decrement(ref _admitted);
 
-    internal ClientRegistration Register(ClientFilter filter, long? lastEventId)
+    /// <summary>The worker reads <paramref name="partition"/> from <paramref name="firstOffset"/> on.</summary>
+    internal void Assign(string topic, int partition, long firstOffset)
+    {
+        lock (_gate) _replay.Assign(topic, partition, firstOffset);
+    }
+
+    /// <param name="lastEventId">The client's <c>Last-Event-ID</c>: resumed after when the replay buffer holds what followed.</param>
+    internal ClientRegistration Register(ClientFilter filter, string? lastEventId)
     {
         var client = new StreamClient(NextClientId(), filter,
             new ClientQueue(_options.ClientQueueCapacity, _options.SlowClientTimeout, _time));
-        List<StreamEvent>? replay = null;
-        List<StreamEvent> initial;
+        ClientRegistration registration;
         lock (_gate)
         {
-            if (lastEventId is { } after && TryReplay(after, filter, out replay)) client.Position = after;
-            initial = replay ?? _latest.Matching(filter);
+            ResumeFailure? failure = null;
+            List<StreamEvent> replay = [];
+            var resuming = !string.IsNullOrEmpty(lastEventId);
+            if (resuming)
+            {
+                failure = StreamPosition.TryParse(lastEventId!, out var after) ? _replay.TryReplay(after, filter, out replay) : ResumeFailure.NotAPosition;
+                if (failure is null) client.ResumeFrom(after!);
+            }
+
+            if (resuming && failure is null)
+            {
+                registration = new ClientRegistration(client, replay, null, null);
+            }
+            else
+            {
+                // Before its snapshot the client has nothing; an empty snapshot leaves it where this instance is.
+                var snapshot = _latest.Matching(filter);
+                client.Reached(snapshot.Count == 0 ? _replay.Frontier : StreamPosition.Start);
+                registration = new ClientRegistration(client, snapshot, _replay.Frontier, failure);
+            }
+
             _clients[client.Id] = client;
         }
 
         _telemetry.Connected.Add(1);
-        return new ClientRegistration(client, initial, replay is not null);
+        return registration;
     }
 
     internal void Unregister(StreamClient client)
@@ -93,11 +113,12 @@ public sealed class StreamHub
     }
 
     /// <summary>Sends one record to every matching client.</summary>
+    /// <param name="at">Its place in the broker's log; null for a record not from the broker.</param>
     /// <returns>How many clients it was queued for.</returns>
-    internal int Publish(string symbol, string source, ReadOnlySpan<byte> record, UpdateOrigin origin)
+    internal int Publish(string symbol, string source, ReadOnlySpan<byte> record, UpdateOrigin origin, PartitionOffset? at = null)
     {
         Span<int> notified = stackalloc int[1];
-        PublishAll([HubMessage.Update(symbol, source, record.ToArray(), origin)], notified);
+        PublishAll([HubMessage.Update(symbol, source, record.ToArray(), origin, at)], notified);
         return notified[0];
     }
 
@@ -121,10 +142,13 @@ public sealed class StreamHub
             for (var i = 0; i < messages.Length; i++)
             {
                 var message = messages[i];
-                var id = ++_lastId;
-                updates[i] = new StreamEvent(id, message.Type, message.Key, message.Symbol, message.Source, message.Origin,
+                // An event from elsewhere takes the place of the last broker record: a client resuming after it misses nothing.
+                var id = message.At is { } at ? _replay.Advance(at) : _replay.Frontier;
+                updates[i] = new StreamEvent(id, message.At, message.Type, message.Key, message.Symbol, message.Source, message.Origin,
                     Envelopes.Render(id, message.Type, message.Record.Span, message.Origin, now.UtcDateTime));
-                Remember(updates[i], message.Snapshot);
+                if (message.At is not null) _replay.Add(updates[i]);
+                // /test records are fake: a page that opens later should not show them as a coin's price.
+                if (message.Snapshot) _latest.Remember(updates[i]);
                 fromBroker |= message.Origin == UpdateOrigin.Broker;
             }
 
@@ -144,13 +168,12 @@ public sealed class StreamHub
         }
 
         activity?.SetTag("cryptoviz.stream.events", messages.Length);
-        activity?.SetTag("cryptoviz.stream.first_event_id", updates[0].Id);
+        activity?.SetTag("cryptoviz.stream.first_event_id", updates[0].Id.Text);
     }
 
-    /// <summary>Counts <paramref name="count"/> updates written to a client, the last being <paramref name="last"/> (V2's <c>messages_sent</c>).</summary>
-    internal void Delivered(StreamClient client, StreamEvent last, int count)
+    /// <summary>Counts <paramref name="count"/> updates written to a client (V2's <c>messages_sent</c>).</summary>
+    internal void Delivered(int count)
     {
-        client.Position = last.Id;
         Interlocked.Add(ref _messagesSent, count);
         _telemetry.Delivered.Add(count);
     }
@@ -192,42 +215,6 @@ public sealed class StreamHub
         if (count == 0) return;
         Interlocked.Add(ref _droppedEvents, count);
         _telemetry.Dropped.Add(count);
-    }
-
-    private void Remember(StreamEvent update, bool snapshot)
-    {
-        if (_replayCount < _replay.Length)
-        {
-            _replay[(_replayStart + _replayCount++) % _replay.Length] = update;
-        }
-        else
-        {
-            _replay[_replayStart] = update;
-            _replayStart = (_replayStart + 1) % _replay.Length;
-        }
-
-        // /test records are fake: a page that opens later should not show them as a coin's price.
-        if (snapshot) _latest.Remember(update);
-    }
-
-    private bool TryReplay(long lastEventId, ClientFilter filter, [NotNullWhen(true)] out List<StreamEvent>? replay)
-    {
-        // Ids in the buffer are consecutive, so the first missing one is enough to tell whether any is gone.
-        var oldest = _replayCount == 0 ? _lastId + 1 : _replay[_replayStart].Id;
-        if (lastEventId > _lastId || lastEventId < oldest - 1)
-        {
-            replay = null;
-            return false;
-        }
-
-        replay = [];
-        for (var i = (int)(lastEventId + 1 - oldest); i < _replayCount; i++)
-        {
-            var update = _replay[(_replayStart + i) % _replay.Length];
-            if (filter.Matches(update)) replay.Add(update);
-        }
-
-        return true;
     }
 
     // V2's "client_<epoch ms>", kept unique by never issuing the same millisecond twice.

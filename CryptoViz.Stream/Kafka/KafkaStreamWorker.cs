@@ -106,9 +106,12 @@ internal sealed class KafkaStreamWorker(
                     .OrderBy(tp => tp.Partition.Value).ToList();
                 if (added.Count == 0) continue;
 
-                // Partitions that appear later hold only events produced after this instance started.
-                consumer.IncrementalAssign(added.Select(tp =>
-                    new TopicPartitionOffset(tp, first ? consumer.QueryWatermarkOffsets(tp, s_brokerTimeout).High : Offset.Beginning)));
+                // Partitions that appear later hold only events produced after this instance started. The hub learns where
+                // each starts: a client that resumes here needs this instance to have read everything after its place.
+                var starts = added.Select(tp => new TopicPartitionOffset(tp, first
+                    ? consumer.QueryWatermarkOffsets(tp, s_brokerTimeout).High : consumer.QueryWatermarkOffsets(tp, s_brokerTimeout).Low)).ToList();
+                foreach (var start in starts) hub.Assign(start.Topic, start.Partition.Value, start.Offset.Value);
+                consumer.IncrementalAssign(starts);
                 _assigned.UnionWith(added);
                 StreamLog.PartitionsAssigned(logger, name, added.Count, _assigned.Count(tp => tp.Topic == name), state.GroupId);
             }
@@ -211,13 +214,13 @@ internal sealed class KafkaStreamWorker(
             if (PredictionValidator.TryParse(result.Message.Value, out var prediction, out reason))
             {
                 telemetry.Received.Add(1);
-                return HubMessage.ForPrediction(prediction!, result.Message.Value);
+                return HubMessage.ForPrediction(prediction!, result.Message.Value, PlaceOf(result));
             }
         }
         else if (CryptoPriceValidator.TryParse(result.Message.Value, now, out var price, out reason))
         {
             telemetry.Received.Add(1);
-            return HubMessage.Update(price!.Symbol, price.Source, result.Message.Value, UpdateOrigin.Broker);
+            return HubMessage.Update(price!.Symbol, price.Source, result.Message.Value, UpdateOrigin.Broker, PlaceOf(result));
         }
 
         telemetry.Invalid.Add(1);
@@ -225,6 +228,9 @@ internal sealed class KafkaStreamWorker(
         StreamLog.InvalidRecord(logger, result.Topic, result.Partition.Value, result.Offset.Value, reason ?? "invalid");
         return null;
     }
+
+    private static PartitionOffset PlaceOf(ConsumeResult<string, byte[]> result) =>
+        new(result.Topic, result.Partition.Value, result.Offset.Value);
 
     private void Wait(TimeSpan delay, CancellationToken stoppingToken)
     {

@@ -144,6 +144,8 @@ internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvi
     /// </summary>
     public List<StreamEvent?> TakeAll()
     {
+        // Take the ring before draining: an enqueue racing with the drain rings again instead of being missed.
+        _doorbell.Reader.TryRead(out _);
         lock (_gate)
         {
             var taken = _pending;
@@ -179,14 +181,15 @@ internal sealed class ClientQueue(int capacity, TimeSpan stallTimeout, TimeProvi
         if (_slotByKey.Count == 0) _slotByKey.TrimExcess();
     }
 
-    /// <summary>Waits until something may be pending; false once the queue is closed.</summary>
-    public async ValueTask<bool> WaitAsync(CancellationToken cancellationToken)
-    {
-        if (!await _doorbell.Reader.WaitToReadAsync(cancellationToken)) return false;
-        // Take the ring before draining: an enqueue racing with the drain rings again instead of being missed.
-        _doorbell.Reader.TryRead(out _);
-        return true;
-    }
+    /// <summary>
+    /// Waits until something may be pending, or <see cref="Ring"/> was called; false once the queue is closed. It takes no
+    /// token: a cancellable wait registers with the token and allocates each time, per client per event, so whoever would
+    /// cancel it rings instead.
+    /// </summary>
+    public ValueTask<bool> WaitAsync() => _doorbell.Reader.WaitToReadAsync(CancellationToken.None);
+
+    /// <summary>Wakes the writer's <see cref="WaitAsync"/> without an event: to stop it, or for a heartbeat.</summary>
+    public void Ring() => _doorbell.Writer.TryWrite(true);
 
     /// <summary>Closes the queue and discards what is pending.</summary>
     /// <returns>How many events were discarded.</returns>

@@ -33,10 +33,9 @@ internal static class Envelopes
     /// digits, so nothing needs escaping. Through Utf8JsonWriter each frame reserved a 4 KiB buffer first, which was most
     /// of what Stream allocated at 10k events/s.
     /// </remarks>
-    public static byte[] Render(long id, string type, ReadOnlySpan<byte> record, UpdateOrigin origin, DateTime nowUtc)
+    public static byte[] Render(StreamPosition id, string type, ReadOnlySpan<byte> record, UpdateOrigin origin, DateTime nowUtc)
     {
-        Span<byte> idText = stackalloc byte[20];
-        id.TryFormat(idText, out var idLength, provider: CultureInfo.InvariantCulture);
+        var idText = Encoding.ASCII.GetBytes(id.Text);
         Span<byte> typeText = stackalloc byte[Encoding.UTF8.GetMaxByteCount(type.Length)];
         var typeLength = Encoding.UTF8.GetBytes(type, typeText);
         Span<byte> time = stackalloc byte[V2Time.MaxLength];
@@ -45,11 +44,11 @@ internal static class Envelopes
 
         ReadOnlySpan<byte> typeStart = "{\"type\":\""u8, dataStart = "\",\"data\":"u8, timeStart = ",\"timestamp\":\""u8,
             sourceStart = "\",\"source\":\""u8, end = "\"}\n\n"u8;
-        var frame = new byte[IdField.Length + idLength + 1 + DataField.Length + typeStart.Length + typeLength + dataStart.Length + record.Length
+        var frame = new byte[IdField.Length + idText.Length + 1 + DataField.Length + typeStart.Length + typeLength + dataStart.Length + record.Length
                              + timeStart.Length + timeLength + sourceStart.Length + source.Length + end.Length];
         var at = 0;
         Append(frame, ref at, IdField);
-        Append(frame, ref at, idText[..idLength]);
+        Append(frame, ref at, idText);
         frame[at++] = (byte)'\n';
         Append(frame, ref at, DataField);
         Append(frame, ref at, typeStart);
@@ -75,13 +74,26 @@ internal static class Envelopes
         at += bytes.Length;
     }
 
+    /// <summary>The bytes of the <c>id:</c> line that <see cref="Render"/> and <see cref="WriteId"/> write for <paramref name="id"/>.</summary>
+    public static int IdLineLength(StreamPosition id) => IdField.Length + id.Text.Length + 1;
+
+    /// <summary>An <c>id:</c> line; a frame rendered for every client follows it without its own.</summary>
+    public static void WriteId(IBufferWriter<byte> output, StreamPosition id)
+    {
+        output.Write(IdField);
+        var span = output.GetSpan(id.Text.Length + 1);
+        var written = Encoding.ASCII.GetBytes(id.Text, span);
+        span[written++] = (byte)'\n';
+        output.Advance(written);
+    }
+
     /// <summary>The client's first event, led by the <c>retry:</c> line.</summary>
     /// <returns>The bytes written.</returns>
-    public static int WriteWelcome(IBufferWriter<byte> output, TimeSpan reconnectDelay, long id, string clientId, DateTime nowUtc)
+    public static int WriteWelcome(IBufferWriter<byte> output, TimeSpan reconnectDelay, StreamPosition id, string clientId, DateTime nowUtc)
     {
         var (scratch, json) = Scratch();
         WriteRetry(scratch, reconnectDelay);
-        WriteField(scratch, IdField, id);
+        WriteId(scratch, id);
         scratch.Write(DataField);
         json.WriteStartObject();
         json.WriteString("type", ClientFilter.WelcomeType);
@@ -93,11 +105,11 @@ internal static class Envelopes
         return CopyOut(output, scratch, json);
     }
 
-    public static void WriteHeartbeat(IBufferWriter<byte> output, long id, DateTime nowUtc, int connectedClients, long messagesSent,
+    public static void WriteHeartbeat(IBufferWriter<byte> output, StreamPosition id, DateTime nowUtc, int connectedClients, long messagesSent,
         string brokerStatus)
     {
         var (scratch, json) = Scratch();
-        WriteField(scratch, IdField, id);
+        WriteId(scratch, id);
         scratch.Write(DataField);
         json.WriteStartObject();
         json.WriteString("type", ClientFilter.HeartbeatType);
@@ -119,6 +131,20 @@ internal static class Envelopes
 
     /// <summary>For a client that filtered out heartbeats: a comment keeps proxies and dead-peer detection busy, unseen by EventSource.</summary>
     public static void WriteKeepAlive(IBufferWriter<byte> output) => output.Write(KeepAliveComment);
+
+    /// <summary>Before the snapshot that replaces a replay: a comment that says why, for people and scripts; EventSource ignores it.</summary>
+    /// <returns>The bytes written.</returns>
+    public static int WriteResumeFailure(IBufferWriter<byte> output, ResumeFailure failure)
+    {
+        var comment = failure switch
+        {
+            ResumeFailure.NotAPosition => ": no resume: Last-Event-ID is not a position of this stream; the snapshot follows\n\n"u8,
+            ResumeFailure.UnknownPartition => ": no resume: Last-Event-ID names a partition this instance does not read; the snapshot follows\n\n"u8,
+            _ => ": no resume: events after Last-Event-ID have left this instance's replay buffer; the snapshot follows\n\n"u8,
+        };
+        output.Write(comment);
+        return comment.Length;
+    }
 
     private static int WriteField(IBufferWriter<byte> output, ReadOnlySpan<byte> field, long value)
     {

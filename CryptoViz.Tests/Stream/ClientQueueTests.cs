@@ -1,3 +1,4 @@
+using CryptoViz.Contracts.Messaging;
 using Microsoft.Extensions.Time.Testing;
 using CryptoViz.Stream.Sse;
 using CryptoViz.Stream.Hub;
@@ -70,7 +71,7 @@ public sealed class ClientQueueTests
     public async Task A_waiting_reader_wakes_when_an_update_arrives()
     {
         var queue = new ClientQueue(10, s_stallTimeout, _time);
-        var wait = queue.WaitAsync(TestContext.Current.CancellationToken).AsTask();
+        var wait = queue.WaitAsync().AsTask();
         Assert.False(wait.IsCompleted);
 
         queue.Enqueue(Update(1, "BTC"));
@@ -88,7 +89,7 @@ public sealed class ClientQueueTests
 
         Assert.Equal(2, queue.Close());
         Assert.Equal(EnqueueResult.Closed, queue.Enqueue(Update(3, "SOL")));
-        while (await queue.WaitAsync(TestContext.Current.CancellationToken))
+        while (await queue.WaitAsync())
         {
             Assert.Empty(Drain(queue));
         }
@@ -107,7 +108,7 @@ public sealed class ClientQueueTests
 
         Assert.Equal([1, 0, 1, 1], queued);
         Assert.Equal(0, conflated);
-        Assert.True(await queue.WaitAsync(TestContext.Current.CancellationToken));
+        Assert.True(await queue.WaitAsync());
         Assert.Equal([1, 3, 4], Drain(queue));
     }
 
@@ -175,8 +176,8 @@ public sealed class ClientQueueTests
         Assert.Equal(id - pending.Count, conflated);
         var latest = Enumerable.Range(0, 50).Select(i => (Id: id - 49 + i, Key: keys[(1_999 + i) % keys.Length]))
             .GroupBy(e => e.Key).Select(g => g.Max(e => e.Id));
-        Assert.Superset(latest.ToHashSet(), pending.Select(u => u.Id).ToHashSet());
-        Assert.Equal(pending.OrderBy(u => u.Id), pending);
+        Assert.Superset(latest.ToHashSet(), pending.Select(OffsetOf).ToHashSet());
+        Assert.Equal(pending.OrderBy(OffsetOf), pending);
     }
 
     [Fact]
@@ -209,10 +210,16 @@ public sealed class ClientQueueTests
         Assert.All([queue.TakeAll(), queue.TakeAll()], list => Assert.InRange(list.Capacity, 0, ClientQueue.RetainedEntries));
     }
 
-    internal static StreamEvent Update(long id, string symbol, string source = "coingecko", UpdateOrigin origin = UpdateOrigin.Broker) =>
-        new(id, "crypto_update", $"{symbol}_{source}", symbol, source, origin, new byte[] { (byte)'x' });
+    /// <summary>The event of the record at <paramref name="id"/> in one partition, so ids and offsets share one order.</summary>
+    internal static StreamEvent Update(long id, string symbol, string source = "coingecko", UpdateOrigin origin = UpdateOrigin.Broker)
+    {
+        var at = new PartitionOffset(Topics.Streaming, 0, id);
+        return new(StreamPosition.Start.After(at), at, "crypto_update", $"{symbol}_{source}", symbol, source, origin, new byte[] { (byte)'x' });
+    }
 
-    private static List<long> Drain(ClientQueue queue) => [.. queue.TakeAll().OfType<StreamEvent>().Select(u => u.Id)];
+    private static long OffsetOf(StreamEvent update) => update.At!.Value.Offset;
+
+    private static List<long> Drain(ClientQueue queue) => [.. queue.TakeAll().OfType<StreamEvent>().Select(OffsetOf)];
 }
 
 /// <summary>One event at a time, as the hub's bursts reduce to, with what happened to it.</summary>

@@ -19,6 +19,8 @@ internal sealed class SseConnection : IAsyncDisposable
 
     public int Comments => _reader.Comments;
 
+    public string? LastComment => _reader.LastComment;
+
     public static async Task<SseConnection> OpenAsync(HttpClient http, string query = "", string? lastEventId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/stream" + query);

@@ -11,6 +11,9 @@ public sealed partial class StreamEndpointTests(EmbeddedKafkaFixture kafka) : IC
     [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?$")]
     private static partial Regex IsoWithoutZone();
 
+    [GeneratedRegex(@"^([sp]\d+-\d+(\.[sp]\d+-\d+)*)?$")]
+    private static partial Regex LogPosition();
+
     [Fact]
     public async Task Stream_opens_with_retry_and_welcome_then_forwards_valid_records_verbatim()
     {
@@ -27,7 +30,8 @@ public sealed partial class StreamEndpointTests(EmbeddedKafkaFixture kafka) : IC
         var welcome = await sse.ReadAsync();
         Assert.Equal(3000, welcome.Retry);
         Assert.Null(welcome.EventType);
-        Assert.Equal("0", welcome.Id);
+        // Nothing read yet: the place where this instance started reading each partition.
+        Assert.Matches(LogPosition(), welcome.Id);
         Assert.Equal("welcome", welcome.Type);
         Assert.Equal("Streaming CryptoViz Redpanda connecté", welcome.Json.GetProperty("message").GetString());
         Assert.Matches(@"^client_\d+$", welcome.Json.GetProperty("client_id").GetString());
@@ -50,8 +54,17 @@ public sealed partial class StreamEndpointTests(EmbeddedKafkaFixture kafka) : IC
         await producer.ProduceAsync(second);
         var next = await sse.ReadAsync();
         Assert.Equal(second, next.Json.GetProperty("data").GetRawText());
-        Assert.True(long.Parse(next.Id!) > long.Parse(update.Id!));
+        // The second record's place: one partition further, the same record's partition, the others unchanged.
+        var (before, after) = (OffsetsOf(update.Id!), OffsetsOf(next.Id!));
+        var moved = Assert.Single(after, entry => before.GetValueOrDefault(entry.Key, -1) != entry.Value);
+        Assert.True(moved.Value > before.GetValueOrDefault(moved.Key, -1));
+        Assert.StartsWith("s", moved.Key, StringComparison.Ordinal);
     }
+
+    /// <summary>An id's offsets by partition (<c>s0</c>: crypto-streaming's first).</summary>
+    private static Dictionary<string, long> OffsetsOf(string id) =>
+        id.Split('.', StringSplitOptions.RemoveEmptyEntries).Select(e => e.Split('-'))
+            .ToDictionary(e => e[0], e => long.Parse(e[1], CultureInfo.InvariantCulture));
 
     [Fact]
     public async Task Filters_select_symbols_sources_and_event_types()
@@ -111,7 +124,7 @@ public sealed partial class StreamEndpointTests(EmbeddedKafkaFixture kafka) : IC
         Assert.Equal("welcome", (await late.ReadAsync()).Type);
         var snapshot = new[] { await late.ReadAsync(), await late.ReadAsync() };
         Assert.All(snapshot, e => Assert.Equal("crypto_update", e.Type));
-        Assert.True(long.Parse(snapshot[0].Id!) < long.Parse(snapshot[1].Id!));
+        Assert.True(OffsetsOf(snapshot[1].Id!).All(e => e.Value >= OffsetsOf(snapshot[0].Id!).GetValueOrDefault(e.Key, -1)));
         var records = snapshot.Select(e => e.Json.GetProperty("data")).ToList();
         Assert.Contains(records, r => r.Is("BTC", "coinmarketcap") && r.GetProperty("price").GetDouble() == 101);
         Assert.Contains(records, r => r.Is("ETH", "coingecko"));
@@ -147,12 +160,14 @@ public sealed partial class StreamEndpointTests(EmbeddedKafkaFixture kafka) : IC
             Assert.True((await resumed.ReadAsync()).Json.GetProperty("data").Is("ADA", "coinmarketcap"));
         }
 
-        // An id this run never issued: the buffer cannot prove nothing was missed, so the snapshot comes instead.
+        // An id of another kind (earlier versions counted events): no place in the log, so the snapshot comes instead, and a
+        // comment says why before it. Until the client has its snapshot it has no place: an empty id.
         await using var unknown = await SseConnection.OpenAsync(http, lastEventId: "12345");
-        Assert.Equal("0", (await unknown.ReadAsync()).Id);
+        Assert.Equal("", (await unknown.ReadAsync()).Id);
         var symbols = new List<string>();
         for (var i = 0; i < 4; i++) symbols.Add((await unknown.ReadAsync()).Json.GetProperty("data").GetProperty("symbol").GetString()!);
         Assert.Equal(["ADA", "BTC", "ETH", "SOL"], symbols.Order());
+        Assert.Equal((1, "no resume: Last-Event-ID is not a position of this stream; the snapshot follows"), (unknown.Comments, unknown.LastComment));
     }
 
     [Fact]
@@ -170,7 +185,7 @@ public sealed partial class StreamEndpointTests(EmbeddedKafkaFixture kafka) : IC
         var heartbeat = await sse.ReadAsync();
         Assert.Equal("heartbeat", heartbeat.Type);
         Assert.Null(heartbeat.EventType);
-        Assert.Equal("0", heartbeat.Id);
+        Assert.Matches(LogPosition(), heartbeat.Id);
         Assert.Equal("redpanda", heartbeat.Json.GetProperty("backend").GetString());
         Assert.Matches(IsoWithoutZone(), heartbeat.Json.GetProperty("timestamp").GetString());
         var stats = heartbeat.Json.GetProperty("stats");

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Text;
+using CryptoViz.Contracts.Messaging;
 using CryptoViz.Stream;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics;
@@ -17,34 +18,41 @@ public sealed class StreamHubTests : IDisposable
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 9, 4, 18, 42, 9, TimeSpan.Zero));
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private long _offset;
 
     [Fact]
-    public void Ids_start_from_the_start_time_so_an_earlier_run_cannot_match()
+    public void A_broker_event_s_id_is_its_place_in_the_log_and_another_event_takes_the_last_broker_place()
     {
         var hub = CreateHub();
-
-        hub.Publish("BTC", "coingecko", s_record, UpdateOrigin.Broker);
+        hub.Assign(Topics.Streaming, 0, 0);
+        hub.Assign(Topics.Streaming, 1, 40);
         var client = hub.Register(ClientFilter.All, null).Client;
-        hub.Publish("ETH", "coingecko", s_record, UpdateOrigin.Broker);
 
-        var update = Assert.Single(client.Queue.TakeAll().OfType<StreamEvent>());
-        Assert.Equal(_time.GetUtcNow().ToUnixTimeMilliseconds() * 1000 + 2, update.Id);
+        hub.Publish("BTC", "coingecko", s_record, UpdateOrigin.Broker, new PartitionOffset(Topics.Streaming, 1, 41));
+        hub.Publish("ETH", "coingecko", s_record, UpdateOrigin.Broker, new PartitionOffset(Topics.Streaming, 0, 7));
+        hub.Publish("TEST", "test", s_record, UpdateOrigin.TestEndpoint);
+
+        var ids = client.Queue.TakeAll().OfType<StreamEvent>().Select(u => u.Id.Text);
+        Assert.Equal(["s1-41", "s0-7.s1-41", "s0-7.s1-41"], ids);
     }
 
     [Fact]
     public void The_snapshot_holds_the_latest_broker_tick_per_key_in_id_order()
     {
         var hub = CreateHub();
-        hub.Publish("BTC", "coingecko", s_record, UpdateOrigin.Broker);
-        hub.Publish("ETH", "coingecko", s_record, UpdateOrigin.Broker);
-        hub.Publish("BTC", "coingecko", s_record, UpdateOrigin.Broker);
+        Publish(hub, "BTC");
+        Publish(hub, "ETH");
+        Publish(hub, "BTC");
         hub.Publish("TEST", "test", s_record, UpdateOrigin.TestEndpoint);
 
         var registration = hub.Register(ClientFilter.All, null);
 
         Assert.False(registration.Resumed);
         Assert.Equal(["ETH", "BTC"], registration.Initial.Select(u => u.Symbol));
-        Assert.True(registration.Initial[0].Id < registration.Initial[1].Id);
+        Assert.True(registration.Initial[1].Id.Covers(registration.Initial[0].Id));
+        Assert.Equal(registration.Initial[1].Id.Text, registration.SnapshotPosition?.Text);
+        // Until it has its snapshot, a client has no place to resume from.
+        Assert.Same(StreamPosition.Start, registration.Client.Position);
     }
 
     [Fact]
@@ -56,26 +64,33 @@ public sealed class StreamHubTests : IDisposable
         Publish(hub, "SOL");
         Assert.True(ClientFilter.TryParse("SOL,BTC", null, null, out var filter, out _));
 
-        var registration = hub.Register(filter, first);
+        var registration = hub.Register(filter, first.Text);
 
         Assert.True(registration.Resumed);
-        Assert.Equal(first, registration.Client.Position);
+        Assert.Null(registration.NotResumed);
+        Assert.Equal(first.Text, registration.Client.Position.Text);
         Assert.Equal(["SOL"], registration.Initial.Select(u => u.Symbol));
     }
 
     [Fact]
-    public void An_id_that_left_the_buffer_or_was_never_issued_falls_back_to_the_snapshot()
+    public void An_id_that_left_the_buffer_or_was_never_issued_falls_back_to_the_snapshot_and_says_why()
     {
         var hub = CreateHub(new StreamOptions { ReplayBufferSize = 2 });
         var first = Publish(hub, "BTC");
-        Publish(hub, "ETH");
+        var second = Publish(hub, "ETH");
         Publish(hub, "SOL");
         var last = Publish(hub, "ADA");
 
-        Assert.False(hub.Register(ClientFilter.All, first).Resumed);
-        Assert.True(hub.Register(ClientFilter.All, first + 1).Resumed);
-        Assert.False(hub.Register(ClientFilter.All, last + 1).Resumed);
-        var upToDate = hub.Register(ClientFilter.All, last);
+        Assert.Equal(ResumeFailure.LeftBuffer, hub.Register(ClientFilter.All, first.Text).NotResumed);
+        Assert.True(hub.Register(ClientFilter.All, second.Text).Resumed);
+        // The numeric ids of earlier versions, another server's, and a partition this instance does not read.
+        Assert.Equal(ResumeFailure.NotAPosition, hub.Register(ClientFilter.All, "1757011329164001").NotResumed);
+        Assert.Equal(ResumeFailure.NotAPosition, hub.Register(ClientFilter.All, "s0-1.x").NotResumed);
+        Assert.Equal(ResumeFailure.UnknownPartition, hub.Register(ClientFilter.All, last.Text + ".p4-1").NotResumed);
+        var fallback = hub.Register(ClientFilter.All, first.Text);
+        Assert.False(fallback.Resumed);
+        Assert.Equal(["BTC", "ETH", "SOL", "ADA"], fallback.Initial.Select(u => u.Symbol));
+        var upToDate = hub.Register(ClientFilter.All, last.Text);
         Assert.True(upToDate.Resumed);
         Assert.Empty(upToDate.Initial);
     }
@@ -123,7 +138,7 @@ public sealed class StreamHubTests : IDisposable
         Publish(hub, "BTC");
         foreach (var client in new[] { a, b })
         {
-            foreach (var update in client.Queue.TakeAll().OfType<StreamEvent>()) hub.Delivered(client, update, 1);
+            hub.Delivered(client.Queue.TakeAll().OfType<StreamEvent>().Count());
         }
 
         var counters = hub.ReadCounters();
@@ -141,14 +156,14 @@ public sealed class StreamHubTests : IDisposable
 
         for (var k = 0; k < keys; k++)
         {
-            hub.Publish($"K{k}", "flood", s_record, UpdateOrigin.Broker);
+            Publish(hub, $"K{k}", "flood");
             // One old key stays in use all along: it is recently updated, not old.
-            if (k % 1_000 == 0) hub.Publish("BTC", "coingecko", s_record, UpdateOrigin.Broker);
+            if (k % 1_000 == 0) Publish(hub, "BTC");
         }
 
         var initial = hub.Register(ClientFilter.All, null).Initial;
         Assert.Equal(cap, initial.Count);
-        Assert.Equal(initial.OrderBy(u => u.Id), initial);
+        Assert.All(initial.Zip(initial.Skip(1)), pair => Assert.True(pair.Second.At!.Value.Offset > pair.First.At!.Value.Offset));
         Assert.Contains(initial, u => u.Symbol == "BTC");
         // The newest keys, less the one BTC holds.
         var flood = initial.Where(u => u.Source == "flood").Select(u => u.Symbol).ToHashSet();
@@ -164,13 +179,13 @@ public sealed class StreamHubTests : IDisposable
         new(Options.Create(options ?? new StreamOptions()), _time,
             new StreamTelemetry(_services.GetRequiredService<IMeterFactory>()), NullLogger<StreamHub>.Instance);
 
-    private static long Publish(StreamHub hub, string symbol)
+    /// <summary>Publishes the next record of one partition.</summary>
+    /// <returns>The event's id.</returns>
+    private StreamPosition Publish(StreamHub hub, string symbol, string source = "coingecko")
     {
-        var probe = hub.Register(ClientFilter.All, null).Client;
-        hub.Publish(symbol, "coingecko", s_record, UpdateOrigin.Broker);
-        var update = Assert.Single(probe.Queue.TakeAll().OfType<StreamEvent>());
-        hub.Unregister(probe);
-        return update.Id;
+        var at = new PartitionOffset(Topics.Streaming, 0, _offset++);
+        hub.Publish(symbol, source, s_record, UpdateOrigin.Broker, at);
+        return StreamPosition.Start.After(at);
     }
 
     /// <summary>The snapshot's instruments of the hubs this test's meter factory made, summed as they are recorded.</summary>

@@ -14,6 +14,9 @@ public sealed class SseReader(System.IO.Stream stream) : IDisposable
     /// <summary>Comment lines (<c>: ...</c>) seen so far; EventSource ignores them.</summary>
     public int Comments { get; private set; }
 
+    /// <summary>The text of the last comment line, after the colon and its optional space.</summary>
+    public string? LastComment { get; private set; }
+
     /// <summary>What an EventSource would send as <c>Last-Event-ID</c> now.</summary>
     public string? LastEventId { get; private set; }
 
@@ -41,6 +44,7 @@ public sealed class SseReader(System.IO.Stream stream) : IDisposable
             if (line[0] == ':')
             {
                 Comments++;
+                LastComment = line.StartsWith(": ", StringComparison.Ordinal) ? line[2..] : line[1..];
                 continue;
             }
 

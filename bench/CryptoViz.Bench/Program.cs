@@ -20,6 +20,7 @@ return args.FirstOrDefault() switch
     "footprint" => await FootprintBenchmark.RunAsync(options),
     "forecast" => await ForecastBenchmark.RunAsync(options),
     "faults" => await FaultBenchmark.RunAsync(options),
+    ReaderChild.Command => await ReaderChild.RunAsync(options),
     _ => Usage(),
 };
 
@@ -31,6 +32,7 @@ static int Usage()
           candles [--ticks 50000000]                              1m candles of 24 h of one coin: stored rollup vs raw ticks
           stream [--rate 10000] [--clients 100] [--seconds 20]    producer -> SSE client latency vs broker floor
           fanout [--rate 1000] [--p99-ms 100] [--from 100]        most SSE clients within the p99 bound (doubling, then --refine 2)
+            [--replicas 1]                                          that many Stream instances, clients spread over them in turn
             stream/fanout also take --url <sse url> --broker <host:port> --topic <name> to measure any V2-style server
           idle [--clients 1000] [--steps 2] [--keys 80]           Stream's resident memory per connected idle SSE client
           replay [--seconds 15]                                   replay source at full speed into the broker: ticks/s, produce latency

@@ -16,6 +16,7 @@ public class MessageBenchmarks
 {
     private readonly DateTime _now = new(2025, 6, 1, 12, 0, 0, DateTimeKind.Utc);
     private CryptoPrice _price = null!;
+    private readonly StreamPosition _position = StreamPosition.Start.After(new PartitionOffset(Topics.Streaming, 0, 42));
     private byte[] _record = [];
     private byte[] _recordWithVolumes = [];
     private byte[][] _manyCoins = [];
@@ -79,5 +80,5 @@ public class MessageBenchmarks
     public byte[] SerializeCryptoPrice() => JsonSerializer.SerializeToUtf8Bytes(_price, CryptoVizJsonContext.Default.CryptoPrice);
 
     [Benchmark(Description = "Envelopes.Render (SSE crypto_update)")]
-    public byte[] RenderUpdateEnvelope() => Envelopes.Render(42, ClientFilter.UpdateType, _record, UpdateOrigin.Broker, _now);
+    public byte[] RenderUpdateEnvelope() => Envelopes.Render(_position, ClientFilter.UpdateType, _record, UpdateOrigin.Broker, _now);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace CryptoViz.Bench.Stream;
 
@@ -19,10 +20,7 @@ internal sealed class LatencyHistogram
     {
         var ticks = receivedTimestamp - sentTimestamp;
         var micros = ticks * 1_000_000 / Stopwatch.Frequency;
-        Interlocked.Increment(ref _buckets[Math.Clamp(micros / BucketMicros, 0, _buckets.Length - 1)]);
-        Interlocked.Increment(ref _count);
-        var max = Interlocked.Read(ref _maxTicks);
-        while (ticks > max && Interlocked.CompareExchange(ref _maxTicks, ticks, max) != max) max = Interlocked.Read(ref _maxTicks);
+        Add(Math.Clamp(micros / BucketMicros, 0, _buckets.Length - 1), 1, ticks);
     }
 
     public double MaxMs => Interlocked.Read(ref _maxTicks) * 1000.0 / Stopwatch.Frequency;
@@ -39,5 +37,36 @@ internal sealed class LatencyHistogram
         }
 
         return double.NaN;
+    }
+
+    /// <summary>Writes the samples for <see cref="AddFromAsync"/> in another process: the maximum, then a line per bucket in use.</summary>
+    public void WriteTo(TextWriter output)
+    {
+        output.WriteLine(Interlocked.Read(ref _maxTicks).ToString(CultureInfo.InvariantCulture));
+        for (var i = 0; i < _buckets.Length; i++)
+        {
+            if (_buckets[i] > 0) output.WriteLine(FormattableString.Invariant($"{i} {_buckets[i]}"));
+        }
+
+        output.WriteLine("end");
+    }
+
+    /// <summary>Adds the samples another process wrote with <see cref="WriteTo"/>.</summary>
+    public async Task AddFromAsync(TextReader input)
+    {
+        var maxTicks = long.Parse((await input.ReadLineAsync())!, CultureInfo.InvariantCulture);
+        while (await input.ReadLineAsync() is { } line && line != "end")
+        {
+            var fields = line.Split(' ');
+            Add(long.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture), maxTicks);
+        }
+    }
+
+    private void Add(long bucket, long count, long ticks)
+    {
+        Interlocked.Add(ref _buckets[bucket], count);
+        Interlocked.Add(ref _count, count);
+        var max = Interlocked.Read(ref _maxTicks);
+        while (ticks > max && Interlocked.CompareExchange(ref _maxTicks, ticks, max) != max) max = Interlocked.Read(ref _maxTicks);
     }
 }

@@ -13,6 +13,7 @@ internal static class LatencyRun
     private static readonly TimeSpan s_warmUp = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan s_drain = TimeSpan.FromSeconds(2);
 
+    /// <exception cref="TimeoutException">Not every client connected.</exception>
     public static async Task<LatencyResult> MeasureAsync(StreamTarget target, int rate, int clientCount, TimeSpan measured)
     {
         using var stop = new CancellationTokenSource();
@@ -20,47 +21,46 @@ internal static class LatencyRun
         var sse = new LatencyHistogram();
         var floor = new LatencyHistogram();
 
-        var connected = Enumerable.Range(0, clientCount).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
-        var clients = connected.Select(c => SseClient.RunAsync(target.StreamUrl, window, sse, c, stop.Token)).ToList();
-        try
+        // Sends, measured or not, that the readers got, and the resident memory of Stream while they are all connected.
+        long sent, measuredSent;
+        TimeSpan produceElapsed;
+        double? serverCores, serverRssMiB;
+        double generatorCores;
+        int readerProcesses;
+        await using (var readers = await ReaderFleet.ConnectAsync(target.StreamUrls, clientCount, window, sse, TimeSpan.FromSeconds(60)))
         {
-            await Task.WhenAll(connected.Select(c => c.Task)).WaitAsync(TimeSpan.FromSeconds(60));
-        }
-        catch (TimeoutException)
-        {
-            // Do not leave the readers that did connect running into the next step.
+            using var floorAssigned = new ManualResetEventSlim();
+            var floorTask = Task.Factory.StartNew(() => FloorConsumer.Run(target.BootstrapServers, target.Topic, window, floor, floorAssigned, stop.Token),
+                stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            floorAssigned.Wait(TimeSpan.FromSeconds(30));
+
+            var (serverCpu, ownCpu) = (target.ServerCpu, Environment.CpuUsage.TotalTime + readers.ChildCpu);
+            var produceStarted = Stopwatch.GetTimestamp();
+            readers.Open(produceStarted + (long)(s_warmUp.TotalSeconds * Stopwatch.Frequency));
+            (sent, measuredSent) = await Task.Factory.StartNew(
+                () => PacedProducer.Run(target.BootstrapServers, target.Topic, rate, s_warmUp + measured, window),
+                stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            produceElapsed = Stopwatch.GetElapsedTime(produceStarted);
+            serverCores = (target.ServerCpu - serverCpu) / produceElapsed;
+            generatorCores = (Environment.CpuUsage.TotalTime + readers.ChildCpu - ownCpu) / produceElapsed;
+            serverRssMiB = target.ServerRssMiB;
+            readerProcesses = readers.Processes;
+            await Task.Delay(s_drain);
             await stop.CancelAsync();
-            await Task.WhenAll(clients).ContinueWith(_ => { }, TaskScheduler.Default);
-            throw;
+            await floorTask;
         }
-
-        using var floorAssigned = new ManualResetEventSlim();
-        var floorTask = Task.Factory.StartNew(() => FloorConsumer.Run(target.BootstrapServers, target.Topic, window, floor, floorAssigned, stop.Token),
-            stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        floorAssigned.Wait(TimeSpan.FromSeconds(30));
-
-        var (serverCpu, ownCpu) = (target.ServerCpu, Environment.CpuUsage.TotalTime);
-        var produceStarted = Stopwatch.GetTimestamp();
-        window.Open(produceStarted + (long)(s_warmUp.TotalSeconds * Stopwatch.Frequency));
-        var (sent, measuredSent) = await Task.Factory.StartNew(
-            () => PacedProducer.Run(target.BootstrapServers, target.Topic, rate, s_warmUp + measured, window),
-            stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        var produceElapsed = Stopwatch.GetElapsedTime(produceStarted);
-        var serverCores = (target.ServerCpu - serverCpu) / produceElapsed;
-        var generatorCores = (Environment.CpuUsage.TotalTime - ownCpu) / produceElapsed;
-        await Task.Delay(s_drain);
-        await stop.CancelAsync();
-        await Task.WhenAll([.. clients, floorTask]);
 
         return new LatencyResult(clientCount, sse, floor, sent / produceElapsed.TotalSeconds, 1.0 * sse.Count / Math.Max(1, measuredSent * clientCount),
-            serverCores, generatorCores);
+            serverCores, generatorCores, serverRssMiB, readerProcesses);
     }
 }
 
-/// <param name="ServerCores">Cores our Stream used while records were produced (null for a server given by URL).</param>
-/// <param name="GeneratorCores">Cores this process used meanwhile: readers, producer, floor consumer and embedded broker.</param>
+/// <param name="ServerCores">Cores our Stream instances used while records were produced (null for a server given by URL).</param>
+/// <param name="GeneratorCores">Cores this process and its reader processes used meanwhile: readers, producer, floor consumer and embedded broker.</param>
+/// <param name="ServerRssMiB">Our Stream instances' resident memory with every client connected (null for a server given by URL).</param>
+/// <param name="ReaderProcesses">Child processes that held readers; 0 when this process held them all.</param>
 internal sealed record LatencyResult(int Clients, LatencyHistogram Sse, LatencyHistogram Floor, double SendRate, double DeliveredShare,
-    double? ServerCores, double GeneratorCores)
+    double? ServerCores, double GeneratorCores, double? ServerRssMiB, int ReaderProcesses)
 {
     public double Ratio => Sse.PercentileMs(0.99) / Floor.PercentileMs(0.99);
 }
