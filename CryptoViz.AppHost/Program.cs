@@ -16,10 +16,12 @@ IResourceBuilder<IResourceWithConnectionString> kafka = builder.ChooseKafkaMode(
     _ => builder.AddExternalKafka("kafka").WithTopics(topics),
 };
 var duckdb = builder.AddDuckDB("duckdb");
+var lake = builder.AddLake("lake");
 
+// Published, each replica keeps a hot store of its own and all of them write one lake; any of them answers any query.
 var ingest = builder.AddProject<Projects.CryptoViz_Ingest>("ingest")
-    .WithReference(kafka).WithReference(duckdb).WaitFor(kafka)
-    .WithReadinessReport().WithConfiguredPort().WithDevFootprint().WithConfiguredReplicas()
+    .WithReference(kafka).WithReference(duckdb).WithLake(lake).WaitFor(kafka)
+    .WithReadinessReport().WithConfiguredPort().WithDevFootprint().WithConfiguredReplicas(published: 2)
     .WithOperatorCommand("evaluate-models", "Evaluate models", "Backtest every series and publish the served forecasts now", "BrainCircuit");
 
 // The scraper asks Ingest which history it lacks; it does not wait for it, live quotes come first.

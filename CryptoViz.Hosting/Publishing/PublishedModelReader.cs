@@ -22,11 +22,11 @@ internal static class PublishedModelReader
         var services = new List<PublishedService>();
         foreach (var resource in compute)
         {
-            var volume = VolumeOf(resource);
+            var volumes = VolumesOf(resource);
             services.Add(new PublishedService(
                 resource.Name,
                 resource is ProjectResource,
-                resource is IResourceWithConnectionString || volume is not null,
+                resource is IResourceWithConnectionString || volumes.Count > 0,
                 IsWaitedToComplete(resource, compute),
                 resource.Annotations.OfType<PublicFaceAnnotation>().Any(),
                 ImageOf(resource),
@@ -34,7 +34,7 @@ internal static class PublishedModelReader
                 await ReadArgsAsync(resource, executionContext, converter, cancellationToken),
                 await ReadEnvironmentAsync(resource, executionContext, converter, cancellationToken),
                 endpoints[resource.Name],
-                volume,
+                volumes,
                 HealthOf(resource),
                 resource.Annotations.OfType<ComputeResourcesAnnotation>().LastOrDefault()?.Resources ?? ComputeResources.Service,
                 resource.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1,
@@ -101,21 +101,25 @@ internal static class PublishedModelReader
             ?? throw new InvalidOperationException($"An argument of {resource.Name} points at an endpoint that is not published"))];
     }
 
-    // A resource that runs no process (a DuckDB file) declares its volume for the services that reference it.
-    private static PublishedVolume? VolumeOf(IResource resource) =>
-        resource.Annotations.OfType<ResourceRelationshipAnnotation>()
+    // A resource that runs no process (a DuckDB file, the lake) declares its volume for the services that reference it.
+    private static IReadOnlyList<PublishedVolume> VolumesOf(IResource resource) =>
+    [
+        .. resource.Annotations.OfType<ResourceRelationshipAnnotation>()
             .Where(r => r.Type == "Reference" && r.Resource is not (ProjectResource or ContainerResource))
             .Select(r => r.Resource)
             .Append(resource)
+            .Distinct()
             .Select(OwnVolumeOf)
-            .FirstOrDefault(v => v is not null);
+            .OfType<PublishedVolume>(),
+    ];
 
     private static PublishedVolume? OwnVolumeOf(IResource resource)
     {
-        var group = resource.Annotations.OfType<VolumeGroupAnnotation>().LastOrDefault()?.GroupId;
+        var group = resource.Annotations.OfType<VolumeGroupAnnotation>().LastOrDefault();
+        var isShared = resource.Annotations.OfType<SharedVolumeAnnotation>().Any();
         return resource.Annotations.OfType<ContainerMountAnnotation>()
             .Where(m => m.Type == ContainerMountType.Volume && m.Source is not null)
-            .Select(m => new PublishedVolume(m.Source!, m.Target, group))
+            .Select(m => new PublishedVolume(m.Source!, m.Target, group?.GroupId, group?.ImageOwnsMountPath ?? true, isShared))
             .FirstOrDefault();
     }
 

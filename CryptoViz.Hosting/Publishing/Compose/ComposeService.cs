@@ -4,6 +4,8 @@ public sealed class ComposeService
 {
     public required string Image { get; init; }
 
+    public string? User { get; init; }
+
     public List<string>? Entrypoint { get; init; }
 
     public List<string>? Command { get; init; }
@@ -15,6 +17,8 @@ public sealed class ComposeService
     public List<string>? Ports { get; init; }
 
     public List<string>? Volumes { get; init; }
+
+    public ComposeDeploy? Deploy { get; init; }
 
     public Dictionary<string, ComposeDependency>? DependsOn { get; init; }
 

@@ -65,8 +65,16 @@ internal static class DockerComposePublisher
         var file = new ComposeFile();
         foreach (var service in model.Services)
         {
+            foreach (var volume in service.Volumes)
+            {
+                file.Volumes[volume.Name] = new ComposeVolume();
+                if (ComposeVolumeOwner.IsNeeded(volume))
+                {
+                    file.Services.TryAdd(ComposeVolumeOwner.ServiceName(volume), ComposeVolumeOwner.Service(volume, service.Image, Network));
+                }
+            }
+
             file.Services[service.Name] = ServiceOf(service, model, environment);
-            if (service.Volume is { } volume) file.Volumes[volume.Name] = new ComposeVolume();
         }
 
         file.Services[environment.DashboardName] = new ComposeService
@@ -101,6 +109,12 @@ internal static class DockerComposePublisher
         }
 
         var external = service.Endpoints.Where(e => e.IsExternal).ToList();
+        var dependsOn = service.WaitsFor.ToDictionary(d => d.Name, d => new ComposeDependency { Condition = ConditionOf(d, model) });
+        foreach (var volume in service.Volumes.Where(ComposeVolumeOwner.IsNeeded))
+        {
+            dependsOn[ComposeVolumeOwner.ServiceName(volume)] = new ComposeDependency { Condition = "service_completed_successfully" };
+        }
+
         return new ComposeService
         {
             Image = service.Image,
@@ -111,10 +125,12 @@ internal static class DockerComposePublisher
             Ports = external.Count > 0
                 ? [.. external.Select(e => HostPort(service.IsPublicFace ? PublicBindAddressVariable : BindAddressVariable, e.Port, e.TargetPort))]
                 : null,
-            Volumes = service.Volume is { } volume ? [$"{volume.Name}:{volume.MountPath}"] : null,
-            DependsOn = service.WaitsFor.Count > 0
-                ? service.WaitsFor.ToDictionary(d => d.Name, d => new ComposeDependency { Condition = ConditionOf(d, model) })
-                : null,
+            // On one machine the replicas of a service mount the same named volumes, a hot store's too: Ingest's replicas
+            // each take a DuckDB file of their own beside the configured one (CryptoViz.Ingest/Storage/DatabaseSlot.cs).
+            Volumes = service.Volumes.Count > 0 ? [.. service.Volumes.Select(v => $"{v.Name}:{v.MountPath}")] : null,
+            // A host port fits one container: a service that has one (Stream) runs once here.
+            Deploy = service.Replicas > 1 && external.Count == 0 ? new ComposeDeploy { Replicas = service.Replicas } : null,
+            DependsOn = dependsOn.Count > 0 ? dependsOn : null,
             Healthcheck = service.Health is { } health ? HealthcheckOf(service, health) : null,
             Restart = service.IsOneShot ? "on-failure" : "unless-stopped",
             Networks = [Network],
@@ -155,5 +171,5 @@ internal static class DockerComposePublisher
         model.Services.SelectMany(s => s.Environment.Select(v => v.Value).Concat(s.Args)).SelectMany(v => v.Parameters).Distinct();
 
     private static DotEnvEntry EnvEntry(ParameterResource parameter) =>
-        new(EnvName(parameter), $"{parameter.Name}{(parameter.Secret ? " (secret)" : "")}: {parameter.Description ?? "a parameter of the app model"}");
+        new(EnvName(parameter), ParameterDocs.Describe(parameter), ParameterDocs.PublishedDefault(parameter));
 }

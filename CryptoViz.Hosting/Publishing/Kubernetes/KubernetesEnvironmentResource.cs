@@ -10,6 +10,9 @@ public sealed class KubernetesEnvironmentResource(string name) : Resource(name)
 {
     public string Namespace { get; set; } = "cryptoviz";
 
-    /// <summary>Size of each PersistentVolumeClaim (the cluster's default StorageClass provides it).</summary>
+    /// <summary>Size of each PersistentVolumeClaim of one pod (the cluster's default StorageClass provides it).</summary>
     public string StorageSize { get; set; } = "1Gi";
+
+    /// <summary>Size of each ReadWriteMany claim that every replica mounts: the lake, which keeps all history.</summary>
+    public string SharedStorageSize { get; set; } = "10Gi";
 }

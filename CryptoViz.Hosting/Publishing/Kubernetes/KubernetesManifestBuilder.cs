@@ -10,6 +10,8 @@ namespace CryptoViz.Hosting.Publishing.Kubernetes;
 /// </summary>
 internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource environment, PublishedModel model)
 {
+    private readonly KubernetesVolumes _volumes = new(environment);
+
     public V1ConfigMap? ConfigMap(PublishedService service)
     {
         var data = service.Environment.Where(v => !v.Value.Parameters.Any())
@@ -23,9 +25,20 @@ internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource en
         };
     }
 
-    /// <summary>Variables that carry a parameter: they go to the service's Secret, never to its ConfigMap.</summary>
+    /// <summary>Variables that carry a secret parameter: they go to the service's generated Secret, never to a ConfigMap.</summary>
     public static IReadOnlyList<PublishedVariable> SecretVariables(PublishedService service) =>
-        [.. service.Environment.Where(v => v.Value.Parameters.Any())];
+        [.. service.Environment.Where(v => v.Value.Parameters.Any(p => p.Secret))];
+
+    /// <summary>
+    /// Variables that carry parameters, none secret: they go to the service's generated values ConfigMap, filled in by the user
+    /// like the Secret, and never to the ConfigMap of the manifests.
+    /// </summary>
+    public static IReadOnlyList<PublishedVariable> ValueVariables(PublishedService service) =>
+        [.. service.Environment.Where(v => v.Value.Parameters.Any() && !v.Value.Parameters.Any(p => p.Secret))];
+
+    /// <summary>What the values file holds for <paramref name="value"/> until the user fills it in: its parameters' declared defaults.</summary>
+    public string DefaultOf(DeployValue value) =>
+        value.Render(e => model.RenderEndpoint(e, s => KubernetesNames.Service(s.Name), p => p.Port), ParameterDocs.PublishedDefault);
 
     public V1Service? Service(PublishedService service) => service.Endpoints.Count == 0 ? null : new V1Service
     {
@@ -61,7 +74,7 @@ internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource en
         },
     };
 
-    /// <summary>One pod with a stable name and its own claim: for Ingest, one writer of the DuckDB file; for the broker, its log.</summary>
+    /// <summary>Pods with stable names, each with claims of its own: for Ingest, a DuckDB hot store per replica; for the broker, its log.</summary>
     public V1StatefulSet StatefulSet(PublishedService service) => new()
     {
         ApiVersion = "apps/v1",
@@ -73,25 +86,12 @@ internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource en
             ServiceName = KubernetesNames.Service(service.Name),
             Selector = new V1LabelSelector { MatchLabels = Selector(service) },
             Template = PodTemplate(service),
-            VolumeClaimTemplates = service.Volume is { } volume
-                ?
-                [
-                    new V1PersistentVolumeClaim
-                    {
-                        Metadata = new V1ObjectMeta { Name = volume.Name },
-                        Spec = new V1PersistentVolumeClaimSpec
-                        {
-                            AccessModes = ["ReadWriteOnce"],
-                            Resources = new V1VolumeResourceRequirements
-                            {
-                                Requests = new Dictionary<string, ResourceQuantity> { ["storage"] = new(environment.StorageSize) },
-                            },
-                        },
-                    },
-                ]
-                : null,
+            VolumeClaimTemplates = _volumes.ClaimTemplates(service),
         },
     };
+
+    /// <summary>The claim of a volume that every replica mounts at once.</summary>
+    public V1PersistentVolumeClaim SharedClaim(PublishedVolume volume) => _volumes.SharedClaim(volume);
 
     // Aspire's WaitForCompletion, the Kubernetes way: the one-shot runs as an init container of each pod that waits
     // for it, retried by the kubelet until it succeeds (the broker it needs may not be ready yet). It must therefore
@@ -106,9 +106,10 @@ internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource en
             Metadata = new V1ObjectMeta { Labels = Labels(service) },
             Spec = new V1PodSpec
             {
-                SecurityContext = service.Volume?.OwnerGroupId is { } group ? new V1PodSecurityContext { FsGroup = group } : null,
+                SecurityContext = KubernetesVolumes.SecurityContext(service),
                 InitContainers = initContainers.Count > 0 ? initContainers : null,
                 Containers = [Container(service)],
+                Volumes = KubernetesVolumes.PodVolumes(service),
             },
         };
     }
@@ -119,6 +120,11 @@ internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource en
         if (service.Environment.Any(v => !v.Value.Parameters.Any()))
         {
             envFrom.Add(new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = KubernetesNames.Config(service.Name) } });
+        }
+
+        if (ValueVariables(service).Count > 0)
+        {
+            envFrom.Add(new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = KubernetesNames.Values(service.Name) } });
         }
 
         if (SecretVariables(service).Count > 0)
@@ -153,7 +159,7 @@ internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource en
                     ["memory"] = new(service.Resources.MemoryLimit),
                 },
             },
-            VolumeMounts = service.Volume is { } volume ? [new V1VolumeMount { Name = volume.Name, MountPath = volume.MountPath }] : null,
+            VolumeMounts = KubernetesVolumes.Mounts(service),
         };
     }
 
@@ -169,7 +175,7 @@ internal sealed class KubernetesManifestBuilder(KubernetesEnvironmentResource en
     private string Render(DeployValue value) =>
         value.Render(
             e => model.RenderEndpoint(e, s => KubernetesNames.Service(s.Name), p => p.Port),
-            p => throw new InvalidOperationException($"Parameter {p.Name} belongs in a Secret, not in a manifest"));
+            p => throw new InvalidOperationException($"Parameter {p.Name} belongs in generated values or a Secret, not in a manifest"));
 
     private static V1ObjectMeta Metadata(string name, PublishedService service) => new() { Name = name, Labels = Labels(service) };
 

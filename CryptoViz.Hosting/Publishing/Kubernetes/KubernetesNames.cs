@@ -16,4 +16,8 @@ public static class KubernetesNames
     public static string Config(string resource) => $"{resource}-config";
 
     public static string Secrets(string resource) => $"{resource}-secrets";
+
+    public static string Values(string resource) => $"{resource}-values";
+
+    public static string Claim(string volume) => $"{volume}-claim";
 }

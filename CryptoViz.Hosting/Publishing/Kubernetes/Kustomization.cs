@@ -11,5 +11,7 @@ public sealed class Kustomization
 
     public required List<string> Resources { get; init; }
 
-    public List<KustomizeSecretGenerator>? SecretGenerator { get; init; }
+    public List<KustomizeGenerator>? ConfigMapGenerator { get; init; }
+
+    public List<KustomizeGenerator>? SecretGenerator { get; init; }
 }

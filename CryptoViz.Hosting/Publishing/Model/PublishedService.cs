@@ -18,7 +18,7 @@ public sealed record PublishedService(
     IReadOnlyList<DeployValue> Args,
     IReadOnlyList<PublishedVariable> Environment,
     IReadOnlyList<PublishedEndpoint> Endpoints,
-    PublishedVolume? Volume,
+    IReadOnlyList<PublishedVolume> Volumes,
     PublishedHealth? Health,
     ComputeResources Resources,
     int Replicas,

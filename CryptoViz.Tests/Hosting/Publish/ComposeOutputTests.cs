@@ -5,7 +5,7 @@ namespace CryptoViz.Tests.Hosting.Publish;
 [Collection(PublishCollection.Name)]
 public sealed class ComposeOutputTests(PublishFixture publish)
 {
-    private static readonly string[] s_services = ["kafka", "kafka-console", "kafka-topics", "ingest", "scraper", "stream", "web"];
+    private static readonly string[] s_services = ["kafka", "kafka-console", "kafka-topics", "lake-owner", "ingest", "scraper", "stream", "web"];
     private static readonly string[] s_projects = ["scraper", "ingest", "stream", "web"];
 
     private readonly ComposeFile _compose = PublishedFiles.ReadCompose(publish.ComposeDirectory);
@@ -27,7 +27,7 @@ public sealed class ComposeOutputTests(PublishFixture publish)
     public void Every_resource_is_a_service_with_a_restart_policy_and_the_dashboard_receives_telemetry()
     {
         Assert.Equal([.. s_services, "compose-dashboard"], _compose.Services.Keys);
-        Assert.All(_compose.Services.Where(s => s.Key != "kafka-topics"), s => Assert.Contains(s.Value.Restart, new[] { "unless-stopped", "always" }));
+        Assert.All(_compose.Services.Where(s => s.Key is not ("kafka-topics" or "lake-owner")), s => Assert.Contains(s.Value.Restart, new[] { "unless-stopped", "always" }));
         Assert.StartsWith("mcr.microsoft.com/dotnet/aspire-dashboard:13.", _compose.Services["compose-dashboard"].Image);
         Assert.DoesNotContain(":latest", _compose.Services["compose-dashboard"].Image);
     }
@@ -180,13 +180,6 @@ public sealed class ComposeOutputTests(PublishFixture publish)
         Assert.Equal("redpanda.write_caching_default=false", kafka.Command![kafka.Command.IndexOf("--set") + 1]);
         Assert.Equal(["kafka-data:/var/lib/redpanda/data"], kafka.Volumes!);
         Assert.Contains("kafka-data", _compose.Volumes.Keys);
-    }
-
-    [Fact]
-    public void Ingest_keeps_its_DuckDB_file_on_a_named_volume()
-    {
-        Assert.Equal(["duckdb:/home/app"], _compose.Services["ingest"].Volumes!);
-        Assert.Contains("duckdb", _compose.Volumes.Keys);
     }
 
     [Fact]

@@ -10,7 +10,8 @@ internal static class PublishedFiles
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
-    // What `docker-compose config` prints has keys and shapes of its own (version, networks as a map): only the ports are read.
+    // What `docker-compose config` prints has keys and shapes of its own (version, networks as a map): only the ports and
+    // the environment are read.
     private static readonly IDeserializer s_resolvedCompose = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .IgnoreUnmatchedProperties()
@@ -24,6 +25,11 @@ internal static class PublishedFiles
         s_resolvedCompose.Deserialize<ResolvedCompose>(configOutput).Services
             .Where(s => s.Value.Ports is not null)
             .ToDictionary(s => s.Key, s => s.Value.Ports!.Select(PortOf).ToList());
+
+    /// <summary>A service's environment as <c>docker-compose config</c> resolves it, the placeholders filled in.</summary>
+    public static Dictionary<string, string> ResolvedEnvironment(string configOutput, string service) =>
+        s_resolvedCompose.Deserialize<ResolvedCompose>(configOutput).Services[service].Environment
+            ?.ToDictionary(v => v.Key, v => v.Value ?? "") ?? [];
 
     public static ComposeFile ReadCompose(string directory) =>
         s_compose.Deserialize<ComposeFile>(File.ReadAllText(System.IO.Path.Combine(directory, "docker-compose.yaml")));
@@ -48,5 +54,7 @@ internal static class PublishedFiles
     private sealed class ResolvedService
     {
         public List<object>? Ports { get; set; }
+
+        public Dictionary<string, string?>? Environment { get; set; }
     }
 }

@@ -14,12 +14,14 @@ namespace CryptoViz.Tests.Hosting.Publish;
 public sealed class RunModeModelTests
 {
     [Fact]
-    public async Task Run_mode_has_no_deployment_environments_and_no_key_parameter_to_prompt_for()
+    public async Task Run_mode_has_no_deployment_environments_no_lake_volume_and_no_parameter_to_prompt_for()
     {
         await using var appHost = await RunModeAppHostAsync();
 
-        Assert.DoesNotContain(appHost.Resources, r => r is DockerComposeEnvironmentResource or KubernetesEnvironmentResource or ParameterResource);
+        Assert.DoesNotContain(appHost.Resources, r => r is DockerComposeEnvironmentResource or KubernetesEnvironmentResource or ParameterResource
+            or LakeResource);
         Assert.Equal(1, ReplicasOf(appHost.Resources, "stream"));
+        Assert.Equal(1, ReplicasOf(appHost.Resources, "ingest"));
     }
 
     [Fact]
