@@ -43,6 +43,9 @@ internal sealed class ReadinessMonitor(
                 var running = update.Snapshot.State?.Text == KnownResourceStates.Running;
                 if (running && !polls.ContainsKey(update.ResourceId))
                 {
+                    // Not ready until its own /ready says so: a replica that just started is no reason for the project to read Healthy.
+                    reports.Set(project.Name, update.ResourceId, HealthCheckResult.Unhealthy("not asked yet"));
+                    await ShowAsync(project, update.ResourceId, HealthStatus.Unhealthy);
                     var poll = polls[update.ResourceId] = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                     _ = PollAsync(project, update.ResourceId, ReplicaUrl.For(update.Snapshot, project, Extensions.ReadinessEndpointPath), poll.Token);
                 }
@@ -65,14 +68,13 @@ internal sealed class ReadinessMonitor(
         using var timer = new PeriodicTimer(PollInterval, time);
         try
         {
+            var first = true;
             do
             {
                 var result = await ReadAsync(ready, cancellationToken);
-                if (!reports.Set(project.Name, replica, result)) continue;
-                await notifications.PublishUpdateAsync(project, replica, s => s with
-                {
-                    Properties = [.. s.Properties.Where(p => p.Name != PropertyName), new(PropertyName, result.Status.ToString())],
-                });
+                if (!reports.Set(project.Name, replica, result) && !first) continue;
+                first = false;
+                await ShowAsync(project, replica, result.Status);
             }
             while (await timer.WaitForNextTickAsync(cancellationToken));
         }
@@ -80,6 +82,12 @@ internal sealed class ReadinessMonitor(
         {
         }
     }
+
+    private Task ShowAsync(ProjectResource project, string replica, HealthStatus status) =>
+        notifications.PublishUpdateAsync(project, replica, s => s with
+        {
+            Properties = [.. s.Properties.Where(p => p.Name != PropertyName), new(PropertyName, status.ToString())],
+        });
 
     private static async Task<HealthCheckResult> ReadAsync(Uri ready, CancellationToken cancellationToken)
     {

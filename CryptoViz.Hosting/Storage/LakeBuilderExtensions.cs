@@ -48,9 +48,21 @@ public static class LakeBuilderExtensions
             .WithAnnotation(new SharedVolumeAnnotation());
     }
 
-    /// <summary>Ingest writes <paramref name="lake"/> once published: the volume's path as <c>Ingest:Lake:Path</c>, the bucket's settings from their parameters.</summary>
+    /// <summary>
+    /// Ingest writes <paramref name="lake"/>, and with more than one replica its query API reads it too
+    /// (<c>Ingest:Lake:ServeQueries</c>), so that each replica answers for the partitions the others own. Once published:
+    /// the volume's path as <c>Ingest:Lake:Path</c>, the bucket's settings from their parameters.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithLake(this IResourceBuilder<ProjectResource> ingest, IResourceBuilder<LakeResource> lake)
     {
+        // Read when the environment is built: the replica count may be set after this call.
+        ingest.WithEnvironment(context =>
+        {
+            if (ingest.Resource.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas > 1)
+            {
+                context.EnvironmentVariables["Ingest__Lake__ServeQueries"] = "true";
+            }
+        });
         if (!ingest.ApplicationBuilder.ExecutionContext.IsPublishMode) return ingest;
 
         ingest.WithReferenceRelationship(lake.Resource).WithEnvironment("Ingest__Lake__Path", lake.Resource.Path);

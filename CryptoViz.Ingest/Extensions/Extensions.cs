@@ -75,6 +75,7 @@ public static class Extensions
         });
         builder.Services.AddSingleton<IngestTelemetry>();
         builder.Services.AddSingleton<PriceStore>();
+        builder.Services.AddSingleton<QueryViews>();
         builder.Services.AddSingleton<PriceQueries>();
         builder.Services.AddSingleton<SeriesQueries>();
         builder.Services.AddSingleton<DeadLetterPublisher>();

@@ -37,6 +37,13 @@ public sealed class LakeOptions
     [Range(1024, 1L << 40)]
     public long CompactedFileBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Whether the query API reads the lake beside the hot store, for the keys the hot store lacks: what lets any of
+    /// several replicas answer for every partition (docs/lake.md#queries-across-replicas). The AppHost turns it on with
+    /// more than one Ingest replica; one replica holds everything recent itself.
+    /// </summary>
+    public bool ServeQueries { get; set; }
+
     /// <summary>A copy of the lake in an S3-compatible bucket, when <see cref="LakeS3Options.Bucket"/> is set.</summary>
     public LakeS3Options S3 { get; set; } = new();
 }

@@ -102,14 +102,14 @@ internal static class CandleSchema
             SELECT time_bucket(to_microseconds($width), bucket) AS b, min(bucket) AS t0, max(bucket) AS t1,
                    arg_min(open, bucket) AS o, max(high) AS h, min(low) AS l, arg_max(close, bucket) AS c, sum(ticks) AS n,
                    sum(volume) AS v, sum(quote_volume) AS qv
-            FROM candles_1m
+            FROM candles
             WHERE symbol = $symbol AND source = $source AND bucket >= $from AND bucket < least($to, $horizon)
             GROUP BY b
             UNION ALL
             SELECT time_bucket(to_microseconds($width), event_time) AS b, min(event_time), max(event_time),
                    arg_min(price, event_time), max(price), min(price), arg_max(price, event_time), count(*),
                    coalesce(sum(volume), 0), coalesce(sum(quote_volume), 0)
-            FROM crypto_prices
+            FROM prices
             WHERE symbol = $symbol AND source = $source AND event_time >= greatest($from, $horizon) AND event_time < $to
             GROUP BY 1)
         SELECT b, arg_min(o, t0), max(h), min(l), arg_max(c, t1), sum(n)::BIGINT, sum(v), sum(qv)

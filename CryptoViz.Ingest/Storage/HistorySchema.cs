@@ -63,12 +63,12 @@ internal static class HistorySchema
     /// </summary>
     public const string Coverage = """
         WITH spans AS (
-            SELECT symbol, source, bucket AS s, bucket + INTERVAL 1 MINUTE AS e FROM candles_1m WHERE bucket >= $from
+            SELECT symbol, source, bucket AS s, bucket + INTERVAL 1 MINUTE AS e FROM candles WHERE bucket >= $from
             UNION ALL
             SELECT symbol, source, bucket, bucket + INTERVAL 1 MINUTE FROM pending_candles WHERE bucket >= $from
             UNION ALL
             SELECT DISTINCT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) AS m, m + INTERVAL 1 MINUTE
-            FROM crypto_prices WHERE event_time >= greatest($from, $horizon)
+            FROM prices WHERE event_time >= greatest($from, $horizon)
             UNION ALL
             SELECT symbol, source, greatest(range_from, $from), range_to FROM history_ranges WHERE range_to > $from),
         ordered AS (

@@ -10,31 +10,31 @@ namespace CryptoViz.Ingest.Storage;
 /// database (never the writer's), so queries run beside ingestion without blocking it (MVCC).
 /// Every value from a request reaches DuckDB as a parameter; times go in and come out as UTC wall-clock.
 /// </summary>
-public sealed class PriceQueries(PriceStore store)
+public sealed class PriceQueries(PriceStore store, QueryViews? views = null)
 {
     private const string Coins = """
         WITH latest AS (
             SELECT symbol, name, source, price, market_cap, "timestamp",
                    "timestamp" - INTERVAL 1 HOUR AS ts_1h, "timestamp" - INTERVAL 24 HOUR AS ts_24h
-            FROM crypto_prices
+            FROM prices
             QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY event_time DESC) = 1),
         with_1h AS (
             SELECT l.*, h.price AS price_1h FROM latest l
-            ASOF LEFT JOIN crypto_prices h ON l.symbol = h.symbol AND l.source = h.source AND l.ts_1h >= h."timestamp"),
+            ASOF LEFT JOIN prices h ON l.symbol = h.symbol AND l.source = h.source AND l.ts_1h >= h."timestamp"),
         -- Not the latest row's own: a source may send its 24 h volume on some quotes only (Binance's tickers, not its klines).
         volume_24h AS (
-            SELECT symbol, source, arg_max(volume_24h, event_time) AS volume_24h FROM crypto_prices
+            SELECT symbol, source, arg_max(volume_24h, event_time) AS volume_24h FROM prices
             WHERE volume_24h IS NOT NULL GROUP BY symbol, source)
         SELECT l.symbol, l.name, l.source, l.price, l.market_cap, l."timestamp",
                (l.price - l.price_1h) / l.price_1h * 100, (l.price - d.price) / d.price * 100, v.volume_24h
         FROM with_1h l
-        ASOF LEFT JOIN crypto_prices d ON l.symbol = d.symbol AND l.source = d.source AND l.ts_24h >= d."timestamp"
+        ASOF LEFT JOIN prices d ON l.symbol = d.symbol AND l.source = d.source AND l.ts_24h >= d."timestamp"
         LEFT JOIN volume_24h v ON l.symbol = v.symbol AND l.source = v.source
         ORDER BY l.market_cap DESC, l.symbol, l.source
         """;
 
     private const string FirstSource = """
-        SELECT min(source) FROM crypto_prices
+        SELECT min(source) FROM prices
         WHERE symbol = $symbol AND "timestamp" >= $from AND "timestamp" < $to
         """;
 
@@ -42,21 +42,29 @@ public sealed class PriceQueries(PriceStore store)
         "\"timestamp\", symbol, name, source, price, percent_change_24h, market_cap, ingestion_timestamp, producer_id";
 
     private const string SourceLatest = """
-        SELECT source, price, "timestamp" FROM crypto_prices
+        SELECT source, price, "timestamp" FROM prices
         WHERE symbol = $symbol
         QUALIFY row_number() OVER (PARTITION BY source ORDER BY event_time DESC) = 1
         ORDER BY source
         """;
 
+    private const string CountRows = "SELECT count(*) FROM prices";
+
+    private const string Latest = $"""
+        SELECT {PriceSchema.Columns}, event_time, volume, quote_volume, volume_24h FROM prices
+        QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY event_time DESC) = 1
+        ORDER BY market_cap DESC, symbol, source
+        """;
+
     private const string Stats = """
-        SELECT count(*), count(DISTINCT symbol), count(DISTINCT source), min("timestamp"), max("timestamp") FROM crypto_prices
+        SELECT count(*), count(DISTINCT symbol), count(DISTINCT source), min("timestamp"), max("timestamp") FROM prices
         """;
 
     public long DatabaseBytes => store.DatabaseBytes;
 
     public async Task<IReadOnlyList<CoinSummary>> GetCoinsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(Coins);
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var coins = new List<CoinSummary>();
@@ -72,7 +80,7 @@ public sealed class PriceQueries(PriceStore store)
     /// <summary>The alphabetically first source with rows for the symbol in [from, to); null when there is none.</summary>
     public async Task<string?> FindFirstSourceAsync(string symbol, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(FirstSource, ("symbol", symbol), ("from", from), ("to", to));
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
@@ -80,7 +88,7 @@ public sealed class PriceQueries(PriceStore store)
     public async Task<IReadOnlyList<Candle>> GetCandlesAsync(
         string symbol, string source, TimeSpan bucket, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         // Before the first rollup of this process nothing stored is known final: the horizon at `from` reads raw ticks only.
         await using var command = connection.Command(CandleSchema.Query,
             ("width", (long)(bucket.Ticks / TimeSpan.TicksPerMicrosecond)), ("symbol", symbol), ("source", source), ("from", from), ("to", to),
@@ -100,12 +108,12 @@ public sealed class PriceQueries(PriceStore store)
         string symbol, string? source, DateTime from, DateTime to, int limit, CancellationToken cancellationToken)
     {
         var sql = $"""
-            SELECT {TickColumns} FROM crypto_prices
+            SELECT {TickColumns} FROM prices
             WHERE symbol = $symbol {(source is null ? "" : "AND source = $source")} AND "timestamp" >= $from AND "timestamp" < $to
             ORDER BY "timestamp" DESC, source
             LIMIT $limit
             """;
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(sql, ("symbol", symbol), ("from", from), ("to", to), ("limit", (long)limit));
         if (source is not null) command.Parameters.Add(new DuckDBParameter("source", source));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
@@ -122,7 +130,7 @@ public sealed class PriceQueries(PriceStore store)
     /// <summary>The newest price of the symbol from each source, by source name.</summary>
     public async Task<IReadOnlyList<SourceQuote>> GetSourceQuotesAsync(string symbol, CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(SourceLatest, ("symbol", symbol));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var quotes = new List<SourceQuote>();
@@ -136,7 +144,7 @@ public sealed class PriceQueries(PriceStore store)
 
     public async Task<(long Rows, long Coins, long Sources, DateTime? Oldest, DateTime? Newest)> GetStatsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(Stats);
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         await r.ReadAsync(cancellationToken);
@@ -154,12 +162,12 @@ public sealed class PriceQueries(PriceStore store)
         var target = path.Replace("'", "''", StringComparison.Ordinal);
         var options = format == ExportFormat.Parquet ? "FORMAT parquet" : "FORMAT csv, HEADER true";
         var sql = $"""
-            COPY (SELECT {PriceSchema.Columns} FROM crypto_prices
+            COPY (SELECT {PriceSchema.Columns} FROM prices
                   WHERE "timestamp" >= $from AND "timestamp" < $to {(symbol is null ? "" : "AND symbol = $symbol")}
                   ORDER BY "timestamp", symbol, source)
             TO '{target}' ({options})
             """;
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(sql, ("from", from), ("to", to));
         if (symbol is not null) command.Parameters.Add(new DuckDBParameter("symbol", symbol));
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -167,9 +175,9 @@ public sealed class PriceQueries(PriceStore store)
 
     public async Task<IReadOnlyList<CryptoPrice>> GetLatestAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = PriceSchema.Latest;
+        command.CommandText = Latest;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var prices = new List<CryptoPrice>();
         while (await reader.ReadAsync(cancellationToken))
@@ -182,9 +190,9 @@ public sealed class PriceQueries(PriceStore store)
 
     public async Task<long> CountRowsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = PriceSchema.CountRows;
+        command.CommandText = CountRows;
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken));
     }
 
@@ -205,4 +213,11 @@ public sealed class PriceQueries(PriceStore store)
         QuoteVolume = r.GetNullableDouble(12),
         Volume24h = r.GetNullableDouble(13),
     };
+
+    private async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await store.OpenReaderAsync(cancellationToken);
+        (views ?? QueryViews.Hot).Create(connection);
+        return connection;
+    }
 }

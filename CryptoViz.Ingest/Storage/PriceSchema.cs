@@ -61,12 +61,6 @@ internal static class PriceSchema
 
     public const string CountRows = "SELECT count(*) FROM crypto_prices";
 
-    public const string Latest = $"""
-        SELECT {Columns}, event_time, volume, quote_volume, volume_24h FROM crypto_prices
-        QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY event_time DESC) = 1
-        ORDER BY market_cap DESC, symbol, source
-        """;
-
     /// <summary>Retention: rows older than the raw window go.</summary>
     public const string DeleteExpired = """
         DELETE FROM crypto_prices WHERE "timestamp" < $before

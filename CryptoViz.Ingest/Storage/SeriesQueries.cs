@@ -1,6 +1,7 @@
 using CryptoViz.Contracts.Apis;
 using CryptoViz.Contracts.Messaging;
 using CryptoViz.Ingest.Model;
+using DuckDB.NET.Data;
 
 namespace CryptoViz.Ingest.Storage;
 
@@ -9,15 +10,15 @@ namespace CryptoViz.Ingest.Storage;
 /// anomaly detectors replay and the stored stretches the backfill plans from. Minutes come from the stored candles
 /// before the rollup's horizon and from raw ticks after it. Connections and parameters as in <see cref="PriceQueries"/>.
 /// </summary>
-public sealed class SeriesQueries(PriceStore store)
+public sealed class SeriesQueries(PriceStore store, QueryViews? views = null)
 {
     /// <summary>Stored candles' closes before the horizon (the rollup is minute-aligned), raw ticks' last price after it.</summary>
     private const string MinuteCloses = """
-        SELECT symbol, source, bucket AS minute, close FROM candles_1m
+        SELECT symbol, source, bucket AS minute, close FROM candles
         WHERE bucket >= $from AND bucket < least($to, $horizon)
         UNION ALL
         SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) AS minute, arg_max(price, event_time)
-        FROM crypto_prices
+        FROM prices
         WHERE event_time >= greatest($from, $horizon) AND event_time < $to
         GROUP BY symbol, source, minute
         ORDER BY symbol, source, minute
@@ -31,11 +32,11 @@ public sealed class SeriesQueries(PriceStore store)
     /// </summary>
     private const string History = """
         WITH minutes AS (
-            SELECT symbol, source, bucket AS minute, close FROM candles_1m
+            SELECT symbol, source, bucket AS minute, close FROM candles
             WHERE bucket >= $start AND bucket < least($to, $horizon)
             UNION ALL
             SELECT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) AS minute, arg_max(price, event_time)
-            FROM crypto_prices
+            FROM prices
             WHERE event_time >= greatest($start, $horizon) AND event_time < $to
             GROUP BY symbol, source, minute),
         series AS (
@@ -47,7 +48,7 @@ public sealed class SeriesQueries(PriceStore store)
             SELECT symbol, source, time_bucket(to_microseconds($width), minute) AS bucket, arg_max(close, minute) AS close
             FROM minutes WHERE minute >= $from GROUP BY symbol, source, bucket),
         volumes AS (
-            SELECT symbol, source, arg_max(volume_24h, event_time) AS volume_24h FROM crypto_prices
+            SELECT symbol, source, arg_max(volume_24h, event_time) AS volume_24h FROM prices
             WHERE volume_24h IS NOT NULL AND event_time >= $start AND event_time < $to
             GROUP BY symbol, source)
         SELECT s.symbol, s.source, s.close_1h, s.close_24h, v.volume_24h, b.bucket, b.close
@@ -58,11 +59,11 @@ public sealed class SeriesQueries(PriceStore store)
         """;
 
     private const string SeriesMinuteCloses = """
-        SELECT bucket AS minute, close FROM candles_1m
+        SELECT bucket AS minute, close FROM candles
         WHERE symbol = $symbol AND source = $source AND bucket >= $from AND bucket < least($to, $horizon)
         UNION ALL
         SELECT time_bucket(INTERVAL 1 MINUTE, event_time) AS minute, arg_max(price, event_time)
-        FROM crypto_prices
+        FROM prices
         WHERE symbol = $symbol AND source = $source AND event_time >= greatest($from, $horizon) AND event_time < $to
         GROUP BY minute
         ORDER BY minute
@@ -71,16 +72,16 @@ public sealed class SeriesQueries(PriceStore store)
     /// <summary>The minutes <see cref="MinuteCloses"/> would read, counted per series inside DuckDB.</summary>
     private const string MinuteCounts = """
         SELECT symbol, source, count(*) FROM (
-            SELECT symbol, source, bucket FROM candles_1m
+            SELECT symbol, source, bucket FROM candles
             WHERE bucket >= $from AND bucket < least($to, $horizon)
             UNION ALL
-            SELECT DISTINCT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) FROM crypto_prices
+            SELECT DISTINCT symbol, source, time_bucket(INTERVAL 1 MINUTE, event_time) FROM prices
             WHERE event_time >= greatest($from, $horizon) AND event_time < $to)
         GROUP BY symbol, source
         """;
 
     private const string PricesAfter = """
-        SELECT symbol, source, "timestamp", price FROM crypto_prices
+        SELECT symbol, source, "timestamp", price FROM prices
         WHERE "timestamp" > $after AND "timestamp" <= $until
         ORDER BY symbol, source, "timestamp"
         """;
@@ -91,7 +92,7 @@ public sealed class SeriesQueries(PriceStore store)
     /// <summary>1-minute closes of every (symbol, source) in [from, to), for the forecasts.</summary>
     public async Task<IReadOnlyList<MinuteClose>> GetMinuteClosesAsync(DateTime from, DateTime to, CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(MinuteCloses, ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? from));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var closes = new List<MinuteClose>();
@@ -112,7 +113,7 @@ public sealed class SeriesQueries(PriceStore store)
         var (at1h, at24h) = (to - TimeSpan.FromHours(1), to - TimeSpan.FromHours(24));
         var start = (from < at24h ? from : at24h) - ReferenceTolerance;
         var buckets = (int)((to - from).Ticks / step.Ticks) + 1;
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(History,
             ("start", start), ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? start),
             ("width", step.Ticks / TimeSpan.TicksPerMicrosecond), ("at1h", at1h), ("after1h", at1h - ReferenceTolerance),
@@ -142,7 +143,7 @@ public sealed class SeriesQueries(PriceStore store)
     public async Task<IReadOnlyList<MinuteClose>> GetMinuteClosesAsync(
         string symbol, string source, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(SeriesMinuteCloses,
             ("symbol", symbol), ("source", source), ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? from));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
@@ -159,7 +160,7 @@ public sealed class SeriesQueries(PriceStore store)
     public async Task<IReadOnlyDictionary<(string Symbol, string Source), int>> GetMinuteCountsAsync(
         DateTime from, DateTime to, CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(MinuteCounts, ("from", from), ("to", to), ("horizon", store.CandleHorizon.Value ?? from));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var counts = new Dictionary<(string Symbol, string Source), int>();
@@ -174,7 +175,7 @@ public sealed class SeriesQueries(PriceStore store)
     /// <summary>Every stored price in (after, until], oldest first per (symbol, source), for the anomaly detectors.</summary>
     public async Task<IReadOnlyList<PricePoint>> GetPricesAfterAsync(DateTime after, DateTime until, CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(PricesAfter, ("after", after), ("until", until));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
         var prices = new List<PricePoint>();
@@ -189,7 +190,7 @@ public sealed class SeriesQueries(PriceStore store)
     /// <summary>Every series' stored stretches since <paramref name="from"/>, holes up to <paramref name="gap"/> included (<see cref="HistorySchema.Coverage"/>).</summary>
     public async Task<IReadOnlyList<CoveredRange>> GetCoverageAsync(DateTime from, TimeSpan gap, CancellationToken cancellationToken)
     {
-        await using var connection = await store.OpenReaderAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.Command(HistorySchema.Coverage,
             ("from", from), ("gap", gap.Ticks / TimeSpan.TicksPerMicrosecond), ("horizon", store.CandleHorizon.Value ?? from));
         await using var r = await command.ExecuteReaderAsync(cancellationToken);
@@ -200,5 +201,12 @@ public sealed class SeriesQueries(PriceStore store)
         }
 
         return ranges;
+    }
+
+    private async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await store.OpenReaderAsync(cancellationToken);
+        (views ?? QueryViews.Hot).Create(connection);
+        return connection;
     }
 }

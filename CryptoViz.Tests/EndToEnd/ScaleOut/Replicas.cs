@@ -22,8 +22,9 @@ public static class Replicas
         {
             if (update.Resource.Name != resource) continue;
             latest[update.ResourceId] = update;
+            // Each replica's own readiness (the AppHost reads its /ready): the health column speaks for the project as a whole.
             var healthy = latest.Values.Where(e => e.Snapshot.State?.Text == KnownResourceStates.Running
-                && e.Snapshot.HealthStatus == HealthStatus.Healthy && ReplicaUrl.Of(e.Snapshot) is not null && Pid(e) is not null).ToList();
+                && Readiness(e) == nameof(HealthStatus.Healthy) && ReplicaUrl.Of(e.Snapshot) is not null && Pid(e) is not null).ToList();
             if (healthy.Count == count)
             {
                 return [.. healthy.OrderBy(e => e.ResourceId, StringComparer.Ordinal)
@@ -33,6 +34,9 @@ public static class Replicas
 
         throw new OperationCanceledException(cancellationToken);
     }
+
+    private static string? Readiness(ResourceEvent update) =>
+        update.Snapshot.Properties.FirstOrDefault(p => p.Name == "readiness")?.Value as string;
 
     private static int? Pid(ResourceEvent update) =>
         update.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } value

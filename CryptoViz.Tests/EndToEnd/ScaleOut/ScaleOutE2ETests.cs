@@ -1,7 +1,9 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using System.Net.Http.Json;
 using Confluent.Kafka;
+using CryptoViz.Contracts.Apis;
 using CryptoViz.Tests.Stream;
 using CryptoViz.Tests.Support;
 
@@ -51,6 +53,15 @@ public sealed class ScaleOutE2ETests(ScaleOutFixture fixture)
         var lake = Path.Combine(fixture.DataDirectory, "lake");
         await Eventually.GetAsync(() => Task.FromResult(published.Keys.IsSubsetOf(StoredKeys.InLake(lake))), all => all, s_step,
             $"the lake holding all {published.Keys.Count} published keys");
+        // Any replica answers for every partition: the lake fills in what the other replica stored.
+        var series = published.Keys.Select(k => $"{k.Symbol}/{k.Source}").ToHashSet();
+        foreach (var replica in await Replicas.HealthyAsync(app, "ingest", ScaleOutFixture.IngestReplicas, cts.Token))
+        {
+            using var http = replica.CreateHttpClient();
+            var coins = await http.GetFromJsonAsync("/api/coins", IngestApiJsonContext.Default.IReadOnlyListCoinSummary, cts.Token);
+            Assert.Subset(coins!.Select(c => $"{c.Symbol}/{c.Source}").ToHashSet(), series);
+        }
+
         // Everything is stored: the app stops, and its DuckDB files are read as they were left.
         await app.StopAsync(cts.Token);
 
