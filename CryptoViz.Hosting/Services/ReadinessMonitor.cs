@@ -54,6 +54,11 @@ internal sealed class ReadinessMonitor(
                     await stopped.CancelAsync();
                     stopped.Dispose();
                     reports.Forget(project.Name, update.ResourceId);
+                    // A stopped replica's last reading would otherwise greet its restart.
+                    await notifications.PublishUpdateAsync(project, update.ResourceId, s => s with
+                    {
+                        Properties = [.. s.Properties.Where(p => p.Name != PropertyName)],
+                    });
                 }
             }
         }
