@@ -16,23 +16,24 @@ internal static class FanOutBenchmark
         var boundMs = args.GetInt("p99-ms", 100);
         var maxClients = args.GetInt("max-clients", 6_400);
         var measured = TimeSpan.FromSeconds(args.GetInt("seconds", 8));
+        var timedEvery = args.GetInt("timed-every", 10);
         SseClient.CompleteReceivesInline();
         using var target = await StreamTarget.StartAsync(args);
         Console.WriteLine($"fanout: {rate:N0} records/s, p99 ≤ {boundMs} ms, {measured.TotalSeconds:N0} s per step, server {target.Description}, " +
-                          $"load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+                          $"one client in {timedEvery} timed, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 
         var rows = new List<string[]>();
         var (best, failed) = (0, 0);
         if (args.GetString("clients") is { } counts)
         {
-            foreach (var clients in counts.Split(',').Select(int.Parse)) await StepAsync(target, rate, clients, measured, boundMs, rows);
+            foreach (var clients in counts.Split(',').Select(int.Parse)) await StepAsync(target, rate, clients, measured, timedEvery, boundMs, rows);
             PrintRows(boundMs, rows);
             return 0;
         }
 
         for (var clients = args.GetInt("from", 100); clients <= maxClients; clients *= 2)
         {
-            if (await StepAsync(target, rate, clients, measured, boundMs, rows)) best = clients;
+            if (await StepAsync(target, rate, clients, measured, timedEvery, boundMs, rows)) best = clients;
             else
             {
                 failed = clients;
@@ -43,7 +44,7 @@ internal static class FanOutBenchmark
         for (var step = 0; step < args.GetInt("refine", 2) && best > 0 && failed - best > 1; step++)
         {
             var clients = (best + failed) / 2;
-            if (await StepAsync(target, rate, clients, measured, boundMs, rows)) best = clients;
+            if (await StepAsync(target, rate, clients, measured, timedEvery, boundMs, rows)) best = clients;
             else failed = clients;
         }
 
@@ -58,12 +59,13 @@ internal static class FanOutBenchmark
             "load avg", $"p99 ≤ {boundMs} ms"], rows);
 
     /// <returns>Whether <paramref name="clients"/> were served within the bound; false also when they did not all connect.</returns>
-    private static async Task<bool> StepAsync(StreamTarget target, int rate, int clients, TimeSpan measured, int boundMs, List<string[]> rows)
+    private static async Task<bool> StepAsync(StreamTarget target, int rate, int clients, TimeSpan measured, int timedEvery, int boundMs,
+        List<string[]> rows)
     {
         LatencyResult result;
         try
         {
-            result = await LatencyRun.MeasureAsync(target, rate, clients, measured);
+            result = await LatencyRun.MeasureAsync(target, rate, clients, measured, timedEvery);
         }
         catch (TimeoutException)
         {

@@ -14,7 +14,8 @@ internal static class LatencyRun
     private static readonly TimeSpan s_drain = TimeSpan.FromSeconds(2);
 
     /// <exception cref="TimeoutException">Not every client connected.</exception>
-    public static async Task<LatencyResult> MeasureAsync(StreamTarget target, int rate, int clientCount, TimeSpan measured)
+    /// <param name="timedEvery">One client in this many times each event; the others count what they get (<see cref="SseReaders"/>).</param>
+    public static async Task<LatencyResult> MeasureAsync(StreamTarget target, int rate, int clientCount, TimeSpan measured, int timedEvery = 1)
     {
         using var stop = new CancellationTokenSource();
         var window = new MeasureWindow();
@@ -22,12 +23,13 @@ internal static class LatencyRun
         var floor = new LatencyHistogram();
 
         // Sends, measured or not, that the readers got, and the resident memory of Stream while they are all connected.
-        long sent, measuredSent;
+        long sent, measuredSent, polled;
         TimeSpan produceElapsed;
         double? serverCores, serverRssMiB;
         double generatorCores;
         int readerProcesses;
-        await using (var readers = await ReaderFleet.ConnectAsync(target.StreamUrls, clientCount, window, sse, TimeSpan.FromSeconds(60)))
+        var readers = await ReaderFleet.ConnectAsync(target.StreamUrls, clientCount, timedEvery, window, sse, TimeSpan.FromSeconds(60));
+        await using (readers)
         {
             using var floorAssigned = new ManualResetEventSlim();
             var floorTask = Task.Factory.StartNew(() => FloorConsumer.Run(target.BootstrapServers, target.Topic, window, floor, floorAssigned, stop.Token),
@@ -50,8 +52,9 @@ internal static class LatencyRun
             await floorTask;
         }
 
-        return new LatencyResult(clientCount, sse, floor, sent / produceElapsed.TotalSeconds, 1.0 * sse.Count / Math.Max(1, measuredSent * clientCount),
-            serverCores, generatorCores, serverRssMiB, readerProcesses);
+        polled = readers.Polled;
+        return new LatencyResult(clientCount, sse, floor, sent / produceElapsed.TotalSeconds,
+            1.0 * (sse.Count + polled) / Math.Max(1, measuredSent * clientCount), serverCores, generatorCores, serverRssMiB, readerProcesses);
     }
 }
 

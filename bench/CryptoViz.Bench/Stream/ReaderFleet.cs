@@ -14,33 +14,41 @@ internal sealed class ReaderFleet : IAsyncDisposable
     private readonly LatencyHistogram _histogram;
     private readonly SseReaders? _local;
     private readonly List<ReaderProcess> _children = [];
+    private long _childrenPolled;
 
-    private ReaderFleet(IReadOnlyList<Uri> urls, int count, MeasureWindow window, LatencyHistogram histogram)
+    private ReaderFleet(IReadOnlyList<Uri> urls, int count, int timedEvery, MeasureWindow window, LatencyHistogram histogram)
     {
         (_window, _histogram) = (window, histogram);
         var perProcess = OpenFileLimit() - SocketsKeptFree;
         if (count <= perProcess)
         {
-            _local = new SseReaders(urls, count, 0, window, histogram, _stop.Token);
+            _local = new SseReaders(urls, count, 0, timedEvery, window, histogram, _stop.Token);
             return;
         }
 
-        for (var first = 0; first < count; first += perProcess) _children.Add(ReaderProcess.Start(urls, Math.Min(perProcess, count - first), first));
+        for (var first = 0; first < count; first += perProcess)
+        {
+            _children.Add(ReaderProcess.Start(urls, Math.Min(perProcess, count - first), first, timedEvery));
+        }
     }
 
     public int Processes => _children.Count;
+
+    /// <summary>Events inside the measured window that the untimed readers got; the children's once they stopped.</summary>
+    public long Polled => (_local?.Polled ?? 0) + Interlocked.Read(ref _childrenPolled);
 
     /// <summary>CPU time of the reader processes so far (the readers in this process count in its own).</summary>
     public TimeSpan ChildCpu => _children.Aggregate(TimeSpan.Zero, (sum, child) => sum + child.Cpu);
 
     /// <exception cref="TimeoutException">Not every reader connected within <paramref name="timeout"/>.</exception>
-    public static async Task<ReaderFleet> ConnectAsync(IReadOnlyList<Uri> urls, int count, MeasureWindow window, LatencyHistogram histogram,
-        TimeSpan timeout)
+    /// <param name="timedEvery">One reader in this many times each event; the others count theirs.</param>
+    public static async Task<ReaderFleet> ConnectAsync(IReadOnlyList<Uri> urls, int count, int timedEvery, MeasureWindow window,
+        LatencyHistogram histogram, TimeSpan timeout)
     {
-        var fleet = new ReaderFleet(urls, count, window, histogram);
+        var fleet = new ReaderFleet(urls, count, timedEvery, window, histogram);
         try
         {
-            await (fleet._local?.Connected ?? Task.WhenAll(fleet._children.Select(c => c.WaitConnectedAsync()))).WaitAsync(timeout);
+            await (fleet._local?.ConnectAsync() ?? Task.WhenAll(fleet._children.Select(c => c.WaitConnectedAsync()))).WaitAsync(timeout);
             return fleet;
         }
         catch (TimeoutException)
@@ -62,10 +70,15 @@ internal sealed class ReaderFleet : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        if (_local is not null) await _local.Stopped.ContinueWith(_ => { }, TaskScheduler.Default);
+        if (_local is not null) await _local.StoppedAsync().ContinueWith(_ => { }, TaskScheduler.Default);
         foreach (var child in _children)
         {
-            using (child) await child.StopAsync(_histogram).WaitAsync(TimeSpan.FromSeconds(60)).ContinueWith(_ => { }, TaskScheduler.Default);
+            using (child)
+            {
+                var stopped = child.StopAsync(_histogram).WaitAsync(TimeSpan.FromSeconds(60));
+                await stopped.ContinueWith(_ => { }, TaskScheduler.Default);
+                if (stopped.IsCompletedSuccessfully) Interlocked.Add(ref _childrenPolled, stopped.Result);
+            }
         }
 
         _stop.Dispose();

@@ -20,11 +20,11 @@ internal sealed class ReaderProcess : IDisposable
         }
     }
 
-    public static ReaderProcess Start(IReadOnlyList<Uri> urls, int count, int first)
+    public static ReaderProcess Start(IReadOnlyList<Uri> urls, int count, int first, int timedEvery)
     {
         var start = new ProcessStartInfo("dotnet", [typeof(ReaderProcess).Assembly.Location, ReaderChild.Command,
             "--urls", string.Join(',', urls), "--clients", count.ToString(CultureInfo.InvariantCulture),
-            "--first", first.ToString(CultureInfo.InvariantCulture)])
+            "--first", first.ToString(CultureInfo.InvariantCulture), "--timed-every", timedEvery.ToString(CultureInfo.InvariantCulture)])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -41,11 +41,14 @@ internal sealed class ReaderProcess : IDisposable
     public void Open(long from) => _process.StandardInput.WriteLine($"open {from.ToString(CultureInfo.InvariantCulture)}");
 
     /// <summary>Stops its readers and adds their latencies to <paramref name="histogram"/>.</summary>
-    public async Task StopAsync(LatencyHistogram histogram)
+    /// <returns>The events its untimed readers counted.</returns>
+    public async Task<long> StopAsync(LatencyHistogram histogram)
     {
         await _process.StandardInput.WriteLineAsync("stop");
+        var polled = long.Parse((await _process.StandardOutput.ReadLineAsync())!, CultureInfo.InvariantCulture);
         await histogram.AddFromAsync(_process.StandardOutput);
         await _process.WaitForExitAsync();
+        return polled;
     }
 
     public void Dispose()

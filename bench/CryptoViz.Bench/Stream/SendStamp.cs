@@ -26,6 +26,21 @@ internal static class SendStamp
             }
         }
     }
+
+    /// <returns>How many stamped events in <paramref name="text"/> were sent inside the measured window.</returns>
+    public static int CountAll(ReadOnlySpan<byte> text, MeasureWindow window)
+    {
+        var count = 0;
+        while (text.IndexOf(Marker) is var at and >= 0)
+        {
+            text = text[(at + Marker.Length)..];
+            if (!Utf8Parser.TryParse(text, out long sent, out var consumed)) continue;
+            if (window.Contains(sent)) count++;
+            text = text[consumed..];
+        }
+
+        return count;
+    }
 }
 
 /// <summary>

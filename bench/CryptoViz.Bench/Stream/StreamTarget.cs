@@ -58,10 +58,13 @@ internal sealed class StreamTarget : IDisposable
         var bootstrap = args.GetString("broker") ?? broker!.BootstrapServers;
         if (args.GetString("url") is { } url) return new StreamTarget(bootstrap, topic, [new Uri(url)], broker, []);
 
+        // --stream-env A=1,B=2: runtime settings for Stream alone, e.g. to compare GC or thread-pool settings.
+        var settings = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
+        foreach (var setting in args.GetString("stream-env")?.Split(',') ?? []) settings[setting[..setting.IndexOf('=')]] = setting[(setting.IndexOf('=') + 1)..];
         var dll = args.GetString("stream-dll") ?? StreamServerProcess.LocateDll();
         var servers = Enumerable.Range(0, args.GetInt("replicas", 1)).Select(replica => StreamServerProcess.Start(dll, bootstrap,
             Path.Combine(Path.GetTempPath(), $"cryptoviz-bench-stream-{Environment.ProcessId}{(replica == 0 ? "" : $"-{replica}")}.log"),
-            environment)).ToList();
+            settings)).ToList();
         foreach (var server in servers) await server.WaitHealthyAsync(TimeSpan.FromSeconds(60));
         return new StreamTarget(bootstrap, topic, [.. servers.Select(s => new Uri(s.BaseAddress, "/stream"))], broker, servers);
     }
