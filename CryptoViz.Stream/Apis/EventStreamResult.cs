@@ -22,7 +22,7 @@ public sealed class EventStreamResult : IResult
     private readonly ClientPlace _place;
     private readonly StreamServices _services;
 
-    // What the client is sent before live events: dropped once sent, since it can be the whole snapshot.
+    // What the client is sent before live events, until it is sent: it can be the whole snapshot.
     private ClientRegistration? _registration;
 
     // Set by the heartbeat timer, which then rings the client's queue: read and cleared by the writer.
@@ -86,14 +86,7 @@ public sealed class EventStreamResult : IResult
     private async Task RunAsync(PipeWriter output, StreamClient client, CancellationToken stop)
     {
         var (options, time) = (_services.Options.Value, _services.Time);
-        var registration = _registration!;
-        _registration = null;
-        var opening = _filter.WantsWelcome
-            ? Envelopes.WriteWelcome(output, options.ReconnectDelay, client.Position, client.Id, time.GetUtcNow().UtcDateTime)
-            : Envelopes.WriteRetry(output, options.ReconnectDelay);
-        if (registration.NotResumed is { } failure) opening += Envelopes.WriteResumeFailure(output, failure);
-        if ((await SendAsync(output, client, registration.Initial, opening, stop)).Gone) return;
-        if (registration.SnapshotPosition is { } caughtUp) client.Reached(caughtUp);
+        if (!await SendOpeningAsync(output, client, options, stop)) return;
 
         // One timer per session, re-armed only when it fires: re-arming a timer on every write costs a timer-queue lock per
         // write per client. When it fires, the heartbeat goes out only if nothing else did meanwhile. Stopping and the
@@ -123,6 +116,25 @@ public sealed class EventStreamResult : IResult
 
             heartbeat.Change(options.HeartbeatInterval - quiet, Timeout.InfiniteTimeSpan);
         }
+    }
+
+    /// <summary>
+    /// The welcome (or the <c>retry:</c> line alone), why a <c>Last-Event-ID</c> was not resumed, then the replay or the
+    /// snapshot. A method of its own so that nothing of the session holds the registration, and its snapshot, once sent.
+    /// </summary>
+    /// <returns>False once the client has gone.</returns>
+    private async ValueTask<bool> SendOpeningAsync(PipeWriter output, StreamClient client, StreamOptions options, CancellationToken stop)
+    {
+        var registration = _registration!;
+        _registration = null;
+        var opening = _filter.WantsWelcome
+            ? Envelopes.WriteWelcome(output, options.ReconnectDelay, client.Position, client.Id, _services.Time.GetUtcNow().UtcDateTime)
+            : Envelopes.WriteRetry(output, options.ReconnectDelay);
+        if (registration.NotResumed is { } failure) opening += Envelopes.WriteResumeFailure(output, failure);
+        if ((await SendAsync(output, client, registration.Initial, opening, stop)).Gone) return false;
+        // The snapshot is the latest of each key up to where the instance stood: all of it sent, the client stands there too.
+        if (registration.SnapshotPosition is { } caughtUp) client.Reached(caughtUp);
+        return true;
     }
 
     private static void HeartbeatDue((EventStreamResult Session, ClientQueue Queue) state)
