@@ -55,10 +55,7 @@ internal sealed class ReadinessMonitor(
                     stopped.Dispose();
                     reports.Forget(project.Name, update.ResourceId);
                     // A stopped replica's last reading would otherwise greet its restart.
-                    await notifications.PublishUpdateAsync(project, update.ResourceId, s => s with
-                    {
-                        Properties = [.. s.Properties.Where(p => p.Name != PropertyName)],
-                    });
+                    await ShowAsync(project, update.ResourceId, status: null);
                 }
             }
         }
@@ -88,10 +85,12 @@ internal sealed class ReadinessMonitor(
         }
     }
 
-    private Task ShowAsync(ProjectResource project, string replica, HealthStatus status) =>
+    /// <summary>Shows the replica's readiness as its property; null takes the property away.</summary>
+    private Task ShowAsync(ProjectResource project, string replica, HealthStatus? status) =>
         notifications.PublishUpdateAsync(project, replica, s => s with
         {
-            Properties = [.. s.Properties.Where(p => p.Name != PropertyName), new(PropertyName, status.ToString())],
+            Properties = [.. s.Properties.Where(p => p.Name != PropertyName),
+                .. status is { } shown ? [new ResourcePropertySnapshot(PropertyName, shown.ToString())] : Array.Empty<ResourcePropertySnapshot>()],
         });
 
     private static async Task<HealthCheckResult> ReadAsync(Uri ready, CancellationToken cancellationToken)

@@ -214,10 +214,6 @@ public sealed class PriceQueries(PriceStore store, QueryViews? views = null)
         Volume24h = r.GetNullableDouble(13),
     };
 
-    private async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await store.OpenReaderAsync(cancellationToken);
-        (views ?? QueryViews.Hot).Create(connection);
-        return connection;
-    }
+    private Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken) =>
+        (views ?? QueryViews.Hot).OpenAsync(store, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CryptoViz.Ingest.Lake;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,7 @@ namespace CryptoViz.Ingest.Storage;
 public sealed class QueryViews
 {
     private readonly string? _lakeRoot;
+    private readonly ConcurrentDictionary<string, bool> _filled = new(StringComparer.Ordinal);
 
     public QueryViews(IOptions<LakeOptions> lake, IConfiguration configuration)
     {
@@ -29,18 +31,33 @@ public sealed class QueryViews
     /// <summary>The hot store and the lake at <paramref name="lakeRoot"/>.</summary>
     public static QueryViews WithLake(string lakeRoot) => new(Path.GetFullPath(lakeRoot));
 
-    public void Create(DuckDBConnection connection)
+    /// <summary>A reader connection on <paramref name="store"/> with both views made.</summary>
+    public async Task<DuckDBConnection> OpenAsync(PriceStore store, CancellationToken cancellationToken)
+    {
+        var connection = await store.OpenReaderAsync(cancellationToken);
+        Create(connection);
+        return connection;
+    }
+
+    private void Create(DuckDBConnection connection)
     {
         connection.Execute(LakeTableSql(LakeLayout.Ticks) is { } ticks ? FederatedPrices(ticks) : "CREATE OR REPLACE TEMP VIEW prices AS FROM crypto_prices");
         connection.Execute(LakeTableSql(LakeLayout.Candles) is { } candles ? FederatedCandles(candles) : "CREATE OR REPLACE TEMP VIEW candles AS FROM candles_1m");
     }
 
-    // read_parquet fails on a glob that matches nothing: a lake with no file yet reads as the hot store.
+    // read_parquet fails on a glob that matches nothing: a lake with no file yet reads as the hot store. Once a table has
+    // a file it always has one (compaction puts the merged file in place before its inputs go), so the directory is
+    // searched only until then, not on every query.
     private string? LakeTableSql(string table)
     {
         if (_lakeRoot is null) return null;
         var directory = Path.Combine(_lakeRoot, table);
-        if (!Directory.Exists(directory) || !Directory.EnumerateFiles(directory, "*.parquet", SearchOption.AllDirectories).Any()) return null;
+        if (!_filled.ContainsKey(table))
+        {
+            if (!Directory.Exists(directory) || !Directory.EnumerateFiles(directory, "*.parquet", SearchOption.AllDirectories).Any()) return null;
+            _filled.TryAdd(table, true);
+        }
+
         // The path is the lake's own (configuration, never a request); the quote doubling only guards an odd directory name.
         var glob = Path.Combine(directory, "**", "*.parquet").Replace("'", "''", StringComparison.Ordinal);
         return $"read_parquet('{glob}', hive_partitioning = true, hive_types = {{'source': VARCHAR, 'date': DATE}})";

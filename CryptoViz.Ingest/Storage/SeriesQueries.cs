@@ -203,10 +203,6 @@ public sealed class SeriesQueries(PriceStore store, QueryViews? views = null)
         return ranges;
     }
 
-    private async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await store.OpenReaderAsync(cancellationToken);
-        (views ?? QueryViews.Hot).Create(connection);
-        return connection;
-    }
+    private Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken) =>
+        (views ?? QueryViews.Hot).OpenAsync(store, cancellationToken);
 }

@@ -10,7 +10,7 @@ public static class StreamingRecords
     /// <summary>How many records the broker holds after <paramref name="place"/>.</summary>
     public static long Since(string bootstrap, IReadOnlyDictionary<int, long> place)
     {
-        using var consumer = Consumer(bootstrap);
+        using var consumer = BrokerReads.Consumer(bootstrap);
         return Partitions(consumer).Sum(tp =>
             consumer.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value - 1 - place.GetValueOrDefault(tp.Partition.Value, -1));
     }
@@ -18,35 +18,21 @@ public static class StreamingRecords
     /// <summary>Every record after <paramref name="from"/> up to <paramref name="to"/>, in partition then offset order.</summary>
     public static List<string> Between(string bootstrap, IReadOnlyDictionary<int, long> from, IReadOnlyDictionary<int, long> to)
     {
-        using var consumer = Consumer(bootstrap);
+        using var consumer = BrokerReads.Consumer(bootstrap);
         var records = new List<string>();
         foreach (var tp in Partitions(consumer))
         {
             var (after, last) = (from.GetValueOrDefault(tp.Partition.Value, -1), to.GetValueOrDefault(tp.Partition.Value, -1));
             if (last <= after) continue;
-            consumer.Assign(new TopicPartitionOffset(tp, after + 1));
-            var deadline = DateTime.UtcNow.AddMinutes(1);
-            while (true)
+            foreach (var result in BrokerReads.Range(consumer, new TopicPartitionOffset(tp, after + 1), last))
             {
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"{tp} not read up to {last}");
-                if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is not { } result) continue;
                 using var record = JsonDocument.Parse(result.Message.Value);
                 records.Add(RecordIdentity.Of(record.RootElement));
-                if (result.Offset.Value >= last) break;
             }
         }
 
         return records;
     }
-
-    private static IConsumer<string, byte[]> Consumer(string bootstrap) =>
-        new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrap,
-            GroupId = $"scale-out-{Guid.NewGuid():N}",
-            EnableAutoCommit = false,
-            FetchWaitMaxMs = 10,
-        }).SetLogHandler((_, _) => { }).Build();
 
     private static List<TopicPartition> Partitions(IConsumer<string, byte[]> consumer)
     {
