@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using Microsoft.Extensions.Options;
 
 namespace CryptoViz.Ingest.Lake;
@@ -8,7 +9,7 @@ namespace CryptoViz.Ingest.Lake;
 /// (<c>Aspire:Confluent:Kafka:Consumer</c>, <c>ConnectionStrings:kafka</c>), in a group of its own. Its offsets are
 /// committed for lag monitoring only: where a partition resumes is the lake's own checkpoint.
 /// </summary>
-internal sealed class LakeConsumerFactory(IConfiguration configuration, IOptions<LakeOptions> options, ILogger<LakeConsumerFactory> logger)
+internal sealed class LakeConsumerFactory(IConfiguration configuration, IOptions<LakeOptions> options, IServiceProvider services)
 {
     private const string ConsumerSection = "Aspire:Confluent:Kafka:Consumer";
 
@@ -38,12 +39,9 @@ internal sealed class LakeConsumerFactory(IConfiguration configuration, IOptions
         // Statistics feed the hot store's consumer metrics only.
         config.StatisticsIntervalMs = 0;
 
+        // The clients' own log and error handlers, so that a broker outage's repeated reports are held back here too.
         return new ConsumerBuilder<string, byte[]>(config)
-            .SetLogHandler((_, message) =>
-            {
-                if (message.Level <= SyslogLevel.Warning) IngestLog.LakeConsumerError(logger, message.Message);
-            })
-            .SetErrorHandler((_, error) => IngestLog.LakeConsumerError(logger, error.Reason))
+            .UseKafkaDiagnostics(services)
             .SetPartitionsAssignedHandler(assigned)
             .SetPartitionsRevokedHandler(revoked)
             .Build();

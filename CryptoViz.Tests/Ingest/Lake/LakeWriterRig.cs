@@ -2,8 +2,10 @@ using Confluent.Kafka;
 using CryptoViz.Contracts.Messaging;
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Lake;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using CryptoViz.Tests.Support;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +15,10 @@ namespace CryptoViz.Tests.Ingest.Lake;
 internal sealed class LakeWriterRig(EmbeddedKafkaFixture kafka, TempLake lake, LakeOptions options) : IAsyncDisposable
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
+
+    // What a Kafka client's diagnostics need (UseKafkaDiagnostics), as the service registers them.
+    private static readonly ServiceProvider s_services =
+        new ServiceCollection().AddLogging().AddMetrics().AddSingleton<KafkaClientStatistics>().BuildServiceProvider();
     private LakeWriter? _writer;
 
     public LakePartitions Partitions { get; } = new();
@@ -22,7 +28,7 @@ internal sealed class LakeWriterRig(EmbeddedKafkaFixture kafka, TempLake lake, L
         options.ConsumerGroup = $"lake-{Guid.NewGuid():N}";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(kafka.ServiceConfiguration).Build();
         var lakeOptions = Options.Create(options);
-        _writer = new LakeWriter(new LakeConsumerFactory(configuration, lakeOptions, NullLogger<LakeConsumerFactory>.Instance), lake.Layout, Partitions,
+        _writer = new LakeWriter(new LakeConsumerFactory(configuration, lakeOptions, s_services), lake.Layout, Partitions,
             new LakeChanges(), lake.Telemetry, lakeOptions, Options.Create(new RetentionOptions { Enabled = false }), TimeProvider.System,
             NullLogger<LakeWriter>.Instance);
         await _writer.StartAsync(TestContext.Current.CancellationToken);

@@ -4,6 +4,7 @@ using Confluent.Kafka;
 using CryptoViz.Contracts.Messaging;
 using CryptoViz.Ingest;
 using CryptoViz.Ingest.Lake;
+using CryptoViz.ServiceDefaults.KafkaDiagnostics;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,8 @@ namespace CryptoViz.Bench.Ingest;
 /// </summary>
 internal sealed class LakeRun : IAsyncDisposable
 {
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly ServiceProvider _services =
+        new ServiceCollection().AddLogging().AddMetrics().AddSingleton<KafkaClientStatistics>().BuildServiceProvider();
     private readonly LakePartitions _partitions = new();
     private readonly LakeLayout _layout;
     private readonly LakeWriter _writer;
@@ -36,7 +38,7 @@ internal sealed class LakeRun : IAsyncDisposable
         ]).Build();
         var options = Options.Create(new LakeOptions { ConsumerGroup = $"bench-lake-{Guid.NewGuid():N}", SegmentAge = TimeSpan.FromSeconds(1) });
         _layout = new LakeLayout(Path.Combine(directory, "lake"));
-        _writer = new LakeWriter(new LakeConsumerFactory(configuration, options, NullLogger<LakeConsumerFactory>.Instance), _layout, _partitions,
+        _writer = new LakeWriter(new LakeConsumerFactory(configuration, options, _services), _layout, _partitions,
             new LakeChanges(), new LakeTelemetry(_services.GetRequiredService<IMeterFactory>()), options, Options.Create(new RetentionOptions()),
             TimeProvider.System, NullLogger<LakeWriter>.Instance);
     }
