@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CryptoViz.Contracts.Messaging;
 using CryptoViz.Ingest.Services;
 using Microsoft.Extensions.Options;
 
@@ -47,7 +46,7 @@ internal sealed class LakeCompactionService(
             lock (partitions.Lock)
             {
                 if (!partitions.TryGetCommitted(partition, out var committedLast) || committedLast < 0) continue;
-                var (i, o) = _compactor.Compact(Topics.RawData, partition, committedLast);
+                var (i, o) = _compactor.Compact(partition.Topic, partition.Partition.Value, committedLast);
                 (inputs, outputs) = (inputs + i, outputs + o);
             }
         }

@@ -1,11 +1,14 @@
+using CryptoViz.Contracts.Messaging;
+
 namespace CryptoViz.Ingest.Lake;
 
 /// <summary>
 /// Merges a partition's small committed files, directory by directory: neighbouring tick files (by offset) while the
 /// merged file stays within <see cref="LakeOptions.CompactedFileBytes"/>, named by the whole range they cover, with
-/// candles rolled up from the merged ticks. The merged files are in place before the inputs go, and a merge that a crash
-/// interrupted is finished first: inputs covered by a merged file go, a tick file without its candles gets them. Used by
-/// one thread at a time, under <see cref="LakePartitions.Lock"/>.
+/// candles rolled up from the merged ticks (a partition of <c>crypto-candles</c>: its history files, alone). The merged
+/// files are in place before the inputs go, and a merge that a crash interrupted is finished first: inputs covered by a
+/// merged file go, a tick file without its candles gets them. Used by one thread at a time, under
+/// <see cref="LakePartitions.Lock"/>.
 /// </summary>
 internal sealed class LakeCompactor(LakeLayout layout, LakeTelemetry telemetry, long compactedFileBytes) : IDisposable
 {
@@ -19,14 +22,16 @@ internal sealed class LakeCompactor(LakeLayout layout, LakeTelemetry telemetry, 
         activity?.SetTag("messaging.destination.name", topic);
         activity?.SetTag("messaging.destination.partition.id", partition.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var (inputs, outputs) = (0, 0);
-        foreach (var directory in layout.Directories(LakeLayout.Ticks).ToList())
+        var history = topic == Topics.Candles;
+        foreach (var directory in layout.Directories(history ? LakeLayout.History : LakeLayout.Ticks).ToList())
         {
-            var files = Finish(directory, topic, partition, committedLast);
+            var files = history ? Committed(directory, topic, partition, committedLast) : Finish(directory, topic, partition, committedLast);
             foreach (var group in Groups(files).Where(g => g.Count > 1))
             {
                 var merged = new LakeFileName(topic, partition, group[0].Name.First, group[^1].Name.Last);
-                var written = LakePublish.Pair(_duckdb.Connection, layout, directory, merged,
-                    temp => LakeSql.CopyMerged([.. group.Select(f => f.Path)], temp));
+                var written = history
+                    ? [LakePublish.One(_duckdb.Connection, LakeLayout.History, directory, merged, temp => LakeSql.CopyMergedHistory([.. group.Select(f => f.Path)], temp))]
+                    : LakePublish.Pair(_duckdb.Connection, layout, directory, merged, temp => LakeSql.CopyMerged([.. group.Select(f => f.Path)], temp));
                 LakeSegmentWriter.Count(telemetry, written, "compaction");
                 // Candles first: a tick file whose candles are gone would get them again, a candle file never loses its ticks.
                 foreach (var (name, _) in group) DeleteIfExists(Path.Combine(layout.Sibling(directory, LakeLayout.Candles), name.FileName));
@@ -45,12 +50,7 @@ internal sealed class LakeCompactor(LakeLayout layout, LakeTelemetry telemetry, 
     private List<(LakeFileName Name, string Path, long Bytes)> Finish(string directory, string topic, int partition, long committedLast)
     {
         var candles = layout.Sibling(directory, LakeLayout.Candles);
-        var ticks = LakeLayout.FilesOf(directory, topic, partition).Where(f => f.Name.Last <= committedLast).ToList();
-        foreach (var covered in ticks.Where(f => ticks.Any(other => other.Name.Covers(f.Name))).ToList())
-        {
-            File.Delete(covered.Path);
-            ticks.Remove(covered);
-        }
+        var ticks = Uncovered(directory, topic, partition, committedLast);
 
         foreach (var (name, path) in ticks.Where(f => !File.Exists(Path.Combine(candles, f.Name.FileName))))
         {
@@ -64,6 +64,22 @@ internal sealed class LakeCompactor(LakeLayout layout, LakeTelemetry telemetry, 
         }
 
         return [.. ticks.Select(f => (f.Name, f.Path, new FileInfo(f.Path).Length))];
+    }
+
+    /// <summary>The directory's committed files of the partition, once the inputs of a finished merge are gone.</summary>
+    private static List<(LakeFileName Name, string Path, long Bytes)> Committed(string directory, string topic, int partition, long committedLast) =>
+        [.. Uncovered(directory, topic, partition, committedLast).Select(f => (f.Name, f.Path, new FileInfo(f.Path).Length))];
+
+    private static List<(LakeFileName Name, string Path)> Uncovered(string directory, string topic, int partition, long committedLast)
+    {
+        var files = LakeLayout.FilesOf(directory, topic, partition).Where(f => f.Name.Last <= committedLast).ToList();
+        foreach (var covered in files.Where(f => files.Any(other => other.Name.Covers(f.Name))).ToList())
+        {
+            File.Delete(covered.Path);
+            files.Remove(covered);
+        }
+
+        return files;
     }
 
     /// <summary>Runs of neighbouring files whose sizes add up to at most the target; a file as big stays alone.</summary>

@@ -4,16 +4,18 @@ using DuckDB.NET.Data;
 namespace CryptoViz.Ingest.Lake;
 
 /// <summary>
-/// Where the lake keeps what: <c>ticks/</c> and <c>candles/</c>, hive-partitioned by <c>source=</c> and <c>date=</c> (UTC, of
-/// the tick's <c>event_time</c>), each file named by its Kafka origin (<see cref="LakeFileName"/>); and <c>_lake/</c>, the
+/// Where the lake keeps what: <c>ticks/</c> and <c>candles/</c> (of <c>crypto-raw-data</c>) and <c>history/</c> (the providers'
+/// candles of <c>crypto-candles</c>), hive-partitioned by <c>source=</c> and <c>date=</c> (UTC, of the tick's <c>event_time</c>
+/// or the candle's minute), each file named by its Kafka origin (<see cref="LakeFileName"/>); and <c>_lake/</c>, the
 /// writer's own checkpoint, which readers never see (Spark and Trino skip names that start with <c>_</c>).
 /// </summary>
 internal sealed class LakeLayout(string root)
 {
     public const string Ticks = "ticks";
     public const string Candles = "candles";
+    public const string History = "history";
 
-    public static IReadOnlyList<string> Tables { get; } = [Ticks, Candles];
+    public static IReadOnlyList<string> Tables { get; } = [Ticks, Candles, History];
 
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -57,7 +59,7 @@ internal sealed class LakeLayout(string root)
             .Select(file => (file.Name, file.Path))
             .OrderBy(file => file.Name.First)];
 
-    /// <summary>Every lake file of both tables, by its path relative to the root (with <c>/</c>): what a copy of the lake holds.</summary>
+    /// <summary>Every lake file of every table, by its path relative to the root (with <c>/</c>): what a copy of the lake holds.</summary>
     public IEnumerable<(string Key, string Path)> AllFiles() =>
         Tables.SelectMany(Directories)
             .SelectMany(directory => EnumerateFiles(directory, "*" + LakeFileName.Extension))

@@ -18,7 +18,8 @@ internal static class LakePublish
         One(connection, LakeLayout.Candles, layout.Sibling(Path.GetDirectoryName(tickFile)!, LakeLayout.Candles), name,
             temp => LakeSql.CopyCandles(tickFile, temp));
 
-    private static LakeFile One(DuckDBConnection connection, string table, string directory, LakeFileName name, Func<string, string> copy)
+    /// <summary>One file of <paramref name="table"/>, written by <paramref name="copy"/> (given the temporary path).</summary>
+    public static LakeFile One(DuckDBConnection connection, string table, string directory, LakeFileName name, Func<string, string> copy)
     {
         Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, name.TempFileName);

@@ -4,9 +4,9 @@ using CryptoViz.Ingest.Storage;
 namespace CryptoViz.Ingest.Lake;
 
 /// <summary>
-/// The records of one partition since its last segment: the valid ones, each natural key (symbol, source, event_time to
-/// the microsecond, as stored) once, at its first offset. Rows already in the lake at earlier offsets are dropped when the
-/// segment is written (<see cref="LakeSegmentWriter"/>).
+/// The records of one partition since its last segment: the valid ones, each natural key once, at its first offset. A
+/// tick's key is (symbol, source, event_time to the microsecond, as stored); a history candle's (symbol, source, minute).
+/// Rows already in the lake at earlier offsets are dropped when the segment is written (<see cref="LakeSegmentWriter"/>).
 /// </summary>
 internal sealed class LakeSegment(string topic, int partition, long first, long? forcedLast = null)
 {
@@ -28,12 +28,18 @@ internal sealed class LakeSegment(string topic, int partition, long first, long?
     /// <summary>The cut a writer before us wrote down (<see cref="LakeCheckpoint"/>): this segment must end exactly there.</summary>
     public long? ForcedLast { get; } = forcedLast;
 
+    /// <summary>The ticks of a segment of <c>crypto-raw-data</c>.</summary>
     public PriceRows Rows { get; } = new();
+
+    /// <summary>The history candles of a segment of <c>crypto-candles</c>.</summary>
+    public LakeHistoryRows History { get; } = new();
+
+    public bool IsHistory => Topic == Topics.Candles;
 
     /// <summary>Records the validator refused: never in the lake (the hot store dead-letters them).</summary>
     public int Skipped { get; private set; }
 
-    /// <summary>Records whose key came earlier in this segment.</summary>
+    /// <summary>Records (history: candles) whose key came earlier in this segment.</summary>
     public int Duplicates { get; private set; }
 
     public long Offsets => Last - First + 1;
@@ -50,10 +56,31 @@ internal sealed class LakeSegment(string topic, int partition, long first, long?
         else Duplicates++;
     }
 
-    /// <summary>A segment with a cut written down ends there, whatever its size or age.</summary>
+    /// <param name="page">The history page, or null when the validator refused it.</param>
+    public void Add(long offset, CandleBatch? page, DateTimeOffset now)
+    {
+        OpenedAt ??= now;
+        Last = offset;
+        if (page is null)
+        {
+            Skipped++;
+            return;
+        }
+
+        foreach (var candle in page.Candles)
+        {
+            if (_keys.Add((page.Symbol, page.Source, candle.Time.Ticks))) History.Add(page.Symbol, page.Source, candle);
+            else Duplicates++;
+        }
+    }
+
+    /// <summary>
+    /// A segment with a cut written down ends there, whatever its size or age. A page holds up to a thousand candles, so
+    /// a segment of history is also cut by the candles it holds.
+    /// </summary>
     public bool IsDue(DateTimeOffset now, LakeOptions options) => ForcedLast is { } last
         ? Last >= last
-        : Offsets >= options.SegmentRecords || now - OpenedAt >= options.SegmentAge;
+        : Offsets >= options.SegmentRecords || History.Count >= options.SegmentRecords || now - OpenedAt >= options.SegmentAge;
 
     /// <summary>How long until the segment is due by age, as far as the clock can tell.</summary>
     public TimeSpan? DueIn(DateTimeOffset now, LakeOptions options) => ForcedLast is null && OpenedAt is { } opened

@@ -7,18 +7,21 @@ namespace CryptoViz.Ingest.Lake;
 /// <summary>
 /// Writes a partition's segment to the lake in three steps, each safe to be the last before a crash: its cut
 /// (<see cref="LakeCheckpoint.Intend"/>), its files (per source and date, ticks and their candles, each written under a
-/// temporary name and renamed into place), its commit. A rewrite after a crash makes the same files: the cut is the one
+/// temporary name and renamed into place; a segment of <c>crypto-candles</c> has history files only), its commit. A rewrite after a crash makes the same files: the cut is the one
 /// written down, and the rows are a function of the records in the range and the partition's earlier rows in the lake.
 /// Used by one thread at a time (the lake's consume loop).
 /// </summary>
 internal sealed class LakeSegmentWriter(LakeLayout layout, LakeTelemetry telemetry) : IDisposable
 {
+    private static readonly StagedTable s_ticks = new(LakeLayout.Ticks, LakeSql.Directories, LakeSql.Earliest, LakeSql.StageFresh);
+    private static readonly StagedTable s_history = new(LakeLayout.History, LakeSql.HistoryDirectories, LakeSql.HistoryEarliest, LakeSql.StageFreshHistory);
+
     private readonly LakeDuckDB _duckdb = new();
     private readonly List<int> _rows = [];
 
     public LakeCheckpoint Checkpoint { get; } = new(layout);
 
-    /// <returns>The files put in place, and how many tick rows they hold.</returns>
+    /// <returns>The files put in place, and how many tick (history: candle) rows they hold.</returns>
     public (IReadOnlyList<LakeFile> Files, long Rows) Write(LakeSegment segment)
     {
         using var activity = IngestTelemetry.Source.StartActivity("lake segment");
@@ -35,7 +38,7 @@ internal sealed class LakeSegmentWriter(LakeLayout layout, LakeTelemetry telemet
         activity?.SetTag("cryptoviz.lake.rows", rows);
         activity?.SetTag("cryptoviz.lake.files", files.Count);
         telemetry.Segments.Add(1);
-        telemetry.Rows.Add(rows);
+        telemetry.Rows.Add(rows, new KeyValuePair<string, object?>("table", segment.IsHistory ? LakeLayout.History : LakeLayout.Ticks));
         telemetry.Skipped.Add(segment.Skipped);
         telemetry.Duplicates.Add(segment.Duplicates + segment.Rows.Count - rows);
         Count(telemetry, files, "segment");
@@ -54,25 +57,37 @@ internal sealed class LakeSegmentWriter(LakeLayout layout, LakeTelemetry telemet
     }
 
     /// <summary>The second step alone: the segment's files, put in place but not committed.</summary>
-    /// <param name="rows">How many tick rows they hold.</param>
+    /// <param name="rows">How many tick (history: candle) rows they hold.</param>
     internal IReadOnlyList<LakeFile> WriteFiles(LakeSegment segment, out long rows)
     {
         var connection = _duckdb.Connection;
         var files = new List<LakeFile>();
         rows = 0;
-        if (segment.Rows.Count == 0) return files;
+        if (segment.Rows.Count == 0 && segment.History.Count == 0) return files;
         try
         {
-            _rows.Clear();
-            for (var row = 0; row < segment.Rows.Count; row++) _rows.Add(row);
-            using (var appender = connection.CreateAppender("crypto_prices")) segment.Rows.AppendTo(appender, _rows);
-
-            foreach (var (source, date) in Directories(connection))
+            if (segment.IsHistory)
             {
-                var fresh = StageFresh(connection, segment, source, date);
+                using (var appender = connection.CreateAppender(LakeSql.HistoryStage)) segment.History.AppendTo(appender);
+            }
+            else
+            {
+                _rows.Clear();
+                for (var row = 0; row < segment.Rows.Count; row++) _rows.Add(row);
+                using var appender = connection.CreateAppender("crypto_prices");
+                segment.Rows.AppendTo(appender, _rows);
+            }
+
+            var table = segment.IsHistory ? s_history : s_ticks;
+            foreach (var (source, date) in Directories(connection, table.Directories))
+            {
+                var directory = layout.Directory(table.Name, source, date);
+                var fresh = StageFresh(connection, segment, table, directory, source, date);
                 if (fresh == 0) continue;
                 rows += fresh;
-                files.AddRange(LakePublish.Pair(connection, layout, layout.Directory(LakeLayout.Ticks, source, date), segment.Name, LakeSql.CopyFresh));
+                files.AddRange(segment.IsHistory
+                    ? [LakePublish.One(connection, LakeLayout.History, directory, segment.Name, LakeSql.CopyFreshHistory)]
+                    : LakePublish.Pair(connection, layout, directory, segment.Name, LakeSql.CopyFresh));
             }
         }
         finally
@@ -83,9 +98,9 @@ internal sealed class LakeSegmentWriter(LakeLayout layout, LakeTelemetry telemet
         return files;
     }
 
-    private static List<(string Source, DateOnly Date)> Directories(DuckDBConnection connection)
+    private static List<(string Source, DateOnly Date)> Directories(DuckDBConnection connection, string sql)
     {
-        using var command = connection.Command(LakeSql.Directories);
+        using var command = connection.Command(sql);
         using var reader = command.ExecuteReader();
         var directories = new List<(string, DateOnly)>();
         while (reader.Read()) directories.Add((reader.GetString(0), DateOnly.FromDateTime(reader.GetDateTime(1))));
@@ -93,22 +108,22 @@ internal sealed class LakeSegmentWriter(LakeLayout layout, LakeTelemetry telemet
     }
 
     /// <returns>How many of the directory's staged rows are new to the lake.</returns>
-    private long StageFresh(DuckDBConnection connection, LakeSegment segment, string source, DateOnly date)
+    private static long StageFresh(DuckDBConnection connection, LakeSegment segment, StagedTable table, string directory, string source, DateOnly date)
     {
         var from = date.ToDateTime(TimeOnly.MinValue);
         (string, object)[] range = [("source", source), ("from", from), ("to", from.AddDays(1))];
-        var earlier = LakeLayout.FilesOf(layout.Directory(LakeLayout.Ticks, source, date), segment.Topic, segment.Partition)
+        var earlier = LakeLayout.FilesOf(directory, segment.Topic, segment.Partition)
             .Where(file => file.Name.Last < segment.First)
             .Select(file => file.Path)
             .ToList();
         if (earlier.Count == 0)
         {
-            connection.Execute(LakeSql.StageFresh(earlier), range);
+            connection.Execute(table.StageFresh(earlier), range);
         }
         else
         {
-            using var earliest = connection.Command(LakeSql.Earliest, range);
-            connection.Execute(LakeSql.StageFresh(earlier), [.. range, ("earliest", earliest.ExecuteScalar()!)]);
+            using var earliest = connection.Command(table.Earliest, range);
+            connection.Execute(table.StageFresh(earlier), [.. range, ("earliest", earliest.ExecuteScalar()!)]);
         }
 
         using var count = connection.Command(LakeSql.CountFresh);
@@ -116,4 +131,7 @@ internal sealed class LakeSegmentWriter(LakeLayout layout, LakeTelemetry telemet
     }
 
     public void Dispose() => _duckdb.Dispose();
+
+    // What a segment of each topic stages and where its rows go.
+    private sealed record StagedTable(string Name, string Directories, string Earliest, Func<IReadOnlyList<string>, string> StageFresh);
 }

@@ -15,6 +15,17 @@ internal static class LakeSql
         "name, symbol, price, percent_change_24h, market_cap, \"timestamp\", ingestion_timestamp, producer_id, schema_version, " +
         "event_time, volume, quote_volume, volume_24h";
 
+    /// <summary>A history file's columns: a provider's candle, less <c>source</c>. Volumes are null where the provider gave none.</summary>
+    public const string HistoryColumns = "symbol, bucket, open, high, low, close, volume, quote_volume";
+
+    /// <summary>Where a segment of <c>crypto-candles</c> is staged, in offset order.</summary>
+    public const string HistoryStage = "history_candles";
+
+    public const string CreateHistoryStage = $"""
+        CREATE TABLE {HistoryStage} (symbol VARCHAR, source VARCHAR, bucket TIMESTAMP, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE,
+                                     volume DOUBLE, quote_volume DOUBLE)
+        """;
+
     private const string Parquet = "(FORMAT parquet, COMPRESSION zstd)";
 
     /// <summary>The source/date directories the staged segment reaches.</summary>
@@ -22,7 +33,11 @@ internal static class LakeSql
 
     public const string Earliest = "SELECT min(event_time) FROM crypto_prices WHERE source = $source AND event_time >= $from AND event_time < $to";
 
-    public const string ClearStage = "DELETE FROM crypto_prices";
+    public const string HistoryDirectories = $"SELECT DISTINCT source, CAST(bucket AS DATE) FROM {HistoryStage} ORDER BY ALL";
+
+    public const string HistoryEarliest = $"SELECT min(bucket) FROM {HistoryStage} WHERE source = $source AND bucket >= $from AND bucket < $to";
+
+    public const string ClearStage = $"DELETE FROM crypto_prices; DELETE FROM {HistoryStage}";
 
     public const string CountFresh = "SELECT count(*) FROM fresh";
 
@@ -39,6 +54,22 @@ internal static class LakeSql
            ANTI JOIN (SELECT symbol, event_time FROM {Read(earlierFiles)} WHERE event_time >= $earliest) e USING (symbol, event_time)
            WHERE c.source = $source AND c.event_time >= $from AND c.event_time < $to
            """;
+
+    /// <summary>The staged candles of one directory whose minute the partition's earlier history files there do not hold.</summary>
+    public static string StageFreshHistory(IReadOnlyList<string> earlierFiles) => earlierFiles.Count == 0
+        ? $"CREATE OR REPLACE TEMP TABLE fresh AS SELECT {HistoryColumns} FROM {HistoryStage} WHERE source = $source AND bucket >= $from AND bucket < $to"
+        : $"""
+           CREATE OR REPLACE TEMP TABLE fresh AS
+           SELECT {HistoryColumns} FROM {HistoryStage} c
+           ANTI JOIN (SELECT symbol, bucket FROM {Read(earlierFiles)} WHERE bucket >= $earliest) e USING (symbol, bucket)
+           WHERE c.source = $source AND c.bucket >= $from AND c.bucket < $to
+           """;
+
+    public static string CopyFreshHistory(string path) => $"COPY (SELECT * FROM fresh ORDER BY bucket, symbol) TO {Literal(path)} {Parquet}";
+
+    /// <summary>History files of one directory merged into one (their minutes are distinct: the writer saw to it).</summary>
+    public static string CopyMergedHistory(IReadOnlyList<string> inputs, string path) =>
+        $"COPY (SELECT {HistoryColumns} FROM {Read(inputs)} ORDER BY bucket, symbol) TO {Literal(path)} {Parquet}";
 
     public static string CopyFresh(string path) => $"COPY (SELECT * FROM fresh ORDER BY event_time, symbol) TO {Literal(path)} {Parquet}";
 

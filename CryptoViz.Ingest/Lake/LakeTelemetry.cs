@@ -8,9 +8,9 @@ internal sealed class LakeTelemetry
     public LakeTelemetry(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(IngestTelemetry.Name);
-        Segments = meter.CreateCounter<long>("cryptoviz.ingest.lake.segments", "{segment}", "Segments of crypto-raw-data committed to the lake");
+        Segments = meter.CreateCounter<long>("cryptoviz.ingest.lake.segments", "{segment}", "Segments of crypto-raw-data and crypto-candles committed to the lake");
         Files = meter.CreateCounter<long>("cryptoviz.ingest.lake.files", "{file}", "Parquet files written to the lake, by table and by what wrote them (segment, compaction)");
-        Rows = meter.CreateCounter<long>("cryptoviz.ingest.lake.rows", "{row}", "Tick rows segments wrote to the lake");
+        Rows = meter.CreateCounter<long>("cryptoviz.ingest.lake.rows", "{row}", "Rows segments wrote to the lake, by table (ticks, history)");
         Bytes = meter.CreateCounter<long>("cryptoviz.ingest.lake.bytes", "By", "Bytes of the Parquet files written to the lake, by table and by what wrote them");
         Skipped = meter.CreateCounter<long>("cryptoviz.ingest.lake.skipped", "{record}", "Records the validator refused, so never in the lake");
         Duplicates = meter.CreateCounter<long>("cryptoviz.ingest.lake.duplicates", "{record}", "Records whose natural key the lake already held");

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Options;
 namespace CryptoViz.Ingest.Lake;
 
 /// <summary>
-/// Ingest's Parquet lake (docs/lake.md#segments): a consume loop of its own over <c>crypto-raw-data</c> that validates each record
-/// as the hot store does (against the record's own Kafka timestamp, so that a rewrite decides the same), keeps each natural
-/// key once per partition, and writes a partition's records as a segment once it is big or old enough. It resumes each
+/// Ingest's Parquet lake (docs/lake.md#segments): a consume loop of its own over <c>crypto-raw-data</c> and
+/// <c>crypto-candles</c> that validates each record as the hot store does (against the record's own Kafka timestamp, so
+/// that a rewrite decides the same), keeps each natural key once per partition, and writes a partition's records as a
+/// segment once it is big or old enough. It resumes each
 /// assigned partition after its last committed segment, whatever the group's offsets say. A segment that cannot be written
 /// holds this loop back, never the hot store's.
 /// </summary>
@@ -30,7 +31,7 @@ internal sealed class LakeWriter(
     private static readonly TimeSpan s_maxRetryDelay = TimeSpan.FromSeconds(30);
 
     // The open segment of each owned partition; absent until the first record of a partition the lake has nothing of.
-    private readonly Dictionary<int, LakeSegment> _segments = [];
+    private readonly Dictionary<TopicPartition, LakeSegment> _segments = [];
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -39,7 +40,7 @@ internal sealed class LakeWriter(
     {
         using var writer = new LakeSegmentWriter(layout, telemetry);
         using var consumer = consumers.Create((_, assigned) => Assigned(writer, assigned), (_, revoked) => Revoked(revoked));
-        consumer.Subscribe(Topics.RawData);
+        consumer.Subscribe([Topics.RawData, Topics.Candles]);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -74,12 +75,12 @@ internal sealed class LakeWriter(
             lock (partitions.Lock)
             {
                 resume = writer.Checkpoint.Recover(partition.Topic, partition.Partition.Value);
-                partitions.Own(partition.Partition.Value, resume.CommittedLast);
+                partitions.Own(partition, resume.CommittedLast);
             }
 
             long? start = resume.CommittedLast + 1 ?? resume.Pending?.First;
-            _segments.Remove(partition.Partition.Value);
-            if (start is { } first) _segments[partition.Partition.Value] = new LakeSegment(partition.Topic, partition.Partition.Value, first, resume.Pending?.Last);
+            _segments.Remove(partition);
+            if (start is { } first) _segments[partition] = new LakeSegment(partition.Topic, partition.Partition.Value, first, resume.Pending?.Last);
             IngestLog.LakeResumed(logger, layout.Root, partition.Topic, partition.Partition.Value, start?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the beginning",
                 resume.CommittedLast, resume.Pending?.FileName);
             positions.Add(new TopicPartitionOffset(partition, start is { } offset ? new Offset(offset) : Offset.Beginning));
@@ -94,8 +95,8 @@ internal sealed class LakeWriter(
         {
             foreach (var partition in revoked)
             {
-                _segments.Remove(partition.Partition.Value);
-                partitions.Release(partition.Partition.Value);
+                _segments.Remove(partition.TopicPartition);
+                partitions.Release(partition.TopicPartition);
             }
         }
 
@@ -105,10 +106,10 @@ internal sealed class LakeWriter(
     private void Add(LakeSegmentWriter writer, IConsumer<string, byte[]> consumer, ConsumeResult<string, byte[]> result, CancellationToken stoppingToken)
     {
         var now = time.GetUtcNow();
-        var partition = result.Partition.Value;
+        var partition = result.TopicPartition;
         if (!_segments.TryGetValue(partition, out var segment))
         {
-            segment = _segments[partition] = new LakeSegment(result.Topic, partition, result.Offset.Value);
+            segment = _segments[partition] = new LakeSegment(result.Topic, partition.Partition.Value, result.Offset.Value);
         }
         else if (segment.ForcedLast is { } last && result.Offset.Value > last)
         {
@@ -118,6 +119,12 @@ internal sealed class LakeWriter(
 
         // The record's own time, not ours: the same record is then judged the same by every rewrite of its segment.
         var clock = result.Message.Timestamp.Type == TimestampType.NotAvailable ? now.UtcDateTime : result.Message.Timestamp.UtcDateTime;
+        if (segment.IsHistory)
+        {
+            segment.Add(result.Offset.Value, CandleBatchValidator.TryParse(result.Message.Value, clock, out var page, out _) ? page : null, now);
+            return;
+        }
+
         var oldest = retention.Value.Enabled ? clock.AddDays(-retention.Value.RawDays) : DateTime.MinValue;
         segment.Add(result.Offset.Value, CryptoPriceValidator.TryParse(result.Message.Value, clock, oldest, out var price, out _) ? price : null, now);
     }
@@ -143,7 +150,7 @@ internal sealed class LakeWriter(
                 lock (partitions.Lock)
                 {
                     written = writer.Write(segment);
-                    partitions.Committed(segment.Partition, segment.Last);
+                    partitions.Committed(new TopicPartition(segment.Topic, segment.Partition), segment.Last);
                 }
 
                 IngestLog.LakeSegmentWritten(logger, segment.Name.FileName, written.Rows, written.Files.Count, segment.Skipped, segment.Duplicates,
@@ -161,7 +168,7 @@ internal sealed class LakeWriter(
 
         changes.Notify();
         consumer.StoreOffset(new TopicPartitionOffset(segment.Topic, segment.Partition, segment.Last + 1));
-        return _segments[segment.Partition] = new LakeSegment(segment.Topic, segment.Partition, segment.Last + 1);
+        return _segments[new TopicPartition(segment.Topic, segment.Partition)] = new LakeSegment(segment.Topic, segment.Partition, segment.Last + 1);
     }
 
     private TimeSpan TimeUntilDue()

@@ -53,7 +53,9 @@ internal static class CandleSchema
     /// <summary>
     /// Folds the rows in <c>late</c> (stored by this transaction, before the rolled-up end) into their candles: a tick
     /// before a candle's first one opens it, one at or after its last one closes it; a candle of rows from before
-    /// opened_at/closed_at were kept keeps its open and close; volumes add up. A minute with no candle yet gets one.
+    /// opened_at/closed_at were kept keeps its open and close; volumes add up. A minute with no candle yet gets one, and so
+    /// does a minute that only a history page filled (no ticks): a minute's candle is its ticks' whenever it has any,
+    /// whichever came first, as the lake's is on every replica (docs/lake.md#history).
     /// </summary>
     public const string MergeLate = """
         CREATE OR REPLACE TEMP TABLE late_candles AS
@@ -62,6 +64,8 @@ internal static class CandleSchema
                count(*) AS ticks, min(event_time) AS opened_at, max(event_time) AS closed_at,
                coalesce(sum(volume), 0) AS volume, coalesce(sum(quote_volume), 0) AS quote_volume
         FROM late GROUP BY ALL;
+        DELETE FROM candles_1m c USING late_candles l
+        WHERE c.symbol = l.symbol AND c.source = l.source AND c.bucket = l.bucket AND c.ticks = 0;
         UPDATE candles_1m c SET
             open = CASE WHEN l.opened_at < c.opened_at THEN l.open ELSE c.open END,
             high = greatest(c.high, l.high),

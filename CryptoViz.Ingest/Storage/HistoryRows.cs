@@ -34,8 +34,8 @@ public sealed class HistoryRows
     }
 
     /// <summary>
-    /// Candles in <c>candles_1m</c>'s column order. A history candle has no ticks (0) and spans its whole minute, so
-    /// that a late live tick merged into it never takes its open or close.
+    /// Candles in <c>candles_1m</c>'s column order. A history candle has no ticks (0), which tells it from a live one
+    /// (late live ticks replace it), and spans its whole minute.
     /// </summary>
     internal void AppendCandles(DuckDBAppender appender)
     {

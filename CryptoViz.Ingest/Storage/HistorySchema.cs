@@ -5,7 +5,9 @@ namespace CryptoViz.Ingest.Storage;
 /// rollup has finished (before the <see cref="CandleHorizon"/>); later minutes wait in <c>pending_candles</c> until the
 /// rollup passes them, because the rollup adds only the minutes after the newest stored candle, and a history candle
 /// ahead of it would hide the raw ticks in between. A minute that already has a candle keeps it (live ticks or an
-/// earlier page): a redelivered page stores nothing twice. The range each page covers goes to <c>history_ranges</c>, so
+/// earlier page), and of two pages in one batch the first published fills it: a redelivered page stores nothing twice,
+/// and a minute's history candle is the first one published, as in the lake. Late live ticks replace a history candle
+/// (<see cref="CandleSchema.MergeLate"/>). The range each page covers goes to <c>history_ranges</c>, so
 /// that a backfill never asks a provider again for a stretch that it had no data for.
 /// </summary>
 internal static class HistorySchema
@@ -21,7 +23,7 @@ internal static class HistorySchema
     /// <summary>Staged candles before <c>$end</c> (the horizon) that have no candle yet.</summary>
     public const string StoreFinal = """
         INSERT INTO candles_1m (symbol, source, bucket, open, high, low, close, ticks, opened_at, closed_at, volume, quote_volume)
-        SELECT s.* FROM (SELECT DISTINCT ON (symbol, source, bucket) * FROM history_stage WHERE bucket < $end) s
+        SELECT s.* FROM (SELECT DISTINCT ON (symbol, source, bucket) * FROM history_stage WHERE bucket < $end ORDER BY symbol, source, bucket, rowid) s
         ANTI JOIN (SELECT symbol, source, bucket FROM candles_1m WHERE bucket >= (SELECT min(bucket) FROM history_stage)) c
         USING (symbol, source, bucket)
         """;
@@ -29,7 +31,7 @@ internal static class HistorySchema
     /// <summary>Staged candles at or after <c>$end</c> that are not pending yet.</summary>
     public const string StorePending = """
         INSERT INTO pending_candles
-        SELECT s.* FROM (SELECT DISTINCT ON (symbol, source, bucket) * FROM history_stage WHERE bucket >= $end) s
+        SELECT s.* FROM (SELECT DISTINCT ON (symbol, source, bucket) * FROM history_stage WHERE bucket >= $end ORDER BY symbol, source, bucket, rowid) s
         ANTI JOIN pending_candles p USING (symbol, source, bucket)
         """;
 

@@ -51,7 +51,7 @@ public sealed class HistoryStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task History_never_replaces_a_candle_of_live_ticks_and_a_late_tick_merges_into_a_history_candle()
+    public async Task History_never_replaces_a_candle_of_live_ticks_and_late_ticks_replace_a_history_candle()
     {
         // Arrange: half an hour of live ticks, rolled up.
         var liveFrom = s_minuteNow.AddMinutes(-30);
@@ -72,9 +72,29 @@ public sealed class HistoryStoreTests : IDisposable
         Assert.Equal(live, candles.Where(c => c.Time >= liveFrom));
         Assert.Equal(pages.SelectMany(p => p.Candles).Where(c => c.Time < liveFrom && c.Time != lateMinute).Select(AsCandle),
             candles.Where(c => c.Time < liveFrom && c.Time != lateMinute));
-        var merged = candles.Single(c => c.Time == lateMinute);
-        Assert.Equal(AsCandle(history) with { High = history.High + 5, Ticks = 1, Volume = history.Volume!.Value + 2, QuoteVolume = history.QuoteVolume!.Value + 2 * (history.High + 5) },
-            merged);
+        // A minute's candle is its ticks' whenever it has any, whichever came first (docs/lake.md#history).
+        var price = history.High + 5;
+        Assert.Equal(new Candle(lateMinute, price, price, price, price, 1, 2, 2 * price), candles.Single(c => c.Time == lateMinute));
+    }
+
+    [Fact]
+    public async Task Of_two_pages_for_a_minute_the_first_published_fills_it_in_one_batch_as_in_two()
+    {
+        // Arrange: a backfill's page and a later one for the same hour with other prices (a provider that revised them).
+        var from = s_minuteNow.AddHours(-3);
+        var first = Pages("SOL", "replay", from, from.AddHours(1), every: 1);
+        var revised = first.Select(p => p with { Candles = [.. p.Candles.Select(c => c with { Open = c.Open + 1, High = c.High + 1, Low = c.Low + 1, Close = c.Close + 1 })] }).ToList();
+        var later = Pages("ADA", "replay", from, from.AddHours(1), every: 1);
+
+        // Act: SOL's two pages in one batch; ADA's first page, then the revised one in a batch of its own.
+        Store.Write(new PriceRows(), HistoryRows.Of([.. first, .. revised]));
+        Store.Write(new PriceRows(), HistoryRows.Of(later));
+        Store.Write(new PriceRows(), HistoryRows.Of(later.Select(p => p with { Symbol = "ADA", Candles = [.. p.Candles.Select(c => c with { Close = c.Close + 1, High = c.High + 1 })] })));
+        Rollup().Roll();
+
+        // Assert
+        Assert.Equal(first.SelectMany(p => p.Candles).Select(AsCandle), await CandlesAsync("SOL", "replay", s_minute, from, s_now));
+        Assert.Equal(later.SelectMany(p => p.Candles).Select(AsCandle), await CandlesAsync("ADA", "replay", s_minute, from, s_now));
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using CryptoViz.Tests.Support;
 
 namespace CryptoViz.Tests.Ingest.Lake;
 
-/// <summary>Records as the Scraper sends them: V2 JSON, keyed <c>SYMBOL_source</c>, to the raw topic.</summary>
+/// <summary>Records as the Scraper sends them, keyed <c>SYMBOL_source</c>: V2 JSON to the raw topic, history pages to the candles topic.</summary>
 internal static class LakeRecords
 {
     public static byte[] Json(CryptoPrice price) => JsonSerializer.SerializeToUtf8Bytes(price, CryptoVizJsonContext.Default.CryptoPrice);
@@ -22,12 +22,19 @@ internal static class LakeRecords
     public static async Task ProduceAsync(EmbeddedKafkaFixture kafka, IEnumerable<CryptoPrice> prices) =>
         await ProduceAsync(kafka, prices.Select(p => (MessageKey.For(p), Json(p))));
 
-    public static async Task ProduceAsync(EmbeddedKafkaFixture kafka, IEnumerable<(string Key, byte[] Value)> messages)
+    public static Task ProduceAsync(EmbeddedKafkaFixture kafka, IEnumerable<(string Key, byte[] Value)> messages) =>
+        ProduceAsync(kafka, Topics.RawData, messages);
+
+    public static Task ProducePagesAsync(EmbeddedKafkaFixture kafka, IEnumerable<CandleBatch> pages) =>
+        ProduceAsync(kafka, Topics.Candles,
+            pages.Select(p => (MessageKey.For(p.Symbol, p.Source), JsonSerializer.SerializeToUtf8Bytes(p, CryptoVizJsonContext.Default.CandleBatch))));
+
+    private static async Task ProduceAsync(EmbeddedKafkaFixture kafka, string topic, IEnumerable<(string Key, byte[] Value)> messages)
     {
         using var producer = kafka.CreateProducer<string, byte[]>();
         foreach (var (key, value) in messages)
         {
-            await producer.ProduceAsync(Topics.RawData, new Message<string, byte[]> { Key = key, Value = value }, TestContext.Current.CancellationToken);
+            await producer.ProduceAsync(topic, new Message<string, byte[]> { Key = key, Value = value }, TestContext.Current.CancellationToken);
         }
     }
 }

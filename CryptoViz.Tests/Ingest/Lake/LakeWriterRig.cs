@@ -34,17 +34,18 @@ internal sealed class LakeWriterRig(EmbeddedKafkaFixture kafka, TempLake lake, L
         await _writer.StartAsync(TestContext.Current.CancellationToken);
     }
 
-    /// <summary>Waits until every record of the raw topic is in a committed segment.</summary>
+    /// <summary>Waits until every record of the raw and the history topic is in a committed segment.</summary>
     public Task CaughtUpAsync() => CaughtUpAsync(kafka, Partitions);
 
     public static async Task CaughtUpAsync(EmbeddedKafkaFixture kafka, LakePartitions partitions)
     {
         using var probe = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "lake-probe" }).Build();
-        var ends = Enumerable.Range(0, Topics.SeedPartitions)
-            .ToDictionary(p => p, p => probe.QueryWatermarkOffsets(new TopicPartition(Topics.RawData, p), TimeSpan.FromSeconds(10)).High.Value);
-        await Eventually.GetAsync(() => Task.FromResult<IReadOnlyDictionary<int, long>?>(partitions.Snapshot()),
+        var ends = new[] { Topics.RawData, Topics.Candles }
+            .SelectMany(topic => Enumerable.Range(0, Topics.SeedPartitions).Select(p => new TopicPartition(topic, p)))
+            .ToDictionary(tp => tp, tp => probe.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value);
+        await Eventually.GetAsync(() => Task.FromResult<IReadOnlyDictionary<TopicPartition, long>?>(partitions.Snapshot()),
             committed => ends.All(end => end.Value == 0 || (committed!.TryGetValue(end.Key, out var last) && last == end.Value - 1)),
-            s_timeout, $"every offset of {Topics.RawData} ({string.Join(", ", ends)}) in a committed segment");
+            s_timeout, $"every offset of {Topics.RawData} and {Topics.Candles} ({string.Join(", ", ends)}) in a committed segment");
     }
 
     public async ValueTask DisposeAsync()

@@ -34,7 +34,25 @@ internal sealed class TempLake : IDisposable
     /// <summary>The DuckDB statement for the candle parts (docs/lake.md#reading-the-lake).</summary>
     public string CandlesQuery => $"read_parquet('{Layout.Root}/candles/**/*.parquet', hive_partitioning = true)";
 
-    /// <summary>Every lake file (both tables) by its path under the lake, with a hash of its bytes.</summary>
+    /// <summary>The DuckDB statement for the history candles (docs/lake.md#history).</summary>
+    public string HistoryQuery => $"read_parquet('{Layout.Root}/history/**/*.parquet', hive_partitioning = true)";
+
+    /// <summary>Every minute's candle by the rule of docs/lake.md#history, as docs/lake.md#reading-the-lake states it.</summary>
+    public string CandlesByRuleQuery => $"""
+        WITH ticked AS (
+            SELECT source, symbol, bucket,
+                   min_by(open, opened_at) AS open, max(high) AS high, min(low) AS low, max_by(close, closed_at) AS close,
+                   CAST(sum(ticks) AS BIGINT) AS ticks, sum(volume) AS volume, sum(quote_volume) AS quote_volume
+            FROM {CandlesQuery}
+            GROUP BY source, symbol, bucket)
+        SELECT * FROM ticked
+        UNION ALL
+        SELECT h.source, h.symbol, h.bucket, h.open, h.high, h.low, h.close, CAST(0 AS BIGINT) AS ticks, h.volume, h.quote_volume
+        FROM {HistoryQuery} h
+        WHERE NOT EXISTS (SELECT 1 FROM ticked t WHERE t.source = h.source AND t.symbol = h.symbol AND t.bucket = h.bucket)
+        """;
+
+    /// <summary>Every lake file (every table) by its path under the lake, with a hash of its bytes.</summary>
     public SortedDictionary<string, string> Files() => new(
         Layout.AllFiles().ToDictionary(f => f.Key, f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f.Path)))), StringComparer.Ordinal);
 

@@ -55,8 +55,8 @@ internal sealed class LakeRun : IAsyncDisposable
     {
         using var probe = new ConsumerBuilder<Ignore, Ignore>(EmbeddedKafka.ConsumerConfig(bootstrap, "bench-lake-watermarks"))
             .SetLogHandler((_, _) => { }).Build();
-        var ends = Enumerable.Range(0, partitions)
-            .ToDictionary(p => p, p => probe.QueryWatermarkOffsets(new TopicPartition(Topics.RawData, p), TimeSpan.FromSeconds(5)).High.Value);
+        var ends = Enumerable.Range(0, partitions).Select(p => new TopicPartition(Topics.RawData, p))
+            .ToDictionary(tp => tp, tp => probe.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(5)).High.Value);
         var deadline = Stopwatch.StartNew();
         while (!ends.All(end => _partitions.Snapshot().TryGetValue(end.Key, out var last) && last == end.Value - 1))
         {
