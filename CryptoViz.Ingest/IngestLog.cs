@@ -99,4 +99,10 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 59, Level = LogLevel.Information, Message = "The lake is disabled (Ingest:Lake:Enabled = false)")]
     public static partial void LakeDisabled(ILogger logger);
+
+    [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "Lake at {Path}: {Candles} stored candles of {Series} series from before the lake published as {Pages} history pages, in {Elapsed} ms")]
+    public static partial void LakeSeeded(ILogger logger, string path, int candles, int series, int pages, double elapsed);
+
+    [LoggerMessage(EventId = 62, Level = LogLevel.Warning, Message = "Lake at {Path}: publishing the stored candles from before the lake failed; tried again in {Delay}")]
+    public static partial void LakeSeedFailed(ILogger logger, Exception exception, string path, TimeSpan delay);
 }

@@ -4,7 +4,10 @@ namespace CryptoViz.Ingest.Lake;
 
 public static class LakeExtensions
 {
-    /// <summary>The lake (docs/lake.md#layout): its writer, its compaction and, with a bucket configured, its copy in S3.</summary>
+    /// <summary>
+    /// The lake (docs/lake.md#layout): its writer, the hot store's history from before it, its compaction and, with a
+    /// bucket configured, its copy in S3.
+    /// </summary>
     public static void AddLake(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<LakeOptions>()
@@ -22,6 +25,7 @@ public static class LakeExtensions
         builder.Services.AddSingleton<LakeChanges>();
         builder.Services.AddSingleton<LakeConsumerFactory>();
         builder.Services.AddHostedService<LakeWriter>();
+        builder.Services.AddHostedService<LakeSeeder>();
         builder.Services.AddSingleton<LakeCompactionService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<LakeCompactionService>());
         if (lake.S3.Enabled) builder.Services.AddHostedService<LakeUploader>();

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace CryptoViz.Tests.EndToEnd.ScaleOut;
+namespace CryptoViz.Tests.Support;
 
 /// <summary>Reads a topic the way a test checks what the broker holds: a consumer of its own, one partition range at a time.</summary>
 public static class BrokerReads
@@ -9,7 +9,7 @@ public static class BrokerReads
         new ConsumerBuilder<string, byte[]>(new ConsumerConfig
         {
             BootstrapServers = bootstrap,
-            GroupId = $"scale-out-{Guid.NewGuid():N}",
+            GroupId = $"broker-reads-{Guid.NewGuid():N}",
             EnableAutoCommit = false,
             FetchWaitMaxMs = 10,
         }).SetLogHandler((_, _) => { }).Build();

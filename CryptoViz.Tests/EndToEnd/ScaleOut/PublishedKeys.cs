@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using CryptoViz.Contracts.Messaging;
+using CryptoViz.Tests.Support;
 
 namespace CryptoViz.Tests.EndToEnd.ScaleOut;
 

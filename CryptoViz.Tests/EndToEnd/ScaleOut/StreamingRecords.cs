@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Confluent.Kafka;
 using CryptoViz.Contracts.Messaging;
+using CryptoViz.Tests.Support;
 
 namespace CryptoViz.Tests.EndToEnd.ScaleOut;
 

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Confluent.Kafka;
+using CryptoViz.Contracts.Apis;
+using CryptoViz.Contracts.Messaging;
+using CryptoViz.Ingest;
+using CryptoViz.Ingest.Lake;
+using CryptoViz.Ingest.Services;
+using CryptoViz.Ingest.Storage;
+using CryptoViz.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CryptoViz.Tests.Ingest.Lake;
+
+/// <summary>
+/// A hot store's history from before the lake (docs/lake.md#history-from-before-the-lake), on the embedded broker: its
+/// candles go to the lake once, as history pages that never span a missing minute, and every replica then answers them.
+/// </summary>
+public sealed class LakeSeederTests : IDisposable
+{
+    private static readonly DateTime s_today = new(2026, 12, 7, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime s_old = s_today.AddDays(-3);
+    private static readonly TimeSpan s_minute = TimeSpan.FromMinutes(1);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly EmbeddedKafkaFixture _kafka = new();
+    private readonly TempLake _lake = new();
+    private readonly TempPriceStore _store = new("seed-one");
+    private readonly TempPriceStore _other = new("seed-two");
+
+    [Fact]
+    public async Task A_stores_candles_from_before_the_lake_go_to_it_once_in_pages_without_holes_and_every_replica_answers_them()
+    {
+        // Arrange: three days ago, BTC ticks in minutes 0, 1, 2 and 4 (none in 3) and an ETH history page of three minutes,
+        // stored and rolled up before the lake began; today BTC ticks that the store and the lake both hold.
+        List<CryptoPrice> old = [.. new[] { 0, 1, 2, 4 }.SelectMany(m => new[] { 5, 35 }.Select(s => TempLake.Tick("BTC", "binance", s_old.AddMinutes(m).AddSeconds(s), price: 100 + m + s / 100.0)))];
+        var eth = HistoryPages.Page("ETH", "coingecko", s_old, 3);
+        List<CryptoPrice> today = [.. Enumerable.Range(0, 4).Select(i => TempLake.Tick("BTC", "binance", s_today.AddSeconds(20 * i), price: 200 + i))];
+        _store.Store.Write(old);
+        _store.Store.Write(new PriceRows(), HistoryRows.Of([eth]));
+        _store.Store.Write(today);
+        Roll(_store);
+        Roll(_other);
+        await LakeRecords.ProduceAsync(_kafka, today);
+        await using var writer = new LakeWriterRig(_kafka, _lake, new LakeOptions { SegmentAge = TimeSpan.FromMilliseconds(100) });
+        await writer.StartAsync();
+        await writer.CaughtUpAsync();
+        var before = await CandlesAsync(_store, "BTC", "binance", s_old);
+
+        // Act: the seeder, the lake's writer after it, and a seeder again.
+        using var producer = _kafka.CreateProducer<string, byte[]>();
+        var seeded = await Seeder(producer).SeedAsync(Ct);
+        await writer.CaughtUpAsync();
+        var again = await Seeder(producer).SeedAsync(Ct);
+
+        // Assert: BTC's four old minutes (not today's, which the lake has) and ETH's three, in pages of consecutive minutes.
+        Assert.Equal(7, seeded);
+        Assert.Equal(0, again);
+        Assert.Equal(
+            [("BTC", s_old, s_old.AddMinutes(3)), ("BTC", s_old.AddMinutes(4), s_old.AddMinutes(5)), ("ETH", s_old, s_old.AddMinutes(3))],
+            Pages().Select(p => (p.Symbol, p.From, p.To)).Order());
+        Assert.Equal(before.Select(c => c with { Ticks = 0 }), await CandlesAsync(_other, "BTC", "binance", s_old));
+        Assert.Equal(eth.Candles.Select(HistoryPages.AsCandle), await CandlesAsync(_other, "ETH", "coingecko", s_old));
+        Assert.Equal(before, await CandlesAsync(_store, "BTC", "binance", s_old));
+    }
+
+    private LakeSeeder Seeder(IProducer<string, byte[]> producer) =>
+        new(_store.Store, _lake.Layout, producer, TimeProvider.System, NullLogger<LakeSeeder>.Instance);
+
+    private Task<IReadOnlyList<Candle>> CandlesAsync(TempPriceStore replica, string symbol, string source, DateTime from) =>
+        new PriceQueries(replica.Store, QueryViews.WithLake(_lake.Layout.Root)).GetCandlesAsync(symbol, source, s_minute, from, from.AddHours(1), Ct);
+
+    // Every page on the history topic.
+    private List<CandleBatch> Pages()
+    {
+        using var consumer = BrokerReads.Consumer(_kafka.BootstrapServers);
+        var pages = new List<CandleBatch>();
+        foreach (var partition in Enumerable.Range(0, Topics.SeedPartitions).Select(p => new TopicPartition(Topics.Candles, p)))
+        {
+            var end = consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(10)).High.Value;
+            if (end == 0) continue;
+            pages.AddRange(BrokerReads.Range(consumer, new TopicPartitionOffset(partition, Offset.Beginning), end - 1)
+                .Select(r => JsonSerializer.Deserialize(r.Message.Value, CryptoVizJsonContext.Default.CandleBatch)!));
+        }
+
+        return pages;
+    }
+
+    private static void Roll(TempPriceStore replica) =>
+        new CandleRollupService(replica.Store, Options.Create(new RollupOptions()), replica.Telemetry(), new FakeTimeProvider(s_today.AddHours(1)),
+            NullLogger<CandleRollupService>.Instance).Roll();
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _other.Dispose();
+        _lake.Dispose();
+        _kafka.Dispose();
+    }
+}
