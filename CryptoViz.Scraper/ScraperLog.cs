@@ -19,6 +19,15 @@ internal static partial class ScraperLog
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Producer queue full; dropped {Key} for {Topic}")]
     public static partial void QueueFull(ILogger logger, string key, string topic, ErrorCode code);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Stopping: {Queued} messages still queued after {Bound} of flushing; they are not delivered (history pages come again with the next backfill)")]
+    public static partial void FlushIncomplete(ILogger logger, int queued, TimeSpan bound);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "Stopping: the producer was disposed before its flush; whatever it still held is not delivered")]
+    public static partial void FlushProducerDisposed(ILogger logger);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "Stopping: the producer's flush failed ({Code}); whatever it still held is not delivered")]
+    public static partial void FlushFailed(ILogger logger, ErrorCode code, Exception exception);
+
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Source {Source} polls {BaseUrl} every {Interval} for the top {TopN}")]
     public static partial void SourceStarted(ILogger logger, string source, Uri baseUrl, TimeSpan interval, int topN);
 

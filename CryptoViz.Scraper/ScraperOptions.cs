@@ -22,6 +22,13 @@ public sealed class ScraperOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan FallbackAfter { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a stop waits for the broker to take what the producer still holds (live quotes, history pages); what is
+    /// left then is dropped. Well below the orchestrator's stop window (Aspire's DCP kills a service after about 10 s).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
+    public TimeSpan StopFlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     [Required]
     public CoinGeckoOptions CoinGecko { get; set; } = new()
     {

@@ -19,6 +19,7 @@ public sealed class ScraperOptionsTests(EmbeddedKafkaFixture kafka) : IClassFixt
     [InlineData("Scraper:CoinGecko:BaseUrl", "api.coingecko.com", "BaseUrl")]
     [InlineData("Scraper:Simulated:Enabled", "sometimes", "Enabled")]
     [InlineData("Scraper:FallbackAfter", "00:00:00", "FallbackAfter")]
+    [InlineData("Scraper:StopFlushTimeout", "00:01:00", "StopFlushTimeout")]
     [InlineData("Scraper:Binance:RestBaseUrl", "wss://data-stream.binance.vision/", "RestBaseUrl")]
     [InlineData("Scraper:Binance:RestWeightBudget", "6001", "RestWeightBudget")]
     [InlineData("Scraper:CoinGecko:HistoryInterval", "00:00:00", "HistoryInterval")]
