@@ -6,7 +6,7 @@ namespace CryptoViz.Ingest.Lake;
 /// </summary>
 internal static class LakeSeedSql
 {
-    /// <summary>Which lakes this store has given its history to.</summary>
+    /// <summary>Which lakes (by <see cref="LakeLayout.Identity"/>) this store has given its history to.</summary>
     public const string CreateSeeds = "CREATE TABLE IF NOT EXISTS lake_seeds (lake VARCHAR, candles BIGINT, seeded_at TIMESTAMP)";
 
     public const string Seeded = "SELECT count(*) FROM lake_seeds WHERE lake = $lake";

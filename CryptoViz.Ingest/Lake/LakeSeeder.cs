@@ -10,7 +10,7 @@ namespace CryptoViz.Ingest.Lake;
 
 /// <summary>
 /// Gives the lake the history this replica's hot store holds from before the lake began (docs/lake.md#history-from-before-the-lake):
-/// once per store and lake, the store's 1-minute candles of the minutes before the lake's first of their series go out
+/// once per store and lake (<see cref="LakeLayout.Identity"/>), the store's 1-minute candles of the minutes before the lake's first of their series go out
 /// as history pages on <c>crypto-candles</c>, which the lake's writer takes as it takes a backfill's, and every other
 /// replica's store too. A page never spans a missing minute, so that no store takes a hole for a covered range.
 /// Nothing is lost by a failure: the pages that went out are duplicates the next try's lake and stores drop.
@@ -53,7 +53,8 @@ internal sealed class LakeSeeder(
         var started = Stopwatch.GetTimestamp();
         await using var connection = await QueryViews.WithLake(layout.Root).OpenAsync(store, cancellationToken);
         connection.Execute(LakeSeedSql.CreateSeeds);
-        using (var seeded = connection.Command(LakeSeedSql.Seeded, ("lake", layout.Root)))
+        var lake = layout.Identity();
+        using (var seeded = connection.Command(LakeSeedSql.Seeded, ("lake", lake)))
         {
             if (Convert.ToInt64(seeded.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0) return 0;
         }
@@ -63,7 +64,7 @@ internal sealed class LakeSeeder(
         if (producer.Flush(TimeSpan.FromMinutes(1)) > 0) throw new KafkaException(new Error(ErrorCode.Local_TimedOut, "history pages still queued after a minute"));
         if (_failure is { } failure) throw new KafkaException(failure);
 
-        connection.Execute(LakeSeedSql.MarkSeeded, ("lake", layout.Root), ("candles", candles), ("now", time.GetUtcNow().UtcDateTime));
+        connection.Execute(LakeSeedSql.MarkSeeded, ("lake", lake), ("candles", candles), ("now", time.GetUtcNow().UtcDateTime));
         activity?.SetTag("cryptoviz.lake.candles", candles);
         IngestLog.LakeSeeded(logger, layout.Root, candles, series, pages, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return candles;

@@ -29,7 +29,7 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/CryptoViz.Bench -- <command> [options]
           ingest [--records 600000] [--runs 3] [--warmup 1]       consume vs consume+DuckDB store rate, alone and with the lake writer (medians)
-          candles [--ticks 50000000]                              1m candles of 24 h of one coin: stored rollup vs raw ticks
+          candles [--ticks 50000000] [--lake]                     1m candles of 24 h of one coin: stored rollup vs raw ticks (vs the lake)
           stream [--rate 10000] [--clients 100] [--seconds 20]    producer -> SSE client latency vs broker floor
           fanout [--rate 1000] [--p99-ms 100] [--from 100]        most SSE clients within the p99 bound (doubling, then --refine 2)
             [--replicas 1]                                          that many Stream instances, clients spread over them in turn

@@ -30,7 +30,7 @@ public sealed class LakeSeederTests : IDisposable
     private readonly TempPriceStore _other = new("seed-two");
 
     [Fact]
-    public async Task A_stores_candles_from_before_the_lake_go_to_it_once_in_pages_without_holes_and_every_replica_answers_them()
+    public async Task A_stores_candles_from_before_the_lake_go_to_it_once_per_lake_in_pages_without_holes_and_every_replica_answers_them()
     {
         // Arrange: three days ago, BTC ticks in minutes 0, 1, 2 and 4 (none in 3) and an ETH history page of three minutes,
         // stored and rolled up before the lake began; today BTC ticks that the store and the lake both hold.
@@ -53,16 +53,22 @@ public sealed class LakeSeederTests : IDisposable
         var seeded = await Seeder(producer).SeedAsync(Ct);
         await writer.CaughtUpAsync();
         var again = await Seeder(producer).SeedAsync(Ct);
+        var pages = Pages();
 
         // Assert: BTC's four old minutes (not today's, which the lake has) and ETH's three, in pages of consecutive minutes.
         Assert.Equal(7, seeded);
         Assert.Equal(0, again);
         Assert.Equal(
             [("BTC", s_old, s_old.AddMinutes(3)), ("BTC", s_old.AddMinutes(4), s_old.AddMinutes(5)), ("ETH", s_old, s_old.AddMinutes(3))],
-            Pages().Select(p => (p.Symbol, p.From, p.To)).Order());
+            pages.Select(p => (p.Symbol, p.From, p.To)).Order());
         Assert.Equal(before.Select(c => c with { Ticks = 0 }), await CandlesAsync(_other, "BTC", "binance", s_old));
         Assert.Equal(eth.Candles.Select(HistoryPages.AsCandle), await CandlesAsync(_other, "ETH", "coingecko", s_old));
         Assert.Equal(before, await CandlesAsync(_store, "BTC", "binance", s_old));
+
+        // A wiped lake is a new lake: everything the store holds goes again, today's two BTC minutes too.
+        await writer.DisposeAsync();
+        Directory.Delete(_lake.Layout.Root, recursive: true);
+        Assert.Equal(9, await Seeder(producer).SeedAsync(Ct));
     }
 
     private LakeSeeder Seeder(IProducer<string, byte[]> producer) =>

@@ -50,8 +50,9 @@ internal sealed class LakeWriterRig(EmbeddedKafkaFixture kafka, TempLake lake, L
 
     public async ValueTask DisposeAsync()
     {
-        if (_writer is null) return;
-        await _writer.StopAsync(CancellationToken.None);
-        _writer.Dispose();
+        if (_writer is not { } writer) return;
+        _writer = null;
+        await writer.StopAsync(CancellationToken.None);
+        writer.Dispose();
     }
 }
