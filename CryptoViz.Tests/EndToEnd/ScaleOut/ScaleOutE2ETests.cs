@@ -13,7 +13,7 @@ namespace CryptoViz.Tests.EndToEnd.ScaleOut;
 /// Stream ×3 and Ingest ×2 as the AppHost runs them with <c>Stream:Replicas=3</c> and <c>Ingest:Replicas=2</c>: an SSE
 /// client resumes on another Stream replica with exactly the events it missed, and after one Ingest replica is killed
 /// its partitions move to the other, while the hot stores and the lake end up holding every published key, and no store
-/// holds one twice. A key may sit in both hot stores (stored by the killed replica, its offset not yet committed,
+/// holds one twice, and both replicas answer the backfilled week alike. A key may sit in both hot stores (stored by the killed replica, its offset not yet committed,
 /// redelivered to the other): queries across replicas deduplicate by key.
 /// </summary>
 [Collection(ScaleOutCollection.Name)]
@@ -55,12 +55,18 @@ public sealed class ScaleOutE2ETests(ScaleOutFixture fixture)
             $"the lake holding all {published.Keys.Count} published keys");
         // Any replica answers for every partition: the lake fills in what the other replica stored.
         var series = published.Keys.Select(k => $"{k.Symbol}/{k.Source}").ToHashSet();
-        foreach (var replica in await Replicas.HealthyAsync(app, "ingest", ScaleOutFixture.IngestReplicas, cts.Token))
+        var replicas = await Replicas.HealthyAsync(app, "ingest", ScaleOutFixture.IngestReplicas, cts.Token);
+        foreach (var replica in replicas)
         {
             using var http = replica.CreateHttpClient();
             var coins = await http.GetFromJsonAsync("/api/coins", IngestApiJsonContext.Default.IReadOnlyListCoinSummary, cts.Token);
             Assert.Subset(coins!.Select(c => $"{c.Symbol}/{c.Source}").ToHashSet(), series);
         }
+
+        // Backfilled history too (docs/lake.md#history): the week before the app started, alike from both replicas.
+        var backfilledTo = fixture.StartedAt.AddMinutes(-5);
+        await Eventually.GetAsync(() => BackfilledCandles.AlikeAsync(replicas, series, backfilledTo.AddDays(-6), backfilledTo, hours: 6 * 24 - 1, cts.Token),
+            alike => alike, s_step, "both Ingest replicas answering every series' backfilled week alike");
 
         // Everything is stored: the app stops, and its DuckDB files are read as they were left.
         await app.StopAsync(cts.Token);

@@ -20,6 +20,9 @@ public sealed class ScaleOutFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>When the app was started: the Scraper's backfill fills the week before it.</summary>
+    public DateTime StartedAt { get; private set; }
+
     public async ValueTask InitializeAsync()
     {
         using var cts = new CancellationTokenSource(s_startTimeout);
@@ -33,6 +36,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
         appHost.CreateResourceBuilder(ingest).WithEnvironment("Ingest__Lake__SegmentAge", "00:00:02");
 
         App = await appHost.BuildAsync(cts.Token);
+        StartedAt = DateTime.UtcNow;
         await App.StartAsync(cts.Token);
         await Replicas.HealthyAsync(App, "stream", StreamReplicas, cts.Token);
         await Replicas.HealthyAsync(App, "ingest", IngestReplicas, cts.Token);
