@@ -26,7 +26,8 @@ public static class StoreApi
         api.MapGet("/export", ExportAsync)
             .WithName("Export")
             .WithSummary("Download stored prices of a bounded range as Parquet or CSV")
-            .WithDescription("All crypto_prices columns of [from, to), optionally of one coin, oldest first, written by DuckDB's COPY to a " +
+            .WithDescription("All crypto_prices columns of [from, to) (V2's ten in V2's order, then event_time, volume, quote_volume and " +
+                "volume_24h), optionally of one coin, oldest first, written by DuckDB's COPY to a " +
                 "temporary file that is streamed and then deleted. The range defaults to the last 24 h and spans at most 31 days.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: ParquetContentType);

@@ -51,7 +51,7 @@ public sealed class PriceQueries(PriceStore store, QueryViews? views = null)
     private const string CountRows = "SELECT count(*) FROM prices";
 
     private const string Latest = $"""
-        SELECT {PriceSchema.Columns}, event_time, volume, quote_volume, volume_24h FROM prices
+        SELECT {PriceSchema.AllColumns} FROM prices
         QUALIFY row_number() OVER (PARTITION BY symbol, source ORDER BY event_time DESC) = 1
         ORDER BY market_cap DESC, symbol, source
         """;
@@ -152,7 +152,8 @@ public sealed class PriceQueries(PriceStore store, QueryViews? views = null)
     }
 
     /// <summary>
-    /// Writes the rows of [from, to), optionally of one symbol, to <paramref name="path"/> in CSV (with header) or Parquet.
+    /// Writes the rows of [from, to), optionally of one symbol, every column (V2's first, in V2's order), to
+    /// <paramref name="path"/> in CSV (with header) or Parquet.
     /// </summary>
     public async Task ExportAsync(string path, ExportFormat format, string? symbol, DateTime from, DateTime to, CancellationToken cancellationToken)
     {
@@ -162,7 +163,7 @@ public sealed class PriceQueries(PriceStore store, QueryViews? views = null)
         var target = path.Replace("'", "''", StringComparison.Ordinal);
         var options = format == ExportFormat.Parquet ? "FORMAT parquet" : "FORMAT csv, HEADER true";
         var sql = $"""
-            COPY (SELECT {PriceSchema.Columns} FROM prices
+            COPY (SELECT {PriceSchema.AllColumns} FROM prices
                   WHERE "timestamp" >= $from AND "timestamp" < $to {(symbol is null ? "" : "AND symbol = $symbol")}
                   ORDER BY "timestamp", symbol, source)
             TO '{target}' ({options})

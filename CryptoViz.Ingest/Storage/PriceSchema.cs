@@ -11,8 +11,12 @@ namespace CryptoViz.Ingest.Storage;
 /// </summary>
 internal static class PriceSchema
 {
+    /// <summary>V2's columns, in V2's order.</summary>
     public const string Columns =
         "name, symbol, price, percent_change_24h, market_cap, source, \"timestamp\", ingestion_timestamp, producer_id, schema_version";
+
+    /// <summary>Every column: V2's, then ours.</summary>
+    public const string AllColumns = Columns + ", event_time, volume, quote_volume, volume_24h";
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS crypto_prices (

@@ -158,7 +158,8 @@ public sealed class IngestApiTests(IngestApiFixture fixture) : IClassFixture<Ing
         Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var lines = (await response.Content.ReadAsStringAsync(Ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var header = lines[0].Split(',');
-        Assert.Equal(["name", "symbol", "price", "percent_change_24h", "market_cap", "source", "timestamp", "ingestion_timestamp", "producer_id", "schema_version"], header);
+        Assert.Equal(["name", "symbol", "price", "percent_change_24h", "market_cap", "source", "timestamp", "ingestion_timestamp", "producer_id", "schema_version",
+            "event_time", "volume", "quote_volume", "volume_24h"], header);
         var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
         var expected = IngestApiFixture.Seed
             .Where(p => p.Symbol == "BTC" && p.Timestamp >= IngestApiFixture.At(4, 10, 0, 0) && p.Timestamp < IngestApiFixture.At(4, 10, 2, 0))

@@ -1,11 +1,13 @@
 using System.Diagnostics.Metrics;
 using CryptoViz.Ingest;
+using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CryptoViz.Tests.Support;
 
@@ -36,6 +38,10 @@ internal sealed class TempPriceStore : IDisposable
     public PriceStore Reopen() => new(
         new ConfigurationBuilder().AddInMemoryCollection([new("ConnectionStrings:duckdb", ConnectionString)]).Build(),
         Options.Create(_options), _telemetry, NullLogger<PriceStore>.Instance);
+
+    /// <summary>Ingest's rollup, once, as if it ran at <paramref name="now"/>: the stored candles then reach up to its minute.</summary>
+    public void RollUp(DateTime now) =>
+        new CandleRollupService(Store, Options.Create(new RollupOptions()), _telemetry, new FakeTimeProvider(now), NullLogger<CandleRollupService>.Instance).Roll();
 
     /// <summary>The instruments the store records on; pass them on to the services under test.</summary>
     public IngestTelemetry Telemetry() => _telemetry;

@@ -1,11 +1,6 @@
-using CryptoViz.Ingest;
-using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CryptoViz.Tests.Ingest.Forecasting;
 
@@ -25,8 +20,7 @@ public sealed class MinuteCloseQueryTests : IDisposable
         var start = s_now.AddHours(-2);
         // BTC every 10 s; ETH every 90 s, so that some of its minutes have no close.
         store.Write([.. Ticks("BTC", "alpha", start, s_now.AddMinutes(-30), 10), .. Ticks("ETH", "beta", start, s_now.AddMinutes(-30), 90)]);
-        new CandleRollupService(store, Options.Create(new RollupOptions()), _db.Telemetry(), new FakeTimeProvider(s_now.AddMinutes(-30)),
-            NullLogger<CandleRollupService>.Instance).Roll();
+        _db.RollUp(s_now.AddMinutes(-30));
         store.Write([.. Ticks("BTC", "alpha", s_now.AddMinutes(-30), s_now, 10), .. Ticks("ETH", "beta", s_now.AddMinutes(-30), s_now, 90)]);
         var queries = new SeriesQueries(store);
         var (from, to) = (start.AddMinutes(-5), s_now.AddSeconds(-30));

@@ -1,13 +1,8 @@
 using CryptoViz.Contracts.Apis;
 using CryptoViz.Contracts.Messaging;
-using CryptoViz.Ingest;
 using CryptoViz.Ingest.Lake;
-using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CryptoViz.Tests.Ingest.Lake;
 
@@ -53,14 +48,14 @@ public sealed class HistoryAcrossReplicasTests : IDisposable
         // Replica one took the pages, rolled up, then the ticks (late: merged behind its rollup); replica two the ticks,
         // then the pages in two batches; replica three holds other partitions (an ETH tick).
         _one.Store.Write(new PriceRows(), HistoryRows.Of([page, revised]));
-        Roll(_one);
+        _one.RollUp(s_start.AddHours(3));
         _one.Store.Write(ticks);
         _two.Store.Write(ticks);
-        Roll(_two);
+        _two.RollUp(s_start.AddHours(3));
         _two.Store.Write(new PriceRows(), HistoryRows.Of([page]));
         _two.Store.Write(new PriceRows(), HistoryRows.Of([revised]));
         _three.Store.Write([TempLake.Tick("ETH", "binance", s_start)]);
-        Roll(_three);
+        _three.RollUp(s_start.AddHours(3));
 
         // Act
         var answers = new List<IReadOnlyList<Candle>>();
@@ -87,11 +82,6 @@ public sealed class HistoryAcrossReplicasTests : IDisposable
         return new Candle(UtcMinute.Floor(t[0].EventTime), t[0].Price, t.Max(p => p.Price), t.Min(p => p.Price), t[^1].Price, t.Count,
             t.Sum(p => p.Volume ?? 0), t.Sum(p => p.QuoteVolume ?? 0));
     }
-
-    // A rollup well after the range, so that every replica reads it from its stored candles.
-    private static void Roll(TempPriceStore replica) =>
-        new CandleRollupService(replica.Store, Options.Create(new RollupOptions()), replica.Telemetry(), new FakeTimeProvider(s_start.AddHours(3)),
-            NullLogger<CandleRollupService>.Instance).Roll();
 
     public void Dispose()
     {

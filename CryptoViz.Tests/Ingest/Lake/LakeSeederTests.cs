@@ -2,14 +2,10 @@ using System.Text.Json;
 using Confluent.Kafka;
 using CryptoViz.Contracts.Apis;
 using CryptoViz.Contracts.Messaging;
-using CryptoViz.Ingest;
 using CryptoViz.Ingest.Lake;
-using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CryptoViz.Tests.Ingest.Lake;
 
@@ -40,8 +36,8 @@ public sealed class LakeSeederTests : IDisposable
         _store.Store.Write(old);
         _store.Store.Write(new PriceRows(), HistoryRows.Of([eth]));
         _store.Store.Write(today);
-        Roll(_store);
-        Roll(_other);
+        _store.RollUp(s_today.AddHours(1));
+        _other.RollUp(s_today.AddHours(1));
         await LakeRecords.ProduceAsync(_kafka, today);
         await using var writer = new LakeWriterRig(_kafka, _lake, new LakeOptions { SegmentAge = TimeSpan.FromMilliseconds(100) });
         await writer.StartAsync();
@@ -92,10 +88,6 @@ public sealed class LakeSeederTests : IDisposable
 
         return pages;
     }
-
-    private static void Roll(TempPriceStore replica) =>
-        new CandleRollupService(replica.Store, Options.Create(new RollupOptions()), replica.Telemetry(), new FakeTimeProvider(s_today.AddHours(1)),
-            NullLogger<CandleRollupService>.Instance).Roll();
 
     public void Dispose()
     {
