@@ -45,8 +45,8 @@ internal sealed class LakeCompactionService(
         {
             lock (partitions.Lock)
             {
-                if (!partitions.TryGetCommitted(partition, out var committedLast) || committedLast < 0) continue;
-                var (i, o) = _compactor.Compact(partition.Topic, partition.Partition.Value, committedLast);
+                if (!partitions.TryGet(partition, out var progress) || progress.Committed < 0) continue;
+                var (i, o) = _compactor.Compact(progress.LakeTopic, partition.Partition.Value, progress.Committed);
                 (inputs, outputs) = (inputs + i, outputs + o);
             }
         }

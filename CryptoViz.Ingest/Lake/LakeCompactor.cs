@@ -14,7 +14,7 @@ internal sealed class LakeCompactor(LakeLayout layout, LakeTelemetry telemetry, 
 {
     private readonly LakeDuckDB _duckdb = new();
 
-    /// <summary>Compacts the files of one partition up to its last committed offset.</summary>
+    /// <summary>Compacts the files of one partition (by the name it is written under) up to its last committed offset.</summary>
     /// <returns>How many files were merged into how many.</returns>
     public (int Inputs, int Outputs) Compact(string topic, int partition, long committedLast)
     {
@@ -22,7 +22,7 @@ internal sealed class LakeCompactor(LakeLayout layout, LakeTelemetry telemetry, 
         activity?.SetTag("messaging.destination.name", topic);
         activity?.SetTag("messaging.destination.partition.id", partition.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var (inputs, outputs) = (0, 0);
-        var history = topic == Topics.Candles;
+        var history = LakeGenerations.KafkaTopic(topic) == Topics.Candles;
         foreach (var directory in layout.Directories(history ? LakeLayout.History : LakeLayout.Ticks).ToList())
         {
             var files = history ? Committed(directory, topic, partition, committedLast) : Finish(directory, topic, partition, committedLast);

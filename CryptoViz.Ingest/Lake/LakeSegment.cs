@@ -12,6 +12,7 @@ internal sealed class LakeSegment(string topic, int partition, long first, long?
 {
     private readonly HashSet<(string Symbol, string Source, long Ticks)> _keys = [];
 
+    /// <summary>The name the partition's records are written under (<see cref="LakeGenerations"/>).</summary>
     public string Topic { get; } = topic;
 
     public int Partition { get; } = partition;
@@ -34,7 +35,7 @@ internal sealed class LakeSegment(string topic, int partition, long first, long?
     /// <summary>The history candles of a segment of <c>crypto-candles</c>.</summary>
     public LakeHistoryRows History { get; } = new();
 
-    public bool IsHistory => Topic == Topics.Candles;
+    public bool IsHistory => LakeGenerations.KafkaTopic(Topic) == Topics.Candles;
 
     /// <summary>Records the validator refused: never in the lake (the hot store dead-letters them).</summary>
     public int Skipped { get; private set; }

@@ -72,16 +72,18 @@ internal sealed class LakeWriter(
         foreach (var partition in assigned)
         {
             LakeResume resume;
+            string lakeTopic;
             lock (partitions.Lock)
             {
-                resume = writer.Checkpoint.Recover(partition.Topic, partition.Partition.Value);
-                partitions.Own(partition, resume.CommittedLast);
+                lakeTopic = LakeGenerations.Current(layout, partition.Topic, partition.Partition.Value);
+                resume = writer.Checkpoint.Recover(lakeTopic, partition.Partition.Value);
+                partitions.Own(partition, lakeTopic, resume.CommittedLast);
             }
 
             long? start = resume.CommittedLast + 1 ?? resume.Pending?.First;
             _segments.Remove(partition);
-            if (start is { } first) _segments[partition] = new LakeSegment(partition.Topic, partition.Partition.Value, first, resume.Pending?.Last);
-            IngestLog.LakeResumed(logger, layout.Root, partition.Topic, partition.Partition.Value, start?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the beginning",
+            if (start is { } first) _segments[partition] = new LakeSegment(lakeTopic, partition.Partition.Value, first, resume.Pending?.Last);
+            IngestLog.LakeResumed(logger, layout.Root, lakeTopic, partition.Partition.Value, start?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the beginning",
                 resume.CommittedLast, resume.Pending?.FileName);
             positions.Add(new TopicPartitionOffset(partition, start is { } offset ? new Offset(offset) : Offset.Beginning));
         }
@@ -109,12 +111,18 @@ internal sealed class LakeWriter(
         var partition = result.TopicPartition;
         if (!_segments.TryGetValue(partition, out var segment))
         {
-            segment = _segments[partition] = new LakeSegment(result.Topic, partition.Partition.Value, result.Offset.Value);
+            string lakeTopic;
+            lock (partitions.Lock) lakeTopic = partitions.TryGet(partition, out var progress) ? progress.LakeTopic : partition.Topic;
+            segment = _segments[partition] = new LakeSegment(lakeTopic, partition.Partition.Value, result.Offset.Value);
+        }
+        else if (result.Offset.Value <= segment.Last)
+        {
+            segment = StartOver(partition, segment, result.Offset.Value);
         }
         else if (segment.ForcedLast is { } last && result.Offset.Value > last)
         {
             // The written-down cut's last records are gone from the topic: the segment ends with what is left of them.
-            segment = Write(writer, consumer, segment, stoppingToken);
+            segment = Write(writer, consumer, partition, segment, stoppingToken);
         }
 
         // The record's own time, not ours: the same record is then judged the same by every rewrite of its segment.
@@ -132,14 +140,35 @@ internal sealed class LakeWriter(
     private void WriteDue(LakeSegmentWriter writer, IConsumer<string, byte[]> consumer, CancellationToken stoppingToken)
     {
         var now = time.GetUtcNow();
-        foreach (var segment in _segments.Values.Where(s => s.Offsets > 0 && s.IsDue(now, options.Value)).ToList())
+        foreach (var (partition, segment) in _segments.Where(s => s.Value.Offsets > 0 && s.Value.IsDue(now, options.Value)).ToList())
         {
-            Write(writer, consumer, segment, stoppingToken);
+            Write(writer, consumer, partition, segment, stoppingToken);
         }
     }
 
+    /// <summary>
+    /// Offsets that go back mean the topic started over below the lake's checkpoint (a new broker: the embedded one at
+    /// every start; a topic created again): its records from here on are a new incarnation, written under a name of
+    /// their own, so that no file name of the earlier one is reused. What the open segment held of the earlier
+    /// incarnation is gone with it (the hot store has it).
+    /// </summary>
+    /// <returns>The partition's segment in the new incarnation.</returns>
+    private LakeSegment StartOver(TopicPartition partition, LakeSegment segment, long offset)
+    {
+        string lakeTopic;
+        lock (partitions.Lock)
+        {
+            lakeTopic = LakeGenerations.Next(layout, partition.Topic, partition.Partition.Value);
+            partitions.Own(partition, lakeTopic, null);
+        }
+
+        IngestLog.LakeStartedOver(logger, layout.Root, partition.Topic, partition.Partition.Value, offset, segment.Last, lakeTopic);
+        return _segments[partition] = new LakeSegment(lakeTopic, partition.Partition.Value, offset);
+    }
+
     /// <returns>The partition's next segment.</returns>
-    private LakeSegment Write(LakeSegmentWriter writer, IConsumer<string, byte[]> consumer, LakeSegment segment, CancellationToken stoppingToken)
+    private LakeSegment Write(LakeSegmentWriter writer, IConsumer<string, byte[]> consumer, TopicPartition partition, LakeSegment segment,
+        CancellationToken stoppingToken)
     {
         var started = Stopwatch.GetTimestamp();
         for (var retry = 1; ; retry++)
@@ -150,7 +179,7 @@ internal sealed class LakeWriter(
                 lock (partitions.Lock)
                 {
                     written = writer.Write(segment);
-                    partitions.Committed(new TopicPartition(segment.Topic, segment.Partition), segment.Last);
+                    partitions.Committed(partition, segment.Last);
                 }
 
                 IngestLog.LakeSegmentWritten(logger, segment.Name.FileName, written.Rows, written.Files.Count, segment.Skipped, segment.Duplicates,
@@ -167,8 +196,8 @@ internal sealed class LakeWriter(
         }
 
         changes.Notify();
-        consumer.StoreOffset(new TopicPartitionOffset(segment.Topic, segment.Partition, segment.Last + 1));
-        return _segments[new TopicPartition(segment.Topic, segment.Partition)] = new LakeSegment(segment.Topic, segment.Partition, segment.Last + 1);
+        consumer.StoreOffset(new TopicPartitionOffset(partition, segment.Last + 1));
+        return _segments[partition] = new LakeSegment(segment.Topic, segment.Partition, segment.Last + 1);
     }
 
     private TimeSpan TimeUntilDue()

@@ -33,9 +33,9 @@ public sealed class LakeHistoryTests : IDisposable
             var written = History();
             var files = _lake.Files().Count;
             using var compactor = new LakeCompactor(_lake.Layout, _lake.Telemetry, 1 << 20);
-            foreach (var (partition, committed) in writer.Partitions.Snapshot().Where(p => p.Key.Topic == Topics.Candles))
+            foreach (var (partition, progress) in writer.Partitions.Snapshot().Where(p => p.Key.Topic == Topics.Candles))
             {
-                compactor.Compact(partition.Topic, partition.Partition.Value, committed);
+                compactor.Compact(progress.LakeTopic, partition.Partition.Value, progress.Committed);
             }
 
             // Assert

@@ -43,8 +43,8 @@ internal sealed class LakeWriterRig(EmbeddedKafkaFixture kafka, TempLake lake, L
         var ends = new[] { Topics.RawData, Topics.Candles }
             .SelectMany(topic => Enumerable.Range(0, Topics.SeedPartitions).Select(p => new TopicPartition(topic, p)))
             .ToDictionary(tp => tp, tp => probe.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(10)).High.Value);
-        await Eventually.GetAsync(() => Task.FromResult<IReadOnlyDictionary<TopicPartition, long>?>(partitions.Snapshot()),
-            committed => ends.All(end => end.Value == 0 || (committed!.TryGetValue(end.Key, out var last) && last == end.Value - 1)),
+        await Eventually.GetAsync(() => Task.FromResult<IReadOnlyDictionary<TopicPartition, LakeProgress>?>(partitions.Snapshot()),
+            committed => ends.All(end => end.Value == 0 || (committed!.TryGetValue(end.Key, out var last) && last.Committed == end.Value - 1)),
             s_timeout, $"every offset of {Topics.RawData} and {Topics.Candles} ({string.Join(", ", ends)}) in a committed segment");
     }
 

@@ -80,6 +80,42 @@ public sealed class LakeWriterTests : IDisposable
         Assert.All(before, file => Assert.Equal(file.Value, lake.Files()[file.Key]));
     }
 
+    [Fact]
+    public async Task A_topic_that_starts_over_below_the_checkpoint_is_written_as_a_new_generation_and_the_earlier_files_stay()
+    {
+        // Arrange: a lake of a first broker's records; then a new broker (as the embedded one is at every start) whose
+        // partitions hold fewer records than the lake has committed, and then more, in two runs of the writer.
+        var first = LakeRecords.Distinct(s_start, symbols: 4, sources: ["binance"], seconds: 20);
+        var second = LakeRecords.Distinct(s_start.AddMinutes(5), symbols: 4, sources: ["binance"], seconds: 3);
+        var third = LakeRecords.Distinct(s_start.AddMinutes(10), symbols: 4, sources: ["binance"], seconds: 3);
+        using var lake = new TempLake();
+        await LakeRecords.ProduceAsync(_kafka, first);
+        await RunWriterAsync(_kafka, lake);
+        var before = lake.Files();
+        using var newBroker = new EmbeddedKafkaFixture();
+
+        // Act
+        await LakeRecords.ProduceAsync(newBroker, second);
+        await RunWriterAsync(newBroker, lake);
+        await LakeRecords.ProduceAsync(newBroker, third);
+        await RunWriterAsync(newBroker, lake);
+
+        // Assert: every record of both brokers once; the first broker's files as they were, the new broker's under
+        // the next generation's name.
+        Assert.Equal(
+            first.Concat(second).Concat(third).Select(p => (p.Symbol, p.Source, p.EventTime)).Order(),
+            lake.Ticks().Select(t => (t.Symbol, t.Source, t.EventTime)).Order());
+        Assert.All(before, file => Assert.Equal(file.Value, lake.Files()[file.Key]));
+        Assert.All(lake.Files().Keys.Except(before.Keys), key => Assert.Contains("/crypto-raw-data.g1-", key, StringComparison.Ordinal));
+    }
+
+    private static async Task RunWriterAsync(EmbeddedKafkaFixture kafka, TempLake lake)
+    {
+        await using var writer = new LakeWriterRig(kafka, lake, new LakeOptions { SegmentAge = TimeSpan.FromMilliseconds(100) });
+        await writer.StartAsync();
+        await writer.CaughtUpAsync();
+    }
+
     private static LakeFileName Name(string path) => LakeFileName.TryParse(Path.GetFileName(path), out var name) ? name : throw new InvalidOperationException(path);
 
     private static string Marker(long first, long last, string kind) => string.Create(CultureInfo.InvariantCulture, $"{first:D19}-{last:D19}{kind}");

@@ -58,7 +58,7 @@ internal sealed class LakeRun : IAsyncDisposable
         var ends = Enumerable.Range(0, partitions).Select(p => new TopicPartition(Topics.RawData, p))
             .ToDictionary(tp => tp, tp => probe.QueryWatermarkOffsets(tp, TimeSpan.FromSeconds(5)).High.Value);
         var deadline = Stopwatch.StartNew();
-        while (!ends.All(end => _partitions.Snapshot().TryGetValue(end.Key, out var last) && last == end.Value - 1))
+        while (!ends.All(end => _partitions.Snapshot().TryGetValue(end.Key, out var last) && last.Committed == end.Value - 1))
         {
             if (deadline.Elapsed > TimeSpan.FromMinutes(5)) throw new TimeoutException("The lake did not catch up within 5 minutes.");
             await Task.Delay(20);
