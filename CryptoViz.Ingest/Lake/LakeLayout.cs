@@ -38,32 +38,6 @@ internal sealed class LakeLayout(string root)
     public string Sibling(string directory, string table) =>
         Path.Combine(Root, table, Path.GetRelativePath(Path.Combine(Root, Ticks), directory));
 
-    /// <summary>
-    /// The lake's own name, made by the first replica that asks: a lake that is wiped or replaced gets a new one, so that
-    /// a hot store knows whether this lake has its history (<see cref="LakeSeeder"/>).
-    /// </summary>
-    public string Identity()
-    {
-        var path = Path.Combine(Root, "_lake", "lake-id");
-        if (!File.Exists(path))
-        {
-            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temp = $"{path}.{Guid.NewGuid():N}.tmp";
-            LakeFiles.WriteDurably(temp, System.Text.Encoding.UTF8.GetBytes(Guid.NewGuid().ToString("N")));
-            try
-            {
-                // Another replica's name wins a race: the first one in place is the lake's.
-                File.Move(temp, path, overwrite: false);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                File.Delete(temp);
-            }
-        }
-
-        return File.ReadAllText(path).Trim();
-    }
-
     /// <summary>A partition's segment markers (<see cref="LakeCheckpoint"/>).</summary>
     public string SegmentsDirectory(string topic, int partition) =>
         Path.Combine(Root, "_lake", "segments", string.Create(CultureInfo.InvariantCulture, $"{topic}-{partition:D5}"));

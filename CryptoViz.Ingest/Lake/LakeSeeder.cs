@@ -9,11 +9,12 @@ using DuckDB.NET.Data;
 namespace CryptoViz.Ingest.Lake;
 
 /// <summary>
-/// Gives the lake the history this replica's hot store holds from before the lake began (docs/lake.md#history-from-before-the-lake):
-/// once per store and lake (<see cref="LakeLayout.Identity"/>), the store's 1-minute candles of the minutes before the lake's first of their series go out
-/// as history pages on <c>crypto-candles</c>, which the lake's writer takes as it takes a backfill's, and every other
-/// replica's store too. A page never spans a missing minute, so that no store takes a hole for a covered range.
-/// Nothing is lost by a failure: the pages that went out are duplicates the next try's lake and stores drop.
+/// Gives the lake the history this replica's hot store holds and the lake does not (docs/lake.md#history-from-before-the-lake):
+/// when Ingest starts, the store's 1-minute candles of the minutes the lake has no candle of go out as history pages on
+/// <c>crypto-candles</c>, which the lake's writer takes as it takes a backfill's, and every other replica's store too. A
+/// page never spans a missing minute, so that no store takes a hole for a covered range. What the lake holds is the
+/// only record of what was given: a start before the lake wrote the pages gives them again (the lake and the stores
+/// drop what they have), and after a failure the next try does the same.
 /// </summary>
 internal sealed class LakeSeeder(
     PriceStore store,
@@ -46,25 +47,16 @@ internal sealed class LakeSeeder(
         }
     }
 
-    /// <returns>How many candles went out: none when this store gave the lake its history before.</returns>
+    /// <returns>How many candles went out: none when the lake has every minute the store has.</returns>
     public async Task<int> SeedAsync(CancellationToken cancellationToken)
     {
         using var activity = IngestTelemetry.Source.StartActivity("lake seed");
         var started = Stopwatch.GetTimestamp();
         await using var connection = await QueryViews.WithLake(layout.Root).OpenAsync(store, cancellationToken);
-        connection.Execute(LakeSeedSql.CreateSeeds);
-        var lake = layout.Identity();
-        using (var seeded = connection.Command(LakeSeedSql.Seeded, ("lake", lake)))
-        {
-            if (Convert.ToInt64(seeded.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0) return 0;
-        }
-
         var (candles, series, pages) = Publish(connection, cancellationToken);
-        // Delivered before the mark: a store marked seeded has given the lake everything.
         if (producer.Flush(TimeSpan.FromMinutes(1)) > 0) throw new KafkaException(new Error(ErrorCode.Local_TimedOut, "history pages still queued after a minute"));
         if (_failure is { } failure) throw new KafkaException(failure);
 
-        connection.Execute(LakeSeedSql.MarkSeeded, ("lake", lake), ("candles", candles), ("now", time.GetUtcNow().UtcDateTime));
         activity?.SetTag("cryptoviz.lake.candles", candles);
         IngestLog.LakeSeeded(logger, layout.Root, candles, series, pages, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return candles;

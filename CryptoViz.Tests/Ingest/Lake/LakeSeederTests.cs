@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace CryptoViz.Tests.Ingest.Lake;
 
 /// <summary>
-/// A hot store's history from before the lake (docs/lake.md#history-from-before-the-lake), on the embedded broker: its
-/// candles go to the lake once, as history pages that never span a missing minute, and every replica then answers them.
+/// A hot store's history that its lake lacks (docs/lake.md#history-from-before-the-lake), on the embedded broker: its
+/// candles go to the lake, as history pages that never span a missing minute, and every replica then answers them.
 /// </summary>
 public sealed class LakeSeederTests : IDisposable
 {
@@ -26,7 +26,7 @@ public sealed class LakeSeederTests : IDisposable
     private readonly TempPriceStore _other = new("seed-two");
 
     [Fact]
-    public async Task A_stores_candles_from_before_the_lake_go_to_it_once_per_lake_in_pages_without_holes_and_every_replica_answers_them()
+    public async Task The_candles_a_store_holds_and_its_lake_lacks_go_to_it_in_pages_without_holes_nothing_twice_and_every_replica_answers_them()
     {
         // Arrange: three days ago, BTC ticks in minutes 0, 1, 2 and 4 (none in 3) and an ETH history page of three minutes,
         // stored and rolled up before the lake began; today BTC ticks that the store and the lake both hold.
@@ -61,7 +61,7 @@ public sealed class LakeSeederTests : IDisposable
         Assert.Equal(eth.Candles.Select(HistoryPages.AsCandle), await CandlesAsync(_other, "ETH", "coingecko", s_old));
         Assert.Equal(before, await CandlesAsync(_store, "BTC", "binance", s_old));
 
-        // A wiped lake is a new lake: everything the store holds goes again, today's two BTC minutes too.
+        // A wiped lake lacks everything: all the store holds goes again, today's two BTC minutes too.
         await writer.DisposeAsync();
         Directory.Delete(_lake.Layout.Root, recursive: true);
         Assert.Equal(9, await Seeder(producer).SeedAsync(Ct));
