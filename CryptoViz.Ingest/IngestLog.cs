@@ -103,7 +103,7 @@ internal static partial class IngestLog
     [LoggerMessage(EventId = 61, Level = LogLevel.Information, Message = "Lake at {Path}: {Candles} stored candles of {Series} series that the lake lacked published as {Pages} history pages, in {Elapsed} ms")]
     public static partial void LakeSeeded(ILogger logger, string path, int candles, int series, int pages, double elapsed);
 
-    [LoggerMessage(EventId = 63, Level = LogLevel.Warning, Message = "Lake at {Path}: partition {Partition} of {Topic} started over (offset {Offset} after {Last}: a new broker or a recreated topic); its records are now written as {LakeTopic}, the earlier files stay")]
+    [LoggerMessage(EventId = 63, Level = LogLevel.Warning, Message = "Lake at {Path}: partition {Partition} of {Topic} started over at offset {Offset} (the lake had it up to {Last}: a new broker or a recreated topic); its records are now written as {LakeTopic}, the earlier files stay")]
     public static partial void LakeStartedOver(ILogger logger, string path, string topic, int partition, long offset, long last, string lakeTopic);
 
     [LoggerMessage(EventId = 62, Level = LogLevel.Warning, Message = "Lake at {Path}: publishing the stored candles that the lake lacks failed; tried again in {Delay}")]

@@ -23,6 +23,7 @@ internal sealed class LakeCheckpoint(LakeLayout layout)
         Directory.CreateDirectory(directory);
         var committed = Markers(directory, Committed).OrderBy(m => m.Last).ToList();
         var committedLast = committed.Count > 0 ? committed[^1].Last : (long?)null;
+        var lastRecord = committed.Count > 0 ? File.ReadAllText(Path(directory, committed[^1], Committed)) : "";
         foreach (var older in committed.SkipLast(1)) File.Delete(Path(directory, older, Committed));
 
         var pending = Markers(directory, Pending).ToList();
@@ -49,14 +50,18 @@ internal sealed class LakeCheckpoint(LakeLayout layout)
             }
         }
 
-        return new LakeResume(committedLast, resumed);
+        return new LakeResume(committedLast, resumed, lastRecord.Length > 0 ? lastRecord : null);
     }
 
-    /// <summary>Writes a segment's cut down before its files.</summary>
-    public void Intend(LakeFileName segment)
+    /// <summary>
+    /// Writes a segment's cut down before its files, with what tells its last record from another at the same offset
+    /// (<see cref="LakeRecordIdentity"/>): where the partition resumes, that record is read again to see whether the topic
+    /// is still the same (docs/lake.md#a-topic-that-starts-over).
+    /// </summary>
+    public void Intend(LakeFileName segment, string? lastRecord = null)
     {
         Directory.CreateDirectory(layout.SegmentsDirectory(segment.Topic, segment.Partition));
-        LakeFiles.WriteDurably(Path(segment, Pending), []);
+        LakeFiles.WriteDurably(Path(segment, Pending), System.Text.Encoding.UTF8.GetBytes(lastRecord ?? ""));
     }
 
     /// <summary>Marks a segment committed once all its files are in place; the one before it goes.</summary>
@@ -83,5 +88,8 @@ internal sealed class LakeCheckpoint(LakeLayout layout)
             .Select(parts => (long.Parse(parts[0], CultureInfo.InvariantCulture), long.Parse(parts[1], CultureInfo.InvariantCulture)));
 }
 
-/// <summary>What a newly assigned partition's lake holds: the last committed offset, and the cut of a segment in flight.</summary>
-internal readonly record struct LakeResume(long? CommittedLast, LakeFileName? Pending);
+/// <summary>
+/// What a newly assigned partition's lake holds: the last committed offset, the cut of a segment in flight, and the
+/// identity of the last committed record (null from markers written before it was kept).
+/// </summary>
+internal readonly record struct LakeResume(long? CommittedLast, LakeFileName? Pending, string? LastRecord = null);

@@ -23,6 +23,9 @@ internal sealed class LakeSegment(string topic, int partition, long first, long?
     /// <summary>The last offset taken, or one before <see cref="First"/> while none is.</summary>
     public long Last { get; private set; } = first - 1;
 
+    /// <summary>The identity of the last record taken (<see cref="LakeRecordIdentity"/>), written down with the cut.</summary>
+    public string? LastRecord { get; set; }
+
     /// <summary>When its first record came.</summary>
     public DateTimeOffset? OpenedAt { get; private set; }
 

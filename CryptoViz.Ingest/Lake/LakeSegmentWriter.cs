@@ -31,7 +31,7 @@ internal sealed class LakeSegmentWriter(LakeLayout layout, LakeTelemetry telemet
         activity?.SetTag("cryptoviz.lake.last_offset", segment.Last);
         var started = Stopwatch.GetTimestamp();
 
-        Checkpoint.Intend(segment.Name);
+        Checkpoint.Intend(segment.Name, segment.LastRecord);
         var files = WriteFiles(segment, out var rows);
         Checkpoint.Commit(segment.Name);
 

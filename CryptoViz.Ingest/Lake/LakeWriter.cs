@@ -33,6 +33,9 @@ internal sealed class LakeWriter(
     // The open segment of each owned partition; absent until the first record of a partition the lake has nothing of.
     private readonly Dictionary<TopicPartition, LakeSegment> _segments = [];
 
+    // The last committed record of each partition that resumed, read again to tell whether its topic is the same one.
+    private readonly Dictionary<TopicPartition, (long Offset, string Identity)> _resumedAt = [];
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
@@ -82,9 +85,17 @@ internal sealed class LakeWriter(
 
             long? start = resume.CommittedLast + 1 ?? resume.Pending?.First;
             _segments.Remove(partition);
+            _resumedAt.Remove(partition);
             if (start is { } first) _segments[partition] = new LakeSegment(lakeTopic, partition.Partition.Value, first, resume.Pending?.Last);
             IngestLog.LakeResumed(logger, layout.Root, lakeTopic, partition.Partition.Value, start?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "the beginning",
                 resume.CommittedLast, resume.Pending?.FileName);
+            if (resume is { CommittedLast: { } last, LastRecord: { } identity, Pending: null })
+            {
+                // From the last committed record, which tells whether the topic is the one the lake has (Add).
+                _resumedAt[partition] = (last, identity);
+                start = last;
+            }
+
             positions.Add(new TopicPartitionOffset(partition, start is { } offset ? new Offset(offset) : Offset.Beginning));
         }
 
@@ -109,6 +120,18 @@ internal sealed class LakeWriter(
     {
         var now = time.GetUtcNow();
         var partition = result.TopicPartition;
+        if (_resumedAt.Remove(partition, out var resumedAt) && result.Offset.Value == resumedAt.Offset)
+        {
+            // A record before it means a shorter new topic and one after it a record gone with the retention: both below.
+            if (LakeRecordIdentity.Of(result) != resumedAt.Identity)
+            {
+                StartOver(partition, result.Offset.Value, segment: null);
+                consumer.Seek(new TopicPartitionOffset(partition, Offset.Beginning));
+            }
+
+            return;
+        }
+
         if (!_segments.TryGetValue(partition, out var segment))
         {
             string lakeTopic;
@@ -117,7 +140,7 @@ internal sealed class LakeWriter(
         }
         else if (result.Offset.Value <= segment.Last)
         {
-            segment = StartOver(partition, segment, result.Offset.Value);
+            segment = StartOver(partition, result.Offset.Value, segment)!;
         }
         else if (segment.ForcedLast is { } last && result.Offset.Value > last)
         {
@@ -125,6 +148,7 @@ internal sealed class LakeWriter(
             segment = Write(writer, consumer, partition, segment, stoppingToken);
         }
 
+        segment.LastRecord = LakeRecordIdentity.Of(result);
         // The record's own time, not ours: the same record is then judged the same by every rewrite of its segment.
         var clock = result.Message.Timestamp.Type == TimestampType.NotAvailable ? now.UtcDateTime : result.Message.Timestamp.UtcDateTime;
         if (segment.IsHistory)
@@ -147,13 +171,15 @@ internal sealed class LakeWriter(
     }
 
     /// <summary>
-    /// Offsets that go back mean the topic started over below the lake's checkpoint (a new broker: the embedded one at
-    /// every start; a topic created again): its records from here on are a new incarnation, written under a name of
-    /// their own, so that no file name of the earlier one is reused. What the open segment held of the earlier
-    /// incarnation is gone with it (the hot store has it).
+    /// The topic started over (docs/lake.md#a-topic-that-starts-over): its offsets went back below the lake's checkpoint,
+    /// or the record at the last committed offset is another one (a new broker: the embedded one at every start; a topic
+    /// created again). Its records from here on are a new incarnation, written under a name of their own, so that no
+    /// file name of the earlier one is reused. What the open segment held of the earlier incarnation is gone with it
+    /// (the hot store has it).
     /// </summary>
-    /// <returns>The partition's segment in the new incarnation.</returns>
-    private LakeSegment StartOver(TopicPartition partition, LakeSegment segment, long offset)
+    /// <param name="segment">The open segment, which starts the new incarnation at <paramref name="offset"/>; none: the
+    /// caller seeks to the topic's beginning, where its next segment starts.</param>
+    private LakeSegment? StartOver(TopicPartition partition, long offset, LakeSegment? segment)
     {
         string lakeTopic;
         lock (partitions.Lock)
@@ -162,8 +188,10 @@ internal sealed class LakeWriter(
             partitions.Own(partition, lakeTopic, null);
         }
 
-        IngestLog.LakeStartedOver(logger, layout.Root, partition.Topic, partition.Partition.Value, offset, segment.Last, lakeTopic);
-        return _segments[partition] = new LakeSegment(lakeTopic, partition.Partition.Value, offset);
+        IngestLog.LakeStartedOver(logger, layout.Root, partition.Topic, partition.Partition.Value, offset, segment?.Last ?? offset, lakeTopic);
+        if (segment is not null) return _segments[partition] = new LakeSegment(lakeTopic, partition.Partition.Value, offset);
+        _segments.Remove(partition);
+        return null;
     }
 
     /// <returns>The partition's next segment.</returns>
