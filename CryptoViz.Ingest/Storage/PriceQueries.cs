@@ -24,11 +24,21 @@ public sealed class PriceQueries(PriceStore store, QueryViews? views = null)
         -- Not the latest row's own: a source may send its 24 h volume on some quotes only (Binance's tickers, not its klines).
         volume_24h AS (
             SELECT symbol, source, arg_max(volume_24h, event_time) AS volume_24h FROM prices
-            WHERE volume_24h IS NOT NULL GROUP BY symbol, source)
+            WHERE volume_24h IS NOT NULL GROUP BY symbol, source),
+        with_24h AS (
+            SELECT l.*, d.price AS price_24h FROM with_1h l
+            ASOF LEFT JOIN prices d ON l.symbol = d.symbol AND l.source = d.source AND l.ts_24h >= d."timestamp"),
+        -- A series whose ticks are younger than an hour or a day (live since today, its past backfilled) is measured
+        -- against the close of the last candle that had ended by then.
+        closes AS (SELECT symbol, source, bucket + INTERVAL 1 MINUTE AS ended, close FROM candles),
+        with_closes AS (
+            SELECT l.*, c1.close AS close_1h, c24.close AS close_24h FROM with_24h l
+            ASOF LEFT JOIN closes c1 ON l.symbol = c1.symbol AND l.source = c1.source AND l.ts_1h >= c1.ended
+            ASOF LEFT JOIN closes c24 ON l.symbol = c24.symbol AND l.source = c24.source AND l.ts_24h >= c24.ended)
         SELECT l.symbol, l.name, l.source, l.price, l.market_cap, l."timestamp",
-               (l.price - l.price_1h) / l.price_1h * 100, (l.price - d.price) / d.price * 100, v.volume_24h
-        FROM with_1h l
-        ASOF LEFT JOIN prices d ON l.symbol = d.symbol AND l.source = d.source AND l.ts_24h >= d."timestamp"
+               (l.price - coalesce(l.price_1h, l.close_1h)) / coalesce(l.price_1h, l.close_1h) * 100,
+               (l.price - coalesce(l.price_24h, l.close_24h)) / coalesce(l.price_24h, l.close_24h) * 100, v.volume_24h
+        FROM with_closes l
         LEFT JOIN volume_24h v ON l.symbol = v.symbol AND l.source = v.source
         ORDER BY l.market_cap DESC, l.symbol, l.source
         """;

@@ -98,6 +98,27 @@ public sealed class HistoryStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_series_live_for_minutes_with_a_backfilled_past_has_its_1h_and_24h_change_from_the_candles()
+    {
+        // Arrange: two days of history up to half an hour ago, rolled up; live since five minutes ago.
+        var pages = Pages("ETH", "replay", s_minuteNow.AddDays(-2), s_minuteNow.AddMinutes(-30), every: 1);
+        Store.Write(new PriceRows(), HistoryRows.Of(pages));
+        Rollup().Roll();
+        var at = s_now.AddMinutes(-5);
+        Store.Write([Tick("ETH", "replay", at, 150)]);
+
+        // Act
+        var eth = (await Queries.GetCoinsAsync(CancellationToken.None)).Single();
+
+        // Assert: against the close of the last candle that had ended an hour and a day before the quote.
+        var candles = pages.SelectMany(p => p.Candles).ToList();
+        var close1h = candles.Last(c => c.Time + s_minute <= at.AddHours(-1)).Close;
+        var close24h = candles.Last(c => c.Time + s_minute <= at.AddDays(-1)).Close;
+        Assert.Equal((150 - close1h) / close1h * 100, eth.ChangePercent1h!.Value, 9);
+        Assert.Equal((150 - close24h) / close24h * 100, eth.ChangePercent24h!.Value, 9);
+    }
+
+    [Fact]
     public async Task Coverage_joins_stored_pending_and_raw_minutes_and_covered_ranges_and_bridges_holes_up_to_the_gap()
     {
         // Arrange
