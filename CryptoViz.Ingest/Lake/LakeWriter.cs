@@ -109,6 +109,7 @@ internal sealed class LakeWriter(
             foreach (var partition in revoked)
             {
                 _segments.Remove(partition.TopicPartition);
+                _resumedAt.Remove(partition.TopicPartition);
                 partitions.Release(partition.TopicPartition);
             }
         }
