@@ -85,5 +85,24 @@ public sealed class MarketTrendsBrowserTests : IAsyncLifetime
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task A_coin_page_measures_its_24h_change_against_the_stored_history_as_the_table_does()
+    {
+        _harness.Ingest!.Map("/api/coins/history", CannedJson.History(DateTime.UtcNow));
+        var stream = _harness.Stream;
+        await stream.NextConnectionAsync(BrowserHarness.Timeout);
+        // The source gives no 24 h change of its own (as the replay and simulated sources): only the history can.
+        stream.Publish(Quotes.Price("BTC", 111842.37, marketCap: 2.227e12, change: null, name: "Bitcoin"));
+        var errors = new List<string>();
+        var page = await _harness.NewPageAsync(errors, height: 700);
+
+        await page.GotoAsync(_harness.BaseUrl + "coins/BTC?source=coinmarketcap");
+
+        var change = page.GetByTestId("coin-change-24h");
+        await Expect(change).ToHaveTextAsync("+1.67% 24h");
+        await Expect(change).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("close stored 24 h ago"));
+        Assert.Empty(errors);
+    }
+
     private IEnumerable<string> IngestApiRequests() => _harness.Ingest!.Requests.Where(r => r.StartsWith("/api/", StringComparison.Ordinal));
 }
