@@ -25,6 +25,7 @@ internal sealed class LakeSeeder(
 {
     public const string ProducerId = "cryptoviz-ingest-lake-seed";
     private static readonly TimeSpan s_minute = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan s_flushTimeout = TimeSpan.FromMinutes(1);
 
     // The first delivery error of the current try, set by the producer's delivery reports.
     private Error? _failure;
@@ -54,12 +55,27 @@ internal sealed class LakeSeeder(
         var started = Stopwatch.GetTimestamp();
         await using var connection = await QueryViews.WithLake(layout.Root).OpenAsync(store, cancellationToken);
         var (candles, series, pages) = Publish(connection, cancellationToken);
-        if (producer.Flush(TimeSpan.FromMinutes(1)) > 0) throw new KafkaException(new Error(ErrorCode.Local_TimedOut, "history pages still queued after a minute"));
+        Flush(cancellationToken);
         if (_failure is { } failure) throw new KafkaException(failure);
 
         activity?.SetTag("cryptoviz.lake.candles", candles);
         IngestLog.LakeSeeded(logger, layout.Root, candles, series, pages, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return candles;
+    }
+
+    // Bounded, and given up at once when Ingest stops: a stop must not wait for a broker that does not answer.
+    private void Flush(CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(s_flushTimeout);
+        try
+        {
+            producer.Flush(bounded.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new KafkaException(new Error(ErrorCode.Local_TimedOut, "history pages still queued after a minute"));
+        }
     }
 
     private (int Candles, int Series, int Pages) Publish(DuckDBConnection connection, CancellationToken cancellationToken)
