@@ -9,6 +9,7 @@ namespace CryptoViz.Ingest.Lake;
 /// </summary>
 internal static class LakeRecordIdentity
 {
-    public static string Of(ConsumeResult<string, byte[]> result) =>
-        string.Create(CultureInfo.InvariantCulture, $"{result.Message.Timestamp.UnixTimestampMs}:{result.Message.Key}");
+    public static string Of(ConsumeResult<string, byte[]> result) => Of(result.Message.Timestamp.UnixTimestampMs, result.Message.Key);
+
+    public static string Of(long timestampMs, string? key) => string.Create(CultureInfo.InvariantCulture, $"{timestampMs}:{key}");
 }

@@ -12,6 +12,10 @@ internal sealed class LakeSegment(string topic, int partition, long first, long?
 {
     private readonly HashSet<(string Symbol, string Source, long Ticks)> _keys = [];
 
+    // The last record's Kafka timestamp and key, kept as they come: its identity is only formatted for the cut.
+    private long? _lastTimestampMs;
+    private string? _lastKey;
+
     /// <summary>The name the partition's records are written under (<see cref="LakeGenerations"/>).</summary>
     public string Topic { get; } = topic;
 
@@ -24,7 +28,7 @@ internal sealed class LakeSegment(string topic, int partition, long first, long?
     public long Last { get; private set; } = first - 1;
 
     /// <summary>The identity of the last record taken (<see cref="LakeRecordIdentity"/>), written down with the cut.</summary>
-    public string? LastRecord { get; set; }
+    public string? LastRecord => _lastTimestampMs is { } timestampMs ? LakeRecordIdentity.Of(timestampMs, _lastKey) : null;
 
     /// <summary>When its first record came.</summary>
     public DateTimeOffset? OpenedAt { get; private set; }
@@ -38,7 +42,7 @@ internal sealed class LakeSegment(string topic, int partition, long first, long?
     /// <summary>The history candles of a segment of <c>crypto-candles</c>.</summary>
     public LakeHistoryRows History { get; } = new();
 
-    public bool IsHistory => LakeGenerations.KafkaTopic(Topic) == Topics.Candles;
+    public bool IsHistory { get; } = LakeGenerations.KafkaTopic(topic) == Topics.Candles;
 
     /// <summary>Records the validator refused: never in the lake (the hot store dead-letters them).</summary>
     public int Skipped { get; private set; }
@@ -49,6 +53,9 @@ internal sealed class LakeSegment(string topic, int partition, long first, long?
     public long Offsets => Last - First + 1;
 
     public LakeFileName Name => new(Topic, Partition, First, Last);
+
+    /// <summary>Notes the Kafka timestamp and key of the record at <see cref="Last"/>.</summary>
+    public void Took(long timestampMs, string? key) => (_lastTimestampMs, _lastKey) = (timestampMs, key);
 
     /// <param name="price">The record, or null when the validator refused it.</param>
     public void Add(long offset, CryptoPrice? price, DateTimeOffset now)

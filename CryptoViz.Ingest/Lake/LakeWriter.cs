@@ -149,7 +149,7 @@ internal sealed class LakeWriter(
             segment = Write(writer, consumer, partition, segment, stoppingToken);
         }
 
-        segment.LastRecord = LakeRecordIdentity.Of(result);
+        segment.Took(result.Message.Timestamp.UnixTimestampMs, result.Message.Key);
         // The record's own time, not ours: the same record is then judged the same by every rewrite of its segment.
         var clock = result.Message.Timestamp.Type == TimestampType.NotAvailable ? now.UtcDateTime : result.Message.Timestamp.UtcDateTime;
         if (segment.IsHistory)

@@ -29,12 +29,11 @@ public sealed class PriceQueries(PriceStore store, QueryViews? views = null)
             SELECT l.*, d.price AS price_24h FROM with_1h l
             ASOF LEFT JOIN prices d ON l.symbol = d.symbol AND l.source = d.source AND l.ts_24h >= d."timestamp"),
         -- A series whose ticks are younger than an hour or a day (live since today, its past backfilled) is measured
-        -- against the close of the last candle that had ended by then.
-        closes AS (SELECT symbol, source, bucket + INTERVAL 1 MINUTE AS ended, close FROM candles),
+        -- against the close of the last candle that had ended by then (its minute began a minute before, or earlier).
         with_closes AS (
             SELECT l.*, c1.close AS close_1h, c24.close AS close_24h FROM with_24h l
-            ASOF LEFT JOIN closes c1 ON l.symbol = c1.symbol AND l.source = c1.source AND l.ts_1h >= c1.ended
-            ASOF LEFT JOIN closes c24 ON l.symbol = c24.symbol AND l.source = c24.source AND l.ts_24h >= c24.ended)
+            ASOF LEFT JOIN candles c1 ON l.symbol = c1.symbol AND l.source = c1.source AND l.ts_1h - INTERVAL 1 MINUTE >= c1.bucket
+            ASOF LEFT JOIN candles c24 ON l.symbol = c24.symbol AND l.source = c24.source AND l.ts_24h - INTERVAL 1 MINUTE >= c24.bucket)
         SELECT l.symbol, l.name, l.source, l.price, l.market_cap, l."timestamp",
                (l.price - coalesce(l.price_1h, l.close_1h)) / coalesce(l.price_1h, l.close_1h) * 100,
                (l.price - coalesce(l.price_24h, l.close_24h)) / coalesce(l.price_24h, l.close_24h) * 100, v.volume_24h
