@@ -1,12 +1,7 @@
-using CryptoViz.Ingest;
 using CryptoViz.Ingest.Model;
-using CryptoViz.Ingest.Services;
 using CryptoViz.Ingest.Storage;
 using CryptoViz.Contracts.Messaging;
 using CryptoViz.Tests.Support;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using CryptoViz.Contracts.Apis;
 
 namespace CryptoViz.Tests.Ingest;
@@ -22,7 +17,6 @@ public sealed class HistoryStoreTests : IDisposable
     private static readonly DateTime s_minuteNow = new(2025, 9, 10, 12, 30, 0, DateTimeKind.Utc);
     private static readonly TimeSpan s_minute = TimeSpan.FromMinutes(1);
 
-    private readonly FakeTimeProvider _time = new(s_now);
     private readonly TempPriceStore _db = new("history");
 
     private PriceStore Store => _db.Store;
@@ -34,19 +28,19 @@ public sealed class HistoryStoreTests : IDisposable
     {
         // Arrange: two pages of three hours ending an hour ago, on a store that has never rolled up.
         var from = s_minuteNow.AddHours(-4);
-        var pages = Pages("BTC", "replay", from, from.AddHours(3), every: 1);
+        var pages = BackfillPages.Pages("BTC", "replay", from, from.AddHours(3), every: 1);
 
         // Act
         var first = Store.Write(new PriceRows(), HistoryRows.Of(pages));
-        Rollup().Roll();
+        _db.RollUp(s_now);
         var stored = await CandlesAsync("BTC", "replay", s_minute, from, s_now);
         var again = Store.Write(new PriceRows(), HistoryRows.Of(pages));
-        Rollup().Roll();
+        _db.RollUp(s_now);
 
         // Assert: 180 candles, each as the page had it (no ticks of its own), stored once.
         Assert.Equal(new StoreResult(0, 180), first);
         Assert.Equal(new StoreResult(0, 0), again);
-        Assert.Equal(pages.SelectMany(p => p.Candles).Select(AsCandle), stored);
+        Assert.Equal(pages.SelectMany(p => p.Candles).Select(BackfillPages.AsCandle), stored);
         Assert.Equal(stored, await CandlesAsync("BTC", "replay", s_minute, from, s_now));
     }
 
@@ -56,11 +50,11 @@ public sealed class HistoryStoreTests : IDisposable
         // Arrange: half an hour of live ticks, rolled up.
         var liveFrom = s_minuteNow.AddMinutes(-30);
         Store.Write([.. Enumerable.Range(0, 180).Select(i => Tick("ETH", "replay", liveFrom.AddSeconds(10 * i), 2_000 + i % 7))]);
-        Rollup().Roll();
+        _db.RollUp(s_now);
         var live = await CandlesAsync("ETH", "replay", s_minute, liveFrom, s_now);
 
         // Act: history for the hour before now, overlapping the live half hour; then a late live tick inside a history minute.
-        var pages = Pages("ETH", "replay", s_minuteNow.AddHours(-1), s_minuteNow, every: 1);
+        var pages = BackfillPages.Pages("ETH", "replay", s_minuteNow.AddHours(-1), s_minuteNow, every: 1);
         var result = Store.Write(new PriceRows(), HistoryRows.Of(pages));
         var lateMinute = s_minuteNow.AddMinutes(-45);
         var history = pages.SelectMany(p => p.Candles).Single(c => c.Time == lateMinute);
@@ -70,7 +64,7 @@ public sealed class HistoryStoreTests : IDisposable
         // Assert: only the 30 minutes without live candles took history; the live ones are as they were.
         Assert.Equal(30, result.Candles);
         Assert.Equal(live, candles.Where(c => c.Time >= liveFrom));
-        Assert.Equal(pages.SelectMany(p => p.Candles).Where(c => c.Time < liveFrom && c.Time != lateMinute).Select(AsCandle),
+        Assert.Equal(pages.SelectMany(p => p.Candles).Where(c => c.Time < liveFrom && c.Time != lateMinute).Select(BackfillPages.AsCandle),
             candles.Where(c => c.Time < liveFrom && c.Time != lateMinute));
         // A minute's candle is its ticks' whenever it has any, whichever came first (docs/lake.md#history).
         var price = history.High + 5;
@@ -82,28 +76,28 @@ public sealed class HistoryStoreTests : IDisposable
     {
         // Arrange: a backfill's page and a later one for the same hour with other prices (a provider that revised them).
         var from = s_minuteNow.AddHours(-3);
-        var first = Pages("SOL", "replay", from, from.AddHours(1), every: 1);
+        var first = BackfillPages.Pages("SOL", "replay", from, from.AddHours(1), every: 1);
         var revised = first.Select(p => p with { Candles = [.. p.Candles.Select(c => c with { Open = c.Open + 1, High = c.High + 1, Low = c.Low + 1, Close = c.Close + 1 })] }).ToList();
-        var later = Pages("ADA", "replay", from, from.AddHours(1), every: 1);
+        var later = BackfillPages.Pages("ADA", "replay", from, from.AddHours(1), every: 1);
 
         // Act: SOL's two pages in one batch; ADA's first page, then the revised one in a batch of its own.
         Store.Write(new PriceRows(), HistoryRows.Of([.. first, .. revised]));
         Store.Write(new PriceRows(), HistoryRows.Of(later));
         Store.Write(new PriceRows(), HistoryRows.Of(later.Select(p => p with { Symbol = "ADA", Candles = [.. p.Candles.Select(c => c with { Close = c.Close + 1, High = c.High + 1 })] })));
-        Rollup().Roll();
+        _db.RollUp(s_now);
 
         // Assert
-        Assert.Equal(first.SelectMany(p => p.Candles).Select(AsCandle), await CandlesAsync("SOL", "replay", s_minute, from, s_now));
-        Assert.Equal(later.SelectMany(p => p.Candles).Select(AsCandle), await CandlesAsync("ADA", "replay", s_minute, from, s_now));
+        Assert.Equal(first.SelectMany(p => p.Candles).Select(BackfillPages.AsCandle), await CandlesAsync("SOL", "replay", s_minute, from, s_now));
+        Assert.Equal(later.SelectMany(p => p.Candles).Select(BackfillPages.AsCandle), await CandlesAsync("ADA", "replay", s_minute, from, s_now));
     }
 
     [Fact]
     public async Task A_series_live_for_minutes_with_a_backfilled_past_has_its_1h_and_24h_change_from_the_candles()
     {
         // Arrange: two days of history up to half an hour ago, rolled up; live since five minutes ago.
-        var pages = Pages("ETH", "replay", s_minuteNow.AddDays(-2), s_minuteNow.AddMinutes(-30), every: 1);
+        var pages = BackfillPages.Pages("ETH", "replay", s_minuteNow.AddDays(-2), s_minuteNow.AddMinutes(-30), every: 1);
         Store.Write(new PriceRows(), HistoryRows.Of(pages));
-        Rollup().Roll();
+        _db.RollUp(s_now);
         var at = s_now.AddMinutes(-5);
         Store.Write([Tick("ETH", "replay", at, 150)]);
 
@@ -130,12 +124,12 @@ public sealed class HistoryStoreTests : IDisposable
         // ETH: the last 20 minutes of live ticks, after the rollup: raw.
         var eth = Enumerable.Range(0, 60).Select(i => Tick("ETH", "simulated", s_minuteNow.AddMinutes(-20).AddSeconds(20 * i), 2_000));
         // SOL: hourly points only, a day's page: covered as a whole although most minutes are empty.
-        var sol = Pages("SOL", "coingecko", s_minuteNow.AddDays(-2), s_minuteNow.AddDays(-1), every: 60);
+        var sol = BackfillPages.Pages("SOL", "coingecko", s_minuteNow.AddDays(-2), s_minuteNow.AddDays(-1), every: 60);
         Store.Write(PriceRows.Of(btc), HistoryRows.Of(sol));
-        Rollup(new FakeTimeProvider(s_minuteNow.AddMinutes(-25))).Roll();
+        _db.RollUp(s_minuteNow.AddMinutes(-25));
         Store.Write(PriceRows.Of(eth));
         // XRP: a page ahead of the rollup, still pending.
-        Store.Write(new PriceRows(), HistoryRows.Of(Pages("XRP", "replay", s_minuteNow.AddMinutes(-5), s_minuteNow.AddMinutes(1), every: 1)));
+        Store.Write(new PriceRows(), HistoryRows.Of(BackfillPages.Pages("XRP", "replay", s_minuteNow.AddMinutes(-5), s_minuteNow.AddMinutes(1), every: 1)));
 
         // Act
         var coverage = await new SeriesQueries(_db.Store).GetCoverageAsync(s_minuteNow.AddDays(-7), TimeSpan.FromMinutes(5), CancellationToken.None);
@@ -150,33 +144,6 @@ public sealed class HistoryStoreTests : IDisposable
             new CoveredRange("XRP", "replay", s_minuteNow.AddMinutes(-5), s_minuteNow.AddMinutes(1)),
         ], coverage);
     }
-
-    /// <summary>Candles every <paramref name="every"/> minutes on a zig-zag with volumes, in pages of at most 1,000 minutes.</summary>
-    private static List<CandleBatch> Pages(string symbol, string source, DateTime from, DateTime to, int every)
-    {
-        var pages = new List<CandleBatch>();
-        for (var pageFrom = from; pageFrom < to; pageFrom += s_minute * CandleBatch.MaxCandles)
-        {
-            var pageTo = pageFrom + s_minute * CandleBatch.MaxCandles < to ? pageFrom + s_minute * CandleBatch.MaxCandles : to;
-            var candles = new List<HistoryCandle>();
-            for (var t = pageFrom; t < pageTo; t += s_minute * every)
-            {
-                var i = (int)((t - from) / s_minute);
-                var open = 100 + i % 13;
-                candles.Add(new HistoryCandle { Time = t, Open = open, High = open + 3, Low = open - 2, Close = open + 1, Volume = 1 + i % 5, QuoteVolume = (1 + i % 5) * open });
-            }
-
-            pages.Add(new CandleBatch
-            {
-                Symbol = symbol, Name = symbol, Source = source, From = pageFrom, To = pageTo, Candles = candles,
-                ProducerId = "test", IngestionTimestamp = s_now,
-            });
-        }
-
-        return pages;
-    }
-
-    private static Candle AsCandle(HistoryCandle c) => new(c.Time, c.Open, c.High, c.Low, c.Close, 0, c.Volume ?? 0, c.QuoteVolume ?? 0);
 
     private static CryptoPrice Tick(string symbol, string source, DateTime at, double price, double? volume = null) => new()
     {
@@ -194,9 +161,6 @@ public sealed class HistoryStoreTests : IDisposable
 
     private Task<IReadOnlyList<Candle>> CandlesAsync(string symbol, string source, TimeSpan width, DateTime from, DateTime to) =>
         Queries.GetCandlesAsync(symbol, source, width, from, to, CancellationToken.None);
-
-    private CandleRollupService Rollup(TimeProvider? time = null) => new(Store, Options.Create(new RollupOptions()), _db.Telemetry(), time ?? _time,
-        NullLogger<CandleRollupService>.Instance);
 
     public void Dispose() => _db.Dispose();
 }

@@ -29,8 +29,8 @@ public sealed class HistoryAcrossReplicasTests : IDisposable
     {
         // Arrange: a backfill's hour of BTC across midnight, a revision of its second half published later, live ticks
         // in one of its minutes (three) and in three minutes after it (two each).
-        var page = HistoryPages.Page("BTC", "binance", s_start, 60);
-        var revised = HistoryPages.Page("BTC", "binance", s_start.AddMinutes(30), 30, shift: 1);
+        var page = BackfillPages.Page("BTC", "binance", s_start, 60);
+        var revised = BackfillPages.Page("BTC", "binance", s_start.AddMinutes(30), 30, shift: 1);
         var overlap = s_start.AddMinutes(40);
         List<CryptoPrice> ticks =
         [
@@ -66,7 +66,7 @@ public sealed class HistoryAcrossReplicasTests : IDisposable
         }
 
         // Assert
-        var expected = page.Candles.Where(c => c.Time != overlap).Select(HistoryPages.AsCandle)
+        var expected = page.Candles.Where(c => c.Time != overlap).Select(BackfillPages.AsCandle)
             .Append(TickCandle(ticks.Take(3)))
             .Concat(ticks.Skip(3).Chunk(2).Select(TickCandle))
             .OrderBy(c => c.Time).ToList();

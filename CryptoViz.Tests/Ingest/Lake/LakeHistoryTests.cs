@@ -19,10 +19,10 @@ public sealed class LakeHistoryTests : IDisposable
     {
         // Arrange: BTC's hour across midnight in pages of ten minutes, then a revision of its last half hour (a provider that changed its prices),
         // a redelivery of the first page, an ETH page from another source, and a page the validator refuses.
-        var pages = Enumerable.Range(0, 6).Select(i => HistoryPages.Page("BTC", "binance", s_start.AddMinutes(10 * i), 10)).ToList();
-        var revised = HistoryPages.Page("BTC", "binance", s_start.AddMinutes(30), 30, shift: 1);
-        var eth = HistoryPages.Page("ETH", "coingecko", s_start, 10);
-        var refused = HistoryPages.Page("SOL", "binance", s_start, 10) with { To = s_start };
+        var pages = Enumerable.Range(0, 6).Select(i => BackfillPages.Page("BTC", "binance", s_start.AddMinutes(10 * i), 10)).ToList();
+        var revised = BackfillPages.Page("BTC", "binance", s_start.AddMinutes(30), 30, shift: 1);
+        var eth = BackfillPages.Page("ETH", "coingecko", s_start, 10);
+        var refused = BackfillPages.Page("SOL", "binance", s_start, 10) with { To = s_start };
         await LakeRecords.ProducePagesAsync(_kafka, [.. pages, revised, eth, pages[0], refused]);
 
         // Act: in segments of one page, then compacted.

@@ -31,7 +31,7 @@ public sealed class LakeSeederTests : IDisposable
         // Arrange: three days ago, BTC ticks in minutes 0, 1, 2 and 4 (none in 3) and an ETH history page of three minutes,
         // stored and rolled up before the lake began; today BTC ticks that the store and the lake both hold.
         List<CryptoPrice> old = [.. new[] { 0, 1, 2, 4 }.SelectMany(m => new[] { 5, 35 }.Select(s => TempLake.Tick("BTC", "binance", s_old.AddMinutes(m).AddSeconds(s), price: 100 + m + s / 100.0)))];
-        var eth = HistoryPages.Page("ETH", "coingecko", s_old, 3);
+        var eth = BackfillPages.Page("ETH", "coingecko", s_old, 3);
         List<CryptoPrice> today = [.. Enumerable.Range(0, 4).Select(i => TempLake.Tick("BTC", "binance", s_today.AddSeconds(20 * i), price: 200 + i))];
         _store.Store.Write(old);
         _store.Store.Write(new PriceRows(), HistoryRows.Of([eth]));
@@ -58,7 +58,7 @@ public sealed class LakeSeederTests : IDisposable
             [("BTC", s_old, s_old.AddMinutes(3)), ("BTC", s_old.AddMinutes(4), s_old.AddMinutes(5)), ("ETH", s_old, s_old.AddMinutes(3))],
             pages.Select(p => (p.Symbol, p.From, p.To)).Order());
         Assert.Equal(before.Select(c => c with { Ticks = 0 }), await CandlesAsync(_other, "BTC", "binance", s_old));
-        Assert.Equal(eth.Candles.Select(HistoryPages.AsCandle), await CandlesAsync(_other, "ETH", "coingecko", s_old));
+        Assert.Equal(eth.Candles.Select(BackfillPages.AsCandle), await CandlesAsync(_other, "ETH", "coingecko", s_old));
         Assert.Equal(before, await CandlesAsync(_store, "BTC", "binance", s_old));
 
         // A wiped lake lacks everything: all the store holds goes again, today's two BTC minutes too.
