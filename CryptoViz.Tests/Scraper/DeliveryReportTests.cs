@@ -20,7 +20,7 @@ public sealed class DeliveryReportTests(EmbeddedKafkaFixture kafka) : IClassFixt
         await using var host = new ScraperHost(kafka, new Dictionary<string, string?>());
         using var measurements = new Measurements(host, "cryptoviz.scraper.produce.duration", "cryptoviz.scraper.delivery_failures");
 
-        Assert.True(host.Services.GetRequiredService<PricePublisher>().Publish(Record(host)));
+        Assert.True(host.Services.GetRequiredService<PricePublisher>().Publish(ScraperHost.Quote(host.ProducerId)));
 
         await host.UntilAsync(() => measurements.Of("cryptoviz.scraper.produce.duration") == 2, "both delivery reports");
         Assert.Equal(0, measurements.Of("cryptoviz.scraper.delivery_failures"));
@@ -37,7 +37,7 @@ public sealed class DeliveryReportTests(EmbeddedKafkaFixture kafka) : IClassFixt
         });
         using var measurements = new Measurements(host, "cryptoviz.scraper.delivery_failures");
 
-        Assert.True(host.Services.GetRequiredService<PricePublisher>().Publish(Record(host)));
+        Assert.True(host.Services.GetRequiredService<PricePublisher>().Publish(ScraperHost.Quote(host.ProducerId)));
 
         // The failure is counted before it is logged: wait for both, or the second log line may not be written yet.
         await host.UntilAsync(() => measurements.Of("cryptoviz.scraper.delivery_failures") >= 2 && FailureLogs(host) >= 2,
@@ -56,7 +56,7 @@ public sealed class DeliveryReportTests(EmbeddedKafkaFixture kafka) : IClassFixt
             ["Aspire:Confluent:Kafka:Producer:Config:linger.ms"] = "60000",
         });
         var sink = host.Services.GetRequiredService<CryptoViz.Scraper.Sources.QuoteSink>();
-        var fetch = new CryptoViz.Scraper.Sources.PriceFetch([Record(host)], []);
+        var fetch = new CryptoViz.Scraper.Sources.PriceFetch([ScraperHost.Quote(host.ProducerId)], []);
 
         // Act: the same quote twice, as a provider that has not moved since.
         var first = sink.Publish("replay", fetch);
@@ -69,18 +69,6 @@ public sealed class DeliveryReportTests(EmbeddedKafkaFixture kafka) : IClassFixt
 
     private static int FailureLogs(ScraperHost host) =>
         host.Logs.Entries.Count(e => e.EventId.Id == 2 && e.Text.Contains("BTC_replay", StringComparison.Ordinal));
-
-    private static CryptoPrice Record(ScraperHost host) => new()
-    {
-        Name = "Bitcoin",
-        Symbol = "BTC",
-        Price = 60_000,
-        MarketCap = 1,
-        Source = "replay",
-        Timestamp = ScraperHost.Start.UtcDateTime,
-        IngestionTimestamp = ScraperHost.Start.UtcDateTime,
-        ProducerId = host.ProducerId,
-    };
 
     /// <summary>Every measurement of the host's Scraper instruments named here, as they are recorded.</summary>
     private sealed class Measurements : IDisposable

@@ -74,9 +74,19 @@ internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
     }
 
     /// <summary>Starts the host if it is not yet, then reads <see cref="Topics.RawData"/> from the start until <paramref name="enough"/> of this host's records have come.</summary>
-    public async Task<List<CryptoPrice>> ConsumeAsync(EmbeddedKafkaFixture kafka, Func<List<CryptoPrice>, bool> enough, Action? whileWaiting = null)
+    public Task<List<CryptoPrice>> ConsumeAsync(EmbeddedKafkaFixture kafka, Func<List<CryptoPrice>, bool> enough, Action? whileWaiting = null)
     {
         _ = Services; // The factory starts the host on first use.
+        return ReadAsync(kafka, ProducerId, enough, TimeSpan.FromSeconds(30), whileWaiting);
+    }
+
+    /// <summary>
+    /// Reads <see cref="Topics.RawData"/> from the start until <paramref name="enough"/> of <paramref name="producerId"/>'s
+    /// records have come; cancelled after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<List<CryptoPrice>> ReadAsync(EmbeddedKafkaFixture kafka, string producerId, Func<List<CryptoPrice>, bool> enough,
+        TimeSpan timeout, Action? whileWaiting = null)
+    {
         using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
         {
             BootstrapServers = kafka.BootstrapServers,
@@ -86,7 +96,7 @@ internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
         }).SetLogHandler((_, _) => { }).Build();
         consumer.Subscribe(Topics.RawData);
         var mine = new List<CryptoPrice>();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var cts = new CancellationTokenSource(timeout);
         try
         {
             while (!enough(mine))
@@ -100,7 +110,7 @@ internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
                 }
 
                 var price = JsonSerializer.Deserialize(value, CryptoVizJsonContext.Default.CryptoPrice);
-                if (price?.ProducerId == ProducerId) mine.Add(price);
+                if (price?.ProducerId == producerId) mine.Add(price);
             }
         }
         finally
@@ -110,6 +120,19 @@ internal sealed class ScraperHost : WebApplicationFactory<ScraperOptions>
 
         return mine;
     }
+
+    /// <summary>A valid BTC quote of <paramref name="producerId"/> at <see cref="Start"/>.</summary>
+    public static CryptoPrice Quote(string producerId) => new()
+    {
+        Name = "Bitcoin",
+        Symbol = "BTC",
+        Price = 60_000,
+        MarketCap = 1,
+        Source = "replay",
+        Timestamp = Start.UtcDateTime,
+        IngestionTimestamp = Start.UtcDateTime,
+        ProducerId = producerId,
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -34,7 +34,7 @@ public sealed class ScraperStopTests(EmbeddedKafkaFixture kafka) : IClassFixture
         kafka.SetBrokerDown(true);
         try
         {
-            for (var i = 0; i < records; i++) Assert.True(publisher.Publish(Record("stop-test-down")));
+            for (var i = 0; i < records; i++) Assert.True(publisher.Publish(ScraperHost.Quote("stop-test-down")));
 
             // Act: stop, as the orchestrator does. The deadline is generous; without the bound the flush waits for the host's minute.
             await host.StopAsync(CancellationToken.None).WaitAsync(s_flushBound + TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
@@ -76,7 +76,7 @@ public sealed class ScraperStopTests(EmbeddedKafkaFixture kafka) : IClassFixture
         const string producerId = "stop-test-last-worker";
         var host = Build(new CapturingLoggerProvider(), producerId, new("Aspire:Confluent:Kafka:Producer:Config:linger.ms", "60000"),
             services => services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PublishesWhenStopping>(
-                s => new PublishesWhenStopping(s.GetRequiredService<PricePublisher>(), Record(producerId)))));
+                s => new PublishesWhenStopping(s.GetRequiredService<PricePublisher>(), ScraperHost.Quote(producerId)))));
         using (host)
         {
             await host.StartAsync(TestContext.Current.CancellationToken);
@@ -114,44 +114,17 @@ public sealed class ScraperStopTests(EmbeddedKafkaFixture kafka) : IClassFixture
         return builder.Build();
     }
 
-    private static CryptoPrice Record(string producerId) => new()
-    {
-        Name = "Bitcoin",
-        Symbol = "BTC",
-        Price = 60_000,
-        MarketCap = 1,
-        Source = "replay",
-        Timestamp = ScraperHost.Start.UtcDateTime,
-        IngestionTimestamp = ScraperHost.Start.UtcDateTime,
-        ProducerId = producerId,
-    };
-
-    /// <summary>Reads <see cref="Topics.RawData"/> from the start for a record of <paramref name="producerId"/>, for up to 20 s.</summary>
+    /// <summary>Whether a record of <paramref name="producerId"/> reaches <see cref="Topics.RawData"/> within 20 s.</summary>
     private async Task<bool> OnBrokerAsync(string producerId)
     {
-        using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = kafka.BootstrapServers,
-            GroupId = $"scraper-stop-tests-{Guid.NewGuid():N}",
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            FetchWaitMaxMs = 10,
-        }).SetLogHandler((_, _) => { }).Build();
-        consumer.Subscribe(Topics.RawData);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         try
         {
-            while (!timeout.IsCancellationRequested)
-            {
-                var result = await Task.Run(() => consumer.Consume(TimeSpan.FromMilliseconds(200)), TestContext.Current.CancellationToken);
-                if (result?.Message?.Value is { } value
-                    && JsonSerializer.Deserialize(value, CryptoVizJsonContext.Default.CryptoPrice)?.ProducerId == producerId) return true;
-            }
-
-            return false;
+            await ScraperHost.ReadAsync(kafka, producerId, found => found.Count > 0, TimeSpan.FromSeconds(20));
+            return true;
         }
-        finally
+        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
         {
-            consumer.Close();
+            return false;
         }
     }
 
